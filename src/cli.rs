@@ -1,0 +1,129 @@
+//! The command line, declared with clap's derive API. Parsing only: what
+//! each command does lives in [`crate::cmd`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hcgloss",
+    version,
+    about = "Indonesian–Vietnamese–English termbase, fuzzy lookup and terminology lint for news translation"
+)]
+pub struct Cli {
+    /// The store to use (default: $HCGLOSS_DB, else the per-user store,
+    /// created and seeded from the bundled glossary on first use).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a glossary file into the store (all rows checked first; any bad row changes nothing).
+    Import(ImportArgs),
+    /// Export the termbase.
+    Export(ExportArgs),
+    /// Fuzzy search over all terms of all languages.
+    Lookup(LookupArgs),
+    /// Show one concept with all its terms.
+    Show(ShowArgs),
+    /// Add a term to a concept (creating the concept), or change an existing term.
+    Add(AddArgs),
+    /// Remove one term, or a whole concept.
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The glossary file (`-` reads standard input).
+    pub file: PathBuf,
+    /// Make the store equal to the file: terms the file does not name are removed.
+    #[arg(long)]
+    pub replace: bool,
+    /// Check the file and report what would change, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The canonical glossary.csv.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// What to look for; several words are one query.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only match terms of this language (hits still show every language).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// At most this many concepts.
+    #[arg(long, default_value_t = crate::lookup::DEFAULT_LIMIT)]
+    pub limit: usize,
+    /// Leave out hits scoring below this (0–100).
+    #[arg(long, default_value_t = crate::lookup::DEFAULT_MIN_SCORE, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min: u8,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The concept's slug.
+    pub concept: String,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The concept's slug; created when it does not exist.
+    pub concept: String,
+    #[arg(long)]
+    pub lang: String,
+    #[arg(long)]
+    pub term: String,
+    /// Default: preferred when the concept has no term in this language yet, else admitted.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// full, acronym or short.
+    #[arg(long = "type", default_value = "full")]
+    pub term_type: String,
+    /// Required for a new concept; changes the concept's category when given.
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The concept's slug.
+    pub concept: String,
+    /// With --term: remove only this term of this language.
+    #[arg(long, requires = "term")]
+    pub lang: Option<String>,
+    #[arg(long, requires = "lang")]
+    pub term: Option<String>,
+}

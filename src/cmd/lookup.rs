@@ -1,0 +1,46 @@
+//! `hcgloss lookup QUERY`: fuzzy search, hits rendered as text or JSON.
+
+use super::{Context, Outcome, open, stdout_error};
+use crate::cli::{LookupArgs, ReportFormat};
+use crate::error::Result;
+use crate::lookup::{Index, Query};
+use crate::model::Lang;
+use crate::render;
+use crate::store::group_concepts;
+use crate::store::{Access, Location};
+
+pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
+    let lang = match &args.lang {
+        Some(l) => Some(l.parse::<Lang>().map_err(crate::error::Error::Usage)?),
+        None => None,
+    };
+    let store = open(location, Access::Read)?;
+    let index = Index::new(group_concepts(store.all_terms()?));
+    let text = args.query.join(" ");
+    let query = Query {
+        text: &text,
+        lang: lang.as_ref().map(Lang::as_str),
+        limit: args.limit,
+        min_score: args.min,
+    };
+    let hits = index.search(&query);
+    let rendered = match args.format {
+        ReportFormat::Text => render::text::hits(&hits),
+        ReportFormat::Json => render::json::hits(&hits),
+    };
+    ctx.out
+        .write_all(rendered.as_bytes())
+        .map_err(stdout_error)?;
+    if hits.is_empty() {
+        if args.format == ReportFormat::Text {
+            writeln!(
+                ctx.err,
+                "no term matches \"{text}\" with a score of {} or more",
+                args.min
+            )
+            .map_err(stdout_error)?;
+        }
+        return Ok(Outcome::Negative);
+    }
+    Ok(Outcome::Success)
+}

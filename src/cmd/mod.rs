@@ -1,0 +1,54 @@
+//! One module per subcommand. Each takes its parsed arguments and a
+//! [`Context`] holding the streams to write to; none prints on its own.
+
+mod add;
+mod export;
+mod import;
+mod lookup;
+mod remove;
+mod show;
+
+use std::io::Write;
+
+use crate::cli::{Cli, Command};
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use crate::store::{Access, Location, Store};
+
+/// Where a command writes.
+pub struct Context<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub progress: &'a mut dyn Progress,
+}
+
+/// How a command ended, short of an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: lint found something, or a lookup found nothing.
+    Negative,
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
+    let location = Location::resolve(cli.db)?;
+    match cli.command {
+        Command::Import(args) => import::run(&args, &location, ctx),
+        Command::Export(args) => export::run(&args, &location, ctx),
+        Command::Lookup(args) => lookup::run(&args, &location, ctx),
+        Command::Show(args) => show::run(&args, &location, ctx),
+        Command::Add(args) => add::run(&args, &location, ctx),
+        Command::Remove(args) => remove::run(&args, &location, ctx),
+    }
+}
+
+fn open(location: &Location, access: Access) -> Result<Store> {
+    Store::open(location, access)
+}
+
+/// Maps a failed write to standard output to an error naming it.
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}

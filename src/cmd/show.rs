@@ -1,0 +1,29 @@
+//! `hcgloss show CONCEPT`: one concept with all its terms.
+
+use super::{Context, Outcome, open, stdout_error};
+use crate::cli::{ReportFormat, ShowArgs};
+use crate::error::Result;
+use crate::render;
+use crate::store::{Access, Location};
+
+pub fn run(args: &ShowArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
+    let store = open(location, Access::Read)?;
+    let Some(concept) = store.concept(&args.concept)? else {
+        writeln!(
+            ctx.err,
+            "no concept \"{}\" in {}",
+            args.concept,
+            store.path().display()
+        )
+        .map_err(stdout_error)?;
+        return Ok(Outcome::Negative);
+    };
+    let rendered = match args.format {
+        ReportFormat::Text => render::text::concept(&concept),
+        ReportFormat::Json => render::json::concept(&concept),
+    };
+    ctx.out
+        .write_all(rendered.as_bytes())
+        .map_err(stdout_error)?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,4 @@
+//! Glossary file formats. Each submodule reads and writes one format; the
+//! store never sees a file, only validated [`crate::model::Term`]s.
+
+pub mod csv;

@@ -1,0 +1,307 @@
+//! The rules that hold across rows of a termbase, and the plan an import
+//! follows. Field-level checks live with each format; what is checked here
+//! needs several rows at once: duplicates, one preferred term per concept
+//! and language, a preferred term in every language that has terms, one
+//! category per concept.
+//!
+//! An import is checked against the termbase it would produce (the store
+//! merged with the file), so a file that is fine on its own but would give
+//! a concept a second preferred term is refused before anything is written.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::error::Problem;
+use crate::exchange::csv::SourcedTerm;
+use crate::model::{Status, Term};
+
+/// The line number given to a term that comes from the command line
+/// (`hcgloss add`) rather than from a file.
+pub const COMMAND_LINE: u64 = 0;
+
+/// A problem's line: none for the command line.
+fn at(line: u64) -> Option<u64> {
+    (line != COMMAND_LINE).then_some(line)
+}
+
+/// Where a term of a merged termbase comes from, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Line(u64),
+    Store,
+}
+
+impl Origin {
+    fn describe(self) -> String {
+        match self {
+            Origin::Line(COMMAND_LINE) => "the command line".to_string(),
+            Origin::Line(l) => format!("line {l}"),
+            Origin::Store => "the store".to_string(),
+        }
+    }
+}
+
+/// Checks the rules between rows of the file alone: duplicate rows and
+/// categories that disagree within one concept.
+pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen: HashMap<(&str, &str, &str), u64> = HashMap::new();
+    let mut categories: HashMap<&str, (&str, u64)> = HashMap::new();
+    for row in rows {
+        let t = &row.term;
+        let problem = |message: String| Problem {
+            file: label.to_string(),
+            line: at(row.line),
+            message,
+        };
+        if let Some(first) = seen.insert((&t.concept, t.lang.as_str(), &t.term), row.line) {
+            problems.push(problem(format!(
+                "duplicate row: {} term \"{}\" of concept {} is already on line {first}",
+                t.lang, t.term, t.concept
+            )));
+            // Keep the first occurrence as the reference.
+            seen.insert((&t.concept, t.lang.as_str(), &t.term), first);
+        }
+        if !t.category.is_empty() {
+            match categories.get(t.concept.as_str()) {
+                Some((cat, line)) if *cat != t.category => problems.push(problem(format!(
+                    "category \"{}\" conflicts with \"{cat}\" given for concept {} on line {line}",
+                    t.category, t.concept
+                ))),
+                Some(_) => {}
+                None => {
+                    categories.insert(&t.concept, (&t.category, row.line));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Checks the preferred-term rules over a whole termbase. Problems about
+/// terms from the file are reported at their line; a concept that only the
+/// store makes inconsistent is reported against the file with no line.
+pub fn check_termbase(label: &str, terms: &[(Origin, &Term)]) -> Vec<Problem> {
+    let mut by_lang: BTreeMap<(&str, &str), Vec<(Origin, &Term)>> = BTreeMap::new();
+    for (origin, t) in terms {
+        by_lang
+            .entry((&t.concept, t.lang.as_str()))
+            .or_default()
+            .push((*origin, t));
+    }
+    let mut problems = Vec::new();
+    for ((concept, lang), group) in by_lang {
+        let preferred: Vec<_> = group
+            .iter()
+            .filter(|(_, t)| t.status == Status::Preferred)
+            .collect();
+        // Report at a line of the file when the file takes part.
+        let file_line = group.iter().find_map(|(o, _)| match o {
+            Origin::Line(l) => at(*l),
+            Origin::Store => None,
+        });
+        match preferred.len() {
+            0 => problems.push(Problem {
+                file: label.to_string(),
+                line: file_line,
+                message: format!(
+                    "concept {concept} has {lang} terms but none is preferred (every language with terms needs exactly one)"
+                ),
+            }),
+            1 => {}
+            _ => {
+                let (first_origin, first) = preferred[0];
+                for (origin, t) in &preferred[1..] {
+                    let line = match origin {
+                        Origin::Line(l) => at(*l),
+                        Origin::Store => file_line,
+                    };
+                    problems.push(Problem {
+                        file: label.to_string(),
+                        line,
+                        message: format!(
+                            "second preferred {lang} term for concept {concept}: \"{}\" ({}) and \"{}\" ({}); keep one preferred and make the other admitted",
+                            t.term,
+                            origin.describe(),
+                            first.term,
+                            first_origin.describe()
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    problems.sort_by_key(|p| p.line.unwrap_or(0));
+    problems
+}
+
+/// What an import will do, computed before anything is written.
+#[derive(Debug, Default)]
+pub struct ImportPlan {
+    /// Terms not in the store yet.
+    pub added: Vec<Term>,
+    /// Terms in the store whose status, type, note or category changes.
+    pub updated: Vec<Term>,
+    pub unchanged: usize,
+    /// Terms only in the store, removed by `--replace`.
+    pub removed: Vec<Term>,
+}
+
+impl ImportPlan {
+    pub fn changes_anything(&self) -> bool {
+        !(self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty())
+    }
+}
+
+/// Plans importing `rows` into a store that holds `existing`. The file is
+/// the authority on everything it names: a concept's category given in the
+/// file replaces the store's. With `replace`, terms the file does not name
+/// are removed. Returns every problem of the merged result.
+pub fn plan_import(
+    label: &str,
+    existing: Vec<Term>,
+    rows: Vec<SourcedTerm>,
+    replace: bool,
+) -> Result<ImportPlan, Vec<Problem>> {
+    let mut problems = check_file(label, &rows);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // A concept's category: the file's when it gives one, else the store's.
+    let mut category: HashMap<String, String> = HashMap::new();
+    for t in &existing {
+        category.insert(t.concept.clone(), t.category.clone());
+    }
+    for r in &rows {
+        if !r.term.category.is_empty() {
+            category.insert(r.term.concept.clone(), r.term.category.clone());
+        }
+    }
+
+    let key = |t: &Term| (t.concept.clone(), t.lang.clone(), t.term.clone());
+    let mut existing_by_key: HashMap<_, Term> =
+        existing.into_iter().map(|t| (key(&t), t)).collect();
+
+    let mut plan = ImportPlan::default();
+    let mut merged_file: Vec<(Origin, Term)> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut t = row.term;
+        t.category = category.get(&t.concept).cloned().unwrap_or_default();
+        match existing_by_key.remove(&key(&t)) {
+            Some(old) if old == t => plan.unchanged += 1,
+            Some(_) => plan.updated.push(t.clone()),
+            None => plan.added.push(t.clone()),
+        }
+        merged_file.push((Origin::Line(row.line), t));
+    }
+    // What is left of the store: kept, or removed with --replace. A kept
+    // term whose concept the file re-categorised is an update too.
+    let mut kept = Vec::new();
+    for (_, mut t) in existing_by_key {
+        if replace {
+            plan.removed.push(t);
+            continue;
+        }
+        if let Some(c) = category.get(&t.concept)
+            && *c != t.category
+        {
+            t.category = c.clone();
+            plan.updated.push(t.clone());
+        }
+        kept.push(t);
+    }
+    let mut merged: Vec<(Origin, &Term)> = merged_file.iter().map(|(o, t)| (*o, t)).collect();
+    merged.extend(kept.iter().map(|t| (Origin::Store, t)));
+    problems = check_termbase(label, &merged);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TermType;
+
+    fn term(concept: &str, lang: &str, text: &str, status: Status) -> Term {
+        Term {
+            concept: concept.into(),
+            lang: lang.parse().unwrap(),
+            term: text.into(),
+            status,
+            term_type: TermType::Full,
+            category: "general".into(),
+            note: String::new(),
+        }
+    }
+
+    fn rows(terms: Vec<Term>) -> Vec<SourcedTerm> {
+        terms
+            .into_iter()
+            .enumerate()
+            .map(|(i, term)| SourcedTerm {
+                line: i as u64 + 2,
+                term,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn duplicate_and_category_conflicts() {
+        let mut b = term("c", "id", "B", Status::Admitted);
+        b.category = "place".into();
+        let r = rows(vec![
+            term("c", "id", "A", Status::Preferred),
+            term("c", "id", "A", Status::Preferred),
+            b,
+        ]);
+        let p = check_file("g.csv", &r);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].to_string().starts_with("g.csv:3: duplicate row"));
+        assert!(
+            p[1].to_string()
+                .contains("conflicts with \"general\" given for concept c on line 2")
+        );
+    }
+
+    #[test]
+    fn second_preferred_across_file_and_store_is_refused() {
+        let existing = vec![term("c", "id", "Old", Status::Preferred)];
+        let file = rows(vec![term("c", "id", "New", Status::Preferred)]);
+        let problems = plan_import("g.csv", existing.clone(), file.clone(), false).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("g.csv:2: second preferred id term"),
+            "{}",
+            problems[0]
+        );
+        // With --replace the old term goes, so the file is fine.
+        let plan = plan_import("g.csv", existing, file, true).unwrap();
+        assert_eq!((plan.added.len(), plan.removed.len()), (1, 1));
+    }
+
+    #[test]
+    fn language_without_preferred_is_refused() {
+        let file = rows(vec![term("c", "vi", "X", Status::Admitted)]);
+        let p = plan_import("g.csv", vec![], file, false).unwrap_err();
+        assert!(p[0].message.contains("none is preferred"));
+    }
+
+    #[test]
+    fn reimport_is_unchanged_and_edit_is_update() {
+        let existing = vec![
+            term("c", "id", "A", Status::Preferred),
+            term("c", "id", "B", Status::Admitted),
+        ];
+        let plan = plan_import("g", existing.clone(), rows(existing.clone()), false).unwrap();
+        assert_eq!(plan.unchanged, 2);
+        assert!(!plan.changes_anything());
+        let mut edited = existing.clone();
+        edited[1].status = Status::Deprecated;
+        let plan = plan_import("g", existing, rows(edited), false).unwrap();
+        assert_eq!((plan.updated.len(), plan.unchanged), (1, 1));
+    }
+}

@@ -1,0 +1,84 @@
+//! Reading user files as text: the checks every reader needs (a directory
+//! or a missing file, invalid UTF-8 with its byte offset, NUL bytes, a
+//! leading byte-order mark) done once, with messages that name the file.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Reads `path` (or standard input for `-`) as UTF-8 text without a BOM.
+pub fn read_text(path: &Path) -> Result<String> {
+    let label = path.display().to_string();
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        buf
+    } else {
+        if path.is_dir() {
+            return Err(Error::invalid(&label, None, "is a directory, not a file"));
+        }
+        std::fs::read(path).map_err(|e| Error::io(&label, e))?
+    };
+    decode(&label, bytes)
+}
+
+/// Checks `bytes` as UTF-8 text and strips a leading BOM.
+pub fn decode(label: &str, bytes: Vec<u8>) -> Result<String> {
+    let mut text = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = line_of_offset(&bytes, offset);
+            return Err(Error::invalid(
+                label,
+                Some(line),
+                format!("invalid UTF-8 at byte offset {offset}"),
+            ));
+        }
+    };
+    if let Some(offset) = text.find('\0') {
+        let line = line_of_offset(text.as_bytes(), offset);
+        return Err(Error::invalid(
+            label,
+            Some(line),
+            format!("NUL byte at byte offset {offset}: this is not a text file"),
+        ));
+    }
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// The 1-based line that byte `offset` lies on.
+pub fn line_of_offset(bytes: &[u8], offset: usize) -> u64 {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_offset_and_line() {
+        let err = decode("a.csv", b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.csv:2: invalid UTF-8 at byte offset 7\nnothing was written"
+        );
+    }
+
+    #[test]
+    fn nul_is_refused_and_bom_stripped() {
+        assert!(decode("a", b"a\0b".to_vec()).is_err());
+        assert_eq!(decode("a", "\u{feff}x".as_bytes().to_vec()).unwrap(), "x");
+    }
+}

@@ -1,0 +1,64 @@
+//! The `hcgloss` binary: parse, run, print, exit 0 / 1 / 2.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use hcgloss::cli::Cli;
+use hcgloss::cmd::{self, Context, Outcome};
+use hcgloss::progress::{Progress, Silent};
+
+/// A progress bar on standard error, shown only for long tasks.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Progress for Bar {
+    fn start(&mut self, len: u64, what: &str) {
+        if len >= 20_000 {
+            let bar = indicatif::ProgressBar::new(len).with_message(what.to_string());
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})")
+                    .expect("valid template"),
+            );
+            self.0 = Some(bar);
+        }
+    }
+    fn advance(&mut self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+    fn finish(&mut self) {
+        if let Some(bar) = self.0.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    let mut bar = Bar(None);
+    let mut silent = Silent;
+    let progress: &mut dyn Progress = if std::io::stderr().is_terminal() {
+        &mut bar
+    } else {
+        &mut silent
+    };
+    let result = cmd::run(
+        cli,
+        &mut Context {
+            out: &mut out,
+            err: &mut err,
+            progress,
+        },
+    );
+    let _ = out.flush();
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Negative) => ExitCode::from(1),
+        Err(e) => {
+            let _ = writeln!(err, "hcgloss: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Text folding shared by lookup, lint and the translation memory.
+//!
+//! Editors type `Bo Cong an` for `Bộ Công an`, machine translation writes
+//! `Uỷ ban` where the termbase has `Ủy ban`, and articles arrive in NFC or
+//! NFD. All of these must compare equal, yet a linter has to point at the
+//! exact characters of the original. So folding here always produces two
+//! things: the folded text, and for every folded byte the byte range of the
+//! original character it came from.
+//!
+//! The fold is the same for every language:
+//! - canonical decomposition, then every combining mark is dropped (tone
+//!   marks and vowel marks alike, so the position of a tone mark cannot
+//!   matter: `hòa` and `hoà` both fold to `hoa`);
+//! - `đ`/`Đ` become `d` (they have no decomposition);
+//! - lowercase;
+//! - apostrophes vanish (`People’s` → `peoples`);
+//! - every other run of non-alphanumeric characters (spaces, line breaks,
+//!   hyphens, punctuation) becomes one space, and the ends are trimmed.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folded text with a map back to the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded text: lowercase letters and digits, single spaces.
+    pub text: String,
+    /// For each byte of `text`, the byte offset in the original where the
+    /// character that produced it starts.
+    starts: Vec<u32>,
+    /// For each byte of `text`, the byte offset in the original where that
+    /// character ends.
+    ends: Vec<u32>,
+}
+
+impl Folded {
+    /// Maps a byte range of the folded text to the byte range of the
+    /// original it was made from. `start < end <= text.len()` is required.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.text.len());
+        (self.starts[start] as usize, self.ends[end - 1] as usize)
+    }
+
+    /// The folded words with their byte ranges in the folded text.
+    pub fn words(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.text
+            .split(' ')
+            .scan(0usize, |pos, w| {
+                let start = *pos;
+                *pos += w.len() + 1;
+                Some((start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`')
+}
+
+/// Folds `s` for comparison and keeps the offset map. See the module
+/// documentation for the rules.
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut starts = Vec::with_capacity(s.len());
+    let mut ends = Vec::with_capacity(s.len());
+    // Whether a separator is pending: emitted lazily so that runs collapse
+    // and the end is trimmed without a second pass.
+    let mut pending_space: Option<(u32, u32)> = None;
+    // Where the bytes of the last emitted character begin in `text`, so a
+    // combining mark that follows it in NFD input joins its span.
+    let mut last_emitted = 0usize;
+
+    for (i, c) in s.char_indices() {
+        let range = (i as u32, (i + c.len_utf8()) as u32);
+        if is_combining_mark(c) {
+            if ends.last() == Some(&range.0) {
+                for e in &mut ends[last_emitted..] {
+                    *e = range.1;
+                }
+            }
+            continue;
+        }
+        if is_apostrophe(c) {
+            continue;
+        }
+        let mut emitted_any = false;
+        for d in std::iter::once(c).nfd() {
+            if is_combining_mark(d) {
+                continue;
+            }
+            let d = match d {
+                'đ' | 'Đ' => 'd',
+                _ => d,
+            };
+            if !d.is_alphanumeric() {
+                continue;
+            }
+            for l in d.to_lowercase() {
+                if let Some((ps, pe)) = pending_space.take()
+                    && !text.is_empty()
+                {
+                    text.push(' ');
+                    starts.push(ps);
+                    ends.push(pe);
+                }
+                let before = text.len();
+                last_emitted = before;
+                text.push(l);
+                for _ in before..text.len() {
+                    starts.push(range.0);
+                    ends.push(range.1);
+                }
+                emitted_any = true;
+            }
+        }
+        if !emitted_any && pending_space.is_none() {
+            pending_space = Some(range);
+        }
+    }
+    Folded { text, starts, ends }
+}
+
+/// The folded form alone, for keys and comparisons.
+pub fn fold_key(s: &str) -> String {
+    fold(s).text
+}
+
+/// Unicode combining marks that carry Vietnamese tones: grave, acute,
+/// tilde, hook above, dot below.
+fn is_vietnamese_tone(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+    )
+}
+
+/// A diacritic-preserving key in which the tone mark's position inside a
+/// syllable does not matter: lowercase NFD with each word's tone marks
+/// moved to the end of the word. `hòa`/`hoà` and `Ủy`/`Uỷ` get the same key,
+/// while `ma` and `mà` do not. Used to rank an exact diacritic match above
+/// a diacritic-less one.
+pub fn tone_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut tones = String::new();
+    for c in s.nfd().flat_map(char::to_lowercase) {
+        if is_vietnamese_tone(c) {
+            tones.push(c);
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            out.push(c);
+        } else {
+            out.push_str(&tones);
+            tones.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(&tones);
+    out
+}
+
+/// A term as it is stored: NFC, surrounding white space trimmed, inner
+/// runs of white space (line breaks included) made one space.
+pub fn clean_term(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Counts Unicode code points in `s[..byte]`, plus one: the 1-based column
+/// of the character starting at `byte`.
+pub fn column_at(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_vietnamese_diacritics_and_d_bar() {
+        assert_eq!(fold_key("Bộ Công an"), "bo cong an");
+        assert_eq!(fold_key("Đại tướng"), "dai tuong");
+        assert_eq!(fold_key("đường"), "duong");
+    }
+
+    #[test]
+    fn tone_mark_placement_does_not_matter() {
+        assert_eq!(fold_key("hòa"), fold_key("hoà"));
+        assert_eq!(fold_key("thủy"), fold_key("thuỷ"));
+        assert_eq!(fold_key("Ủy ban"), fold_key("Uỷ ban"));
+        assert_eq!(tone_key("hòa"), tone_key("hoà"));
+        assert_eq!(tone_key("Ủy ban"), tone_key("Uỷ ban"));
+        assert_eq!(tone_key("thủy"), tone_key("thuỷ"));
+        assert_ne!(tone_key("ma"), tone_key("mà"));
+        assert_ne!(tone_key("mạ"), tone_key("mà"));
+    }
+
+    #[test]
+    fn nfd_input_folds_like_nfc() {
+        let nfd: String = "Thượng tướng Lương Tam Quang".nfd().collect();
+        assert_ne!(nfd, "Thượng tướng Lương Tam Quang");
+        assert_eq!(fold_key(&nfd), fold_key("Thượng tướng Lương Tam Quang"));
+        assert_eq!(tone_key(&nfd), tone_key("Thượng tướng Lương Tam Quang"));
+    }
+
+    #[test]
+    fn punctuation_hyphens_and_line_breaks_become_single_spaces() {
+        assert_eq!(
+            fold_key("  Perserikatan Bangsa-Bangsa,\n\t(PBB) "),
+            "perserikatan bangsa bangsa pbb"
+        );
+        assert_eq!(fold_key("People’s Court"), "peoples court");
+        assert_eq!(fold_key("António"), "antonio");
+        assert_eq!(fold_key(""), "");
+        assert_eq!(fold_key(" - "), "");
+    }
+
+    #[test]
+    fn offsets_map_back_to_original_characters() {
+        let original = "Ông  Lương-Tam\nQuang.";
+        let f = fold(original);
+        assert_eq!(f.text, "ong luong tam quang");
+        let i = f.text.find("luong tam quang").unwrap();
+        let (s, e) = f.original_range(i, f.text.len());
+        assert_eq!(&original[s..e], "Lương-Tam\nQuang");
+        // One folded letter from a precomposed character maps to all of it.
+        let (s, e) = f.original_range(0, 1);
+        assert_eq!(&original[s..e], "Ô");
+    }
+
+    #[test]
+    fn offsets_cover_nfd_sequences() {
+        let original: String = "Bộ".nfd().collect();
+        let f = fold(&original);
+        assert_eq!(f.text, "bo");
+        let (s, e) = f.original_range(1, 2);
+        // The base letter and the marks that follow it.
+        assert_eq!(&original[s..e], "o\u{323}\u{302}");
+        assert_eq!(e, original.len());
+    }
+
+    #[test]
+    fn words_have_offsets() {
+        let f = fold("Bộ  Công an");
+        let words: Vec<_> = f.words().collect();
+        assert_eq!(words, vec![(0, "bo"), (3, "cong"), (8, "an")]);
+    }
+
+    #[test]
+    fn clean_term_normalises_and_trims() {
+        let nfd: String = "Bộ Công an".nfd().collect();
+        assert_eq!(clean_term(&format!("  {nfd}\n")), "Bộ Công an");
+        assert_eq!(clean_term("a \n b"), "a b");
+    }
+
+    #[test]
+    fn columns_count_code_points() {
+        assert_eq!(column_at("Bộ Công", 0), 1);
+        let b = "Bộ Công".find("Công").unwrap();
+        assert_eq!(column_at("Bộ Công", b), 4);
+    }
+}

@@ -1,0 +1,88 @@
+//! JSON rendering: stable field names that scripts can rely on.
+
+use serde::Serialize;
+
+use super::display_order;
+use crate::lookup::Hit;
+use crate::model::{Concept, Lang, Status, TermType};
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    lang: &'a Lang,
+    term: &'a str,
+    status: Status,
+    #[serde(rename = "type")]
+    term_type: TermType,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct ConceptView<'a> {
+    concept: &'a str,
+    category: &'a str,
+    terms: Vec<TermView<'a>>,
+}
+
+fn concept_view(c: &Concept) -> ConceptView<'_> {
+    ConceptView {
+        concept: &c.concept,
+        category: &c.category,
+        terms: display_order(c)
+            .into_iter()
+            .map(|t| TermView {
+                lang: &t.lang,
+                term: &t.term,
+                status: t.status,
+                term_type: t.term_type,
+                note: &t.note,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct HitView<'a> {
+    concept: &'a str,
+    score: u8,
+    category: &'a str,
+    matched: TermView<'a>,
+    use_instead: Option<TermView<'a>>,
+    terms: Vec<TermView<'a>>,
+}
+
+fn term_view(t: &crate::model::Term) -> TermView<'_> {
+    TermView {
+        lang: &t.lang,
+        term: &t.term,
+        status: t.status,
+        term_type: t.term_type,
+        note: &t.note,
+    }
+}
+
+fn to_string<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("plain data serialises");
+    s.push('\n');
+    s
+}
+
+/// One concept as a JSON object.
+pub fn concept(c: &Concept) -> String {
+    to_string(&concept_view(c))
+}
+
+/// Lookup hits as a JSON array, best first.
+pub fn hits(hits: &[Hit<'_>]) -> String {
+    let views: Vec<HitView<'_>> = hits
+        .iter()
+        .map(|h| HitView {
+            concept: &h.concept.concept,
+            score: h.score,
+            category: &h.concept.category,
+            matched: term_view(h.matched),
+            use_instead: h.use_instead.map(term_view),
+            terms: concept_view(h.concept).terms,
+        })
+        .collect();
+    to_string(&views)
+}

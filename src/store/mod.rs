@@ -1,0 +1,194 @@
+//! The SQLite store: where it lives, how it is opened, and the rule that
+//! every write is one transaction.
+//!
+//! Opening is careful about files that are not ours: the header fields
+//! `application_id` and `user_version` are read before anything is written,
+//! and a foreign or newer file is refused untouched. Only then is the
+//! connection switched to WAL with foreign keys on, and pending migrations
+//! run.
+
+mod migrate;
+mod terms;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Result};
+pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
+pub use terms::{WriteTx, group_concepts};
+
+/// How long a command waits for another writer before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The glossary compiled into the binary; it seeds the default store.
+pub const BUNDLED_GLOSSARY: &str = include_str!("../../glossary.csv");
+
+/// Where the store is, and whether the user chose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    /// Given with `--db` or `HCGLOSS_DB`: never seeded, never created by a
+    /// command that only reads.
+    pub explicit: bool,
+}
+
+impl Location {
+    /// `--db`, else `HCGLOSS_DB`, else the per-user default
+    /// (`$XDG_DATA_HOME/hcgloss/hcgloss.sqlite`, i.e.
+    /// `~/.local/share/hcgloss/hcgloss.sqlite` on Linux).
+    pub fn resolve(flag: Option<PathBuf>) -> Result<Location> {
+        if let Some(path) = flag {
+            return Ok(Location {
+                path,
+                explicit: true,
+            });
+        }
+        if let Some(path) = std::env::var_os("HCGLOSS_DB").filter(|v| !v.is_empty()) {
+            return Ok(Location {
+                path: path.into(),
+                explicit: true,
+            });
+        }
+        let dir = dirs::data_dir().ok_or_else(|| {
+            Error::Usage(
+                "no per-user data directory is known here: give --db PATH or set HCGLOSS_DB".into(),
+            )
+        })?;
+        Ok(Location {
+            path: dir.join("hcgloss").join("hcgloss.sqlite"),
+            explicit: false,
+        })
+    }
+}
+
+/// Whether the command will write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `location`, creating it where the rules allow:
+    /// the default store is created and seeded on first use; an explicit
+    /// path is created empty only by a command that writes.
+    pub fn open(location: &Location, access: Access) -> Result<Store> {
+        let path = &location.path;
+        if path.exists() {
+            return Store::open_existing(path);
+        }
+        if location.explicit && access == Access::Read {
+            return Err(Error::NoStore(path.clone()));
+        }
+        let mut store = Store::create(path)?;
+        if !location.explicit {
+            store.seed_bundled()?;
+        }
+        Ok(store)
+    }
+
+    /// Opens a store that must already exist.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(Error::NotAStore {
+                path: path.to_path_buf(),
+                reason: "it is a directory".into(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| Error::NotAStore {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let header = |pragma: &str| -> std::result::Result<i64, rusqlite::Error> {
+            conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
+        };
+        let not_a_store = |reason: String| Error::NotAStore {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let app_id = header("application_id").map_err(|e| not_a_store(e.to_string()))?;
+        let version = header("user_version").map_err(|e| not_a_store(e.to_string()))?;
+        if app_id != APPLICATION_ID as i64 {
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+                .map_err(|e| not_a_store(e.to_string()))?;
+            // An empty database file (e.g. made by `touch`) may become a store.
+            if tables > 0 || version != 0 {
+                return Err(not_a_store(format!(
+                    "SQLite application id {app_id:#x}, not {APPLICATION_ID:#x}"
+                )));
+            }
+        }
+        if version > latest_version() {
+            return Err(Error::NewerStore {
+                path: path.to_path_buf(),
+                found: version,
+                known: latest_version(),
+            });
+        }
+        Store::prepare(conn, path)
+    }
+
+    fn create(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+        }
+        let conn = Connection::open(path).map_err(|e| Error::NotAStore {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Store::prepare(conn, path)
+    }
+
+    fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrate::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Fills a new default store from the bundled glossary.
+    fn seed_bundled(&mut self) -> Result<()> {
+        let rows = crate::exchange::csv::parse("glossary.csv (bundled)", BUNDLED_GLOSSARY)?;
+        let mut tx = self.write()?;
+        let plan = crate::glossary::plan_import("glossary.csv (bundled)", Vec::new(), rows, false)
+            .map_err(Error::Invalid)?;
+        tx.apply(&plan, &mut crate::progress::Silent)?;
+        tx.commit()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Starts the one transaction of a command that writes. It takes the
+    /// write lock at once, so what it reads stays true until it commits.
+    pub fn write(&mut self) -> Result<WriteTx<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(WriteTx::new(tx))
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
