@@ -2,3 +2,4 @@
 //! store never sees a file, only validated [`crate::model::Term`]s.
 
 pub mod csv;
+pub mod xml;
