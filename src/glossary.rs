@@ -90,10 +90,16 @@ pub fn check_termbase(label: &str, terms: &[(Origin, &Term)]) -> Vec<Problem> {
     }
     let mut problems = Vec::new();
     for ((concept, lang), group) in by_lang {
-        let preferred: Vec<_> = group
+        // The store's term (then the earliest line) is the reference; the
+        // others are reported as the second preferred term.
+        let mut preferred: Vec<_> = group
             .iter()
             .filter(|(_, t)| t.status == Status::Preferred)
             .collect();
+        preferred.sort_by_key(|(origin, _)| match origin {
+            Origin::Store => (0, 0),
+            Origin::Line(l) => (1, *l),
+        });
         // Report at a line of the file when the file takes part.
         let file_line = group.iter().find_map(|(o, _)| match o {
             Origin::Line(l) => at(*l),
