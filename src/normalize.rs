@@ -259,3 +259,54 @@ mod tests {
         assert_eq!(column_at("Bộ Công", b), 4);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text mixing Vietnamese letters in NFC and NFD, combining marks on
+    /// their own, punctuation, line breaks and other scripts.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("Bộ".to_string()),
+            Just("Uỷ".to_string()),
+            Just("o\u{302}\u{323}".to_string()),
+            Just("\u{301}".to_string()),
+            Just("Đ".to_string()),
+            Just("İ".to_string()),
+            Just("ß".to_string()),
+            Just("-".to_string()),
+            Just("’".to_string()),
+            Just("\r\n".to_string()),
+            Just(" ".to_string()),
+            "[a-zA-Z0-9]{1,4}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        proptest::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn folded_ranges_map_inside_the_original_on_char_boundaries(s in text()) {
+            let f = fold(&s);
+            for start in 0..f.text.len() {
+                if !f.text.is_char_boundary(start) { continue; }
+                for end in start + 1..=f.text.len() {
+                    if !f.text.is_char_boundary(end) { continue; }
+                    let (a, b) = f.original_range(start, end);
+                    prop_assert!(a < b && b <= s.len());
+                    prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
+                }
+            }
+        }
+
+        #[test]
+        fn folding_is_idempotent_and_nfd_blind(s in text()) {
+            let once = fold_key(&s);
+            prop_assert_eq!(fold_key(&once), once.clone());
+            let nfd: String = s.nfd().collect();
+            prop_assert_eq!(fold_key(&nfd), once);
+        }
+    }
+}

@@ -298,3 +298,48 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), canonical);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn term() -> impl Strategy<Value = Term> {
+        (
+            "[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}",
+            prop_oneof![Just("id"), Just("vi"), Just("en"), Just("pt-BR")],
+            // Terms with quotes, commas, diacritics and inner spaces.
+            "[A-Za-zĐđộỷ\",]{1,6}( [a-zà-ỹ,\"]{1,6}){0,2}",
+            0..4usize,
+            0..3usize,
+            proptest::sample::select(crate::model::CATEGORIES),
+            "([a-z ,\"\n]{0,12}[a-z])?",
+        )
+            .prop_map(
+                |(concept, lang, term, status, term_type, category, note)| Term {
+                    concept,
+                    lang: lang.parse().unwrap(),
+                    term: clean_term(&term),
+                    status: Status::ALL[status],
+                    term_type: TermType::ALL[term_type],
+                    category: category.to_string(),
+                    note: clean_note(&note),
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn write_then_parse_is_the_identity(mut terms in proptest::collection::vec(term(), 0..12)) {
+            sort_canonical(&mut terms);
+            let mut first = Vec::new();
+            write(&mut first, &terms).unwrap();
+            let text = String::from_utf8(first).unwrap();
+            let parsed: Vec<Term> = parse("p.csv", &text).unwrap().into_iter().map(|r| r.term).collect();
+            prop_assert_eq!(&parsed, &terms);
+            let mut second = Vec::new();
+            write(&mut second, &parsed).unwrap();
+            prop_assert_eq!(String::from_utf8(second).unwrap(), text);
+        }
+    }
+}
