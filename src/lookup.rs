@@ -10,7 +10,8 @@
 //!
 //! Scores run 0–100: 100 is equality after folding, 99 equality up to
 //! spaces and hyphens, 97 the same words in another order; fuzzy matches
-//! score below 95. Among equal scores, a hit that also matches the query's
+//! score at most 95: the whole-string similarity squared times 95, or for
+//! a partial query up to 90 by the share of the term it covers. Among equal scores, a hit that also matches the query's
 //! diacritics ranks first (`Hòa` before `Hoa` for the query `hoà`).
 
 use std::collections::HashMap;
@@ -181,11 +182,27 @@ fn score(q: &QueryForms, e: &Entry) -> u8 {
         return 97;
     }
     let whole = similarity(&q.folded, &e.folded).max(similarity(&q.sorted, &e.sorted_words));
+    // Squared, so that short strings sharing half their letters (which
+    // plain similarity rates 0.5–0.75) fall below the default minimum
+    // while one or two typos in a long term still score in the 80s.
     let partial = partial_score(&q.words, &e.folded);
-    ((whole * 95.0).max(partial)).round().min(95.0) as u8
+    ((whole * whole * 95.0).max(partial)).round().min(95.0) as u8
 }
 
-/// Every query word must match some word of the term (similarity ≥ 0.75);
+/// How alike two words are, or 0 when they are not the same word. Short
+/// words must be equal: a Vietnamese syllable one letter away is another
+/// word (`binh`/`hinh`), and so is a short Indonesian one. Longer words
+/// may differ by typos up to a similarity of 0.75.
+fn word_similarity(query_word: &str, term_word: &str) -> f64 {
+    if query_word.len().min(term_word.len()) <= 4 {
+        return if query_word == term_word { 1.0 } else { 0.0 };
+    }
+    let sim = similarity(query_word, term_word);
+    if sim >= 0.75 { sim } else { 0.0 }
+}
+
+/// Every query word must match some word of the term (see
+/// [`word_similarity`]);
 /// the score grows with the share of the term's letters those words cover.
 /// Queries shorter than three letters only ever match whole terms.
 fn partial_score(query_words: &[String], term: &str) -> f64 {
@@ -202,10 +219,10 @@ fn partial_score(query_words: &[String], term: &str) -> f64 {
             .iter()
             .enumerate()
             .filter(|(i, _)| !used[*i])
-            .map(|(i, tw)| (i, similarity(qw, tw)))
+            .map(|(i, tw)| (i, word_similarity(qw, tw)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
-            Some((i, sim)) if sim >= 0.75 => {
+            Some((i, sim)) if sim > 0.0 => {
                 used[i] = true;
                 sim_sum += sim;
                 covered += term_words[i].chars().count();
@@ -352,6 +369,23 @@ mod tests {
                 .iter()
                 .all(|h| h.matched.lang.as_str() == "id")
         );
+    }
+
+    #[test]
+    fn short_words_of_a_partial_query_must_match_exactly() {
+        use Status::*;
+        let ix = Index::new(vec![
+            concept("crime", &[("vi", "hình sự hóa", Preferred)]),
+            concept("peace", &[("vi", "Thành phố vì hòa bình", Preferred)]),
+        ]);
+        assert_eq!(top(&ix, "hoa binh").unwrap().0, "peace");
+        let q = Query {
+            text: "hoa binh",
+            lang: None,
+            limit: 10,
+            min_score: 60,
+        };
+        assert_eq!(ix.search(&q).len(), 1);
     }
 
     #[test]
