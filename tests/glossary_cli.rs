@@ -545,3 +545,49 @@ fn export_to_a_file() {
         read_fixture("core/glossary.csv")
     );
 }
+
+#[test]
+fn the_lookup_index_follows_every_write_and_a_stale_one_is_never_used() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    let index = hcgloss::store::index_path(&env.db);
+    assert!(index.exists(), "a write leaves the index beside the store");
+    let before_add = std::fs::read(&index).unwrap();
+
+    env.cmd()
+        .args([
+            "add",
+            "hanoi",
+            "--lang",
+            "vi",
+            "--term",
+            "Hà Nội",
+            "--category",
+            "place",
+        ])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["lookup", "ha noi"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("hanoi (place)"));
+
+    // Put the old index back, as a crash between commit and rename would
+    // leave it: the lookup must notice and still see the new term.
+    std::fs::write(&index, &before_add).unwrap();
+    env.cmd()
+        .args(["lookup", "ha noi"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("hanoi (place)"));
+    // A damaged or missing index is rebuilt too.
+    std::fs::write(&index, b"garbage").unwrap();
+    env.cmd().args(["lookup", "ha noi"]).assert().success();
+    std::fs::remove_file(&index).unwrap();
+    env.cmd().args(["lookup", "ha noi"]).assert().success();
+    assert!(index.exists(), "a reader puts a rebuilt index in place");
+
+    env.cmd().args(["remove", "hanoi"]).assert().success();
+    env.cmd().args(["lookup", "ha noi"]).assert().code(1);
+}

@@ -3,10 +3,9 @@
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{LookupArgs, ReportFormat};
 use crate::error::Result;
-use crate::lookup::{Index, Query};
+use crate::lookup::Query;
 use crate::model::Lang;
 use crate::render;
-use crate::store::group_concepts;
 use crate::store::{Access, Location};
 
 pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
@@ -15,7 +14,6 @@ pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         None => None,
     };
     let store = open(location, Access::Read)?;
-    let index = Index::new(group_concepts(store.all_terms()?));
     let text = args.query.join(" ");
     let query = Query {
         text: &text,
@@ -23,7 +21,7 @@ pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         limit: args.limit,
         min_score: args.min,
     };
-    let hits = index.search(&query);
+    let hits = store.lookup(&query)?;
     let rendered = match args.format {
         ReportFormat::Text => render::text::hits(&hits),
         ReportFormat::Json => render::json::hits(&hits),

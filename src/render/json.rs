@@ -72,16 +72,16 @@ pub fn concept(c: &Concept) -> String {
 }
 
 /// Lookup hits as a JSON array, best first.
-pub fn hits(hits: &[Hit<'_>]) -> String {
+pub fn hits(hits: &[Hit]) -> String {
     let views: Vec<HitView<'_>> = hits
         .iter()
         .map(|h| HitView {
             concept: &h.concept.concept,
             score: h.score,
             category: &h.concept.category,
-            matched: term_view(h.matched),
-            use_instead: h.use_instead.map(term_view),
-            terms: concept_view(h.concept).terms,
+            matched: term_view(&h.matched),
+            use_instead: h.use_instead.as_ref().map(term_view),
+            terms: concept_view(&h.concept).terms,
         })
         .collect();
     to_string(&views)

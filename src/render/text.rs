@@ -63,7 +63,7 @@ fn terms_block(s: &mut String, c: &Concept) {
 }
 
 /// Lookup hits, best first, each with its score and the matched term.
-pub fn hits(hits: &[Hit<'_>]) -> String {
+pub fn hits(hits: &[Hit]) -> String {
     let mut s = String::new();
     for (i, h) in hits.iter().enumerate() {
         if i > 0 {
@@ -74,7 +74,7 @@ pub fn hits(hits: &[Hit<'_>]) -> String {
         } else {
             &h.concept.category
         };
-        let m = h.matched;
+        let m = &h.matched;
         let status = if m.status.is_allowed() {
             String::new()
         } else {
@@ -85,11 +85,11 @@ pub fn hits(hits: &[Hit<'_>]) -> String {
             "{:>3}  {} ({category}) matched {status}{} \"{}\"",
             h.score, h.concept.concept, m.lang, m.term
         );
-        if let Some(p) = h.use_instead {
+        if let Some(p) = &h.use_instead {
             let _ = write!(s, ": use \"{}\"", p.term);
         }
         s.push('\n');
-        terms_block(&mut s, h.concept);
+        terms_block(&mut s, &h.concept);
     }
     s
 }

@@ -12,7 +12,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::Result;
 
 /// The migrations, in order. Index + 1 is the `user_version` after it.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../db/0001_termbase.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../db/0001_termbase.sql"),
+    include_str!("../../db/0002_lookup_generation.sql"),
+];
 
 /// "HCGL" in ASCII: marks an SQLite file as an hcgloss store.
 pub const APPLICATION_ID: i32 = 0x4843_474c;
@@ -24,6 +27,12 @@ pub fn latest_version() -> i64 {
 
 /// Applies every migration past the store's `user_version`.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    // The common case, an up-to-date store, takes no write lock.
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if version == latest_version() && app_id == APPLICATION_ID {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {

@@ -7,6 +7,7 @@
 //! connection switched to WAL with foreign keys on, and pending migrations
 //! run.
 
+mod lookup;
 mod migrate;
 mod terms;
 
@@ -16,6 +17,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
+pub use lookup::index_path;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
 pub use terms::{WriteTx, group_concepts};
 
@@ -182,10 +184,11 @@ impl Store {
     /// Starts the one transaction of a command that writes. It takes the
     /// write lock at once, so what it reads stays true until it commits.
     pub fn write(&mut self) -> Result<WriteTx<'_>> {
+        let index_path = lookup::index_path(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(WriteTx::new(tx))
+        Ok(WriteTx::new(tx, index_path))
     }
 
     pub(crate) fn conn(&self) -> &Connection {

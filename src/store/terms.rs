@@ -6,17 +6,20 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, Row, Transaction, params};
 
-use super::Store;
+use std::path::PathBuf;
+
+use super::{Store, lookup};
 use crate::error::Result;
 use crate::exchange::csv::sort_canonical;
 use crate::glossary::ImportPlan;
 use crate::model::{Concept, Status, Term};
 use crate::progress::Progress;
 
-const SELECT_TERMS: &str = "SELECT c.slug, t.lang, t.term, t.status, t.type, c.category, t.note
+pub(super) const SELECT_TERMS: &str =
+    "SELECT c.slug, t.lang, t.term, t.status, t.type, c.category, t.note
      FROM term t JOIN concept c ON c.id = t.concept_id";
 
-fn term_from_row(row: &Row<'_>) -> rusqlite::Result<Term> {
+pub(super) fn term_from_row(row: &Row<'_>) -> rusqlite::Result<Term> {
     let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
     let bad = |i: usize, e: String| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
@@ -43,7 +46,7 @@ fn all_terms(conn: &Connection) -> Result<Vec<Term>> {
 }
 
 /// One concept with its terms, or `None`.
-fn concept(conn: &Connection, slug: &str) -> Result<Option<Concept>> {
+pub(super) fn concept(conn: &Connection, slug: &str) -> Result<Option<Concept>> {
     let mut stmt = conn.prepare(&format!("{SELECT_TERMS} WHERE c.slug = ?1"))?;
     let mut terms = stmt
         .query_map([slug], term_from_row)?
@@ -101,13 +104,18 @@ impl Store {
 pub struct WriteTx<'a> {
     tx: Transaction<'a>,
     concept_ids: Option<HashMap<String, i64>>,
+    /// Where the lookup index lives; rebuilt on commit if terms changed.
+    index_path: PathBuf,
+    terms_changed: bool,
 }
 
 impl<'a> WriteTx<'a> {
-    pub(super) fn new(tx: Transaction<'a>) -> Self {
+    pub(super) fn new(tx: Transaction<'a>, index_path: PathBuf) -> Self {
         WriteTx {
             tx,
             concept_ids: None,
+            index_path,
+            terms_changed: false,
         }
     }
 
@@ -175,6 +183,7 @@ impl<'a> WriteTx<'a> {
     }
 
     pub fn insert_term(&mut self, t: &Term) -> Result<()> {
+        self.terms_changed = true;
         let concept_id = self.concept_id(&t.concept, &t.category)?;
         self.tx
             .prepare_cached("INSERT INTO term (concept_id, lang, term, status, type, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
@@ -183,6 +192,7 @@ impl<'a> WriteTx<'a> {
     }
 
     pub fn update_term(&mut self, t: &Term) -> Result<()> {
+        self.terms_changed = true;
         let concept_id = self.concept_id(&t.concept, &t.category)?;
         self.tx
             .prepare_cached("UPDATE term SET status = ?4, type = ?5, note = ?6 WHERE concept_id = ?1 AND lang = ?2 AND term = ?3")?
@@ -191,6 +201,7 @@ impl<'a> WriteTx<'a> {
     }
 
     pub fn delete_term(&mut self, t: &Term) -> Result<()> {
+        self.terms_changed = true;
         self.tx
             .prepare_cached(
                 "DELETE FROM term WHERE lang = ?2 AND term = ?3 AND concept_id = (SELECT id FROM concept WHERE slug = ?1)",
@@ -210,8 +221,21 @@ impl<'a> WriteTx<'a> {
         Ok(())
     }
 
+    /// Commits. When terms changed, the store's generation is bumped and
+    /// the lookup index rebuilt from the state being committed, then put
+    /// in place once the commit succeeded (see [`super::lookup`]).
     pub fn commit(self) -> Result<()> {
+        if !self.terms_changed {
+            self.tx.commit()?;
+            return Ok(());
+        }
+        let generation = lookup::bump_generation(&self.tx)?;
+        let bytes = lookup::build(&self.tx, generation)?;
+        let tmp = lookup::write_temp(&self.index_path, &bytes)?;
         self.tx.commit()?;
+        // The store is committed; if the rename fails, readers see a stale
+        // index and rebuild it, so the failure loses nothing.
+        let _ = tmp.persist(&self.index_path);
         Ok(())
     }
 }

@@ -1,0 +1,161 @@
+//! How alike a query and a term are, 0–100, both already folded.
+//!
+//! 100 is equality after folding, 99 equality up to spaces and hyphens,
+//! 97 the same words in another order. Fuzzy matches score at most 95:
+//! the whole-string Damerau–Levenshtein similarity squared times 95, or,
+//! for a partial query whose words all occur in the term, up to 90 by the
+//! share of the term they cover.
+
+/// The forms of a folded string that scoring compares.
+#[derive(Debug, Clone)]
+pub struct Forms {
+    pub folded: String,
+    /// The words sorted, joined by single spaces.
+    pub sorted: String,
+    /// The folded string without spaces.
+    pub compact: String,
+}
+
+impl Forms {
+    pub fn new(folded: &str) -> Forms {
+        Forms {
+            folded: folded.to_string(),
+            sorted: sorted_words(folded),
+            compact: compact(folded),
+        }
+    }
+
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.folded.split(' ').filter(|w| !w.is_empty())
+    }
+}
+
+pub fn sorted_words(folded: &str) -> String {
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    words.sort_unstable();
+    words.join(" ")
+}
+
+pub fn compact(folded: &str) -> String {
+    folded.replace(' ', "")
+}
+
+fn similarity(a: &str, b: &str) -> f64 {
+    strsim::normalized_damerau_levenshtein(a, b)
+}
+
+/// Scores a term against the query.
+pub fn score(query: &Forms, term: &Forms) -> u8 {
+    if query.folded == term.folded {
+        return 100;
+    }
+    if query.compact == term.compact {
+        return 99;
+    }
+    if query.sorted == term.sorted {
+        return 97;
+    }
+    let whole =
+        similarity(&query.folded, &term.folded).max(similarity(&query.sorted, &term.sorted));
+    // Squared, so that short strings sharing half their letters (which
+    // plain similarity rates 0.5–0.75) fall below the default minimum
+    // while one or two typos in a long term still score in the 80s.
+    let partial = partial_score(query, &term.folded);
+    ((whole * whole * 95.0).max(partial)).round().min(95.0) as u8
+}
+
+/// The largest edit distance at which two words still count as the same
+/// word for a partial query; see [`word_similarity`].
+pub fn word_edit_budget(query_word: &str) -> u8 {
+    let len = query_word.chars().count();
+    if len <= 4 { 0 } else { (len / 3).min(2) as u8 }
+}
+
+/// How alike two words are, or 0 when they are not the same word. Short
+/// words must be equal: a Vietnamese syllable one letter away is another
+/// word (`binh`/`hinh`), and so is a short Indonesian one. Longer words
+/// may differ by typos up to a similarity of 0.75.
+pub fn word_similarity(query_word: &str, term_word: &str) -> f64 {
+    if query_word.len().min(term_word.len()) <= 4 {
+        return if query_word == term_word { 1.0 } else { 0.0 };
+    }
+    let sim = similarity(query_word, term_word);
+    if sim >= 0.75 { sim } else { 0.0 }
+}
+
+/// Shortest query, in letters, that may match part of a term.
+pub const MIN_PARTIAL_QUERY: usize = 3;
+
+/// Every query word must match a different word of the term (see
+/// [`word_similarity`]); the score grows with the share of the term's
+/// letters those words cover. Queries shorter than
+/// [`MIN_PARTIAL_QUERY`] letters only ever match whole terms.
+fn partial_score(query: &Forms, term: &str) -> f64 {
+    let query_words: Vec<&str> = query.words().collect();
+    let query_len: usize = query_words.iter().map(|w| w.chars().count()).sum();
+    if query_len < MIN_PARTIAL_QUERY {
+        return 0.0;
+    }
+    let term_words: Vec<&str> = term.split(' ').collect();
+    let mut used = vec![false; term_words.len()];
+    let mut sim_sum = 0.0;
+    let mut covered = 0usize;
+    for qw in &query_words {
+        let best = term_words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used[*i])
+            .map(|(i, tw)| (i, word_similarity(qw, tw)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, sim)) if sim > 0.0 => {
+                used[i] = true;
+                sim_sum += sim;
+                covered += term_words[i].chars().count();
+            }
+            _ => return 0.0,
+        }
+    }
+    let term_len: usize = term_words.iter().map(|w| w.chars().count()).sum();
+    let coverage = covered as f64 / term_len.max(1) as f64;
+    let avg = sim_sum / query_words.len() as f64;
+    avg * (55.0 + 35.0 * coverage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(q: &str, t: &str) -> u8 {
+        score(&Forms::new(q), &Forms::new(t))
+    }
+
+    #[test]
+    fn exact_forms() {
+        assert_eq!(s("bo cong an", "bo cong an"), 100);
+        assert_eq!(s("vietnam", "viet nam"), 99);
+        assert_eq!(s("chinh pham minh", "pham minh chinh"), 97);
+    }
+
+    #[test]
+    fn fuzzy_and_partial() {
+        let typo = s("kementrian keamanan publk", "kementerian keamanan publik");
+        assert!((80..=95).contains(&typo), "{typo}");
+        // Two query words found whole in a three-word term.
+        let partial = s("keamanan publik", "kementerian keamanan publik");
+        assert!((70..90).contains(&partial), "{partial}");
+        // Short words must be equal.
+        assert_eq!(partial_score(&Forms::new("hoa binh"), "hinh su hoa"), 0.0);
+        assert_eq!(partial_score(&Forms::new("an"), "bo cong an"), 0.0);
+    }
+
+    #[test]
+    fn word_budget_matches_word_similarity() {
+        assert_eq!(word_edit_budget("binh"), 0);
+        assert_eq!(word_edit_budget("guteres"), 2);
+        assert_eq!(word_edit_budget("kejahatan"), 2);
+        assert_eq!(word_edit_budget("siber"), 1);
+        assert!(word_similarity("guteres", "guterres") > 0.0);
+        assert_eq!(word_similarity("binh", "hinh"), 0.0);
+    }
+}

@@ -1,0 +1,137 @@
+//! The lookup index kept beside the store (`<store>.lookup`), in step
+//! with it.
+//!
+//! Every write transaction that changes terms bumps the store's
+//! generation, builds the index from what it is about to commit, writes it
+//! to a temporary file, commits, then renames the file into place. A
+//! reader opens a read snapshot, compares the snapshot's generation with
+//! the file's, and uses the file only when they agree; otherwise (a crash
+//! between commit and rename, two writers racing, an older hcgloss wrote
+//! the store) it builds the index from its snapshot and puts it in place
+//! for the next reader. So a lookup never serves results from a store
+//! state its index does not match, and nothing is rebuilt per call in the
+//! ordinary case.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::lookup::index::{Bytes, LookupIndex};
+use crate::lookup::{self, Hit, Query, TermSource};
+use crate::model::{Concept, Term};
+
+/// The index file of the store at `db`.
+pub fn index_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lookup");
+    PathBuf::from(name)
+}
+
+pub(super) fn generation(conn: &Connection) -> Result<u64> {
+    Ok(
+        conn.query_row("SELECT generation FROM store_state WHERE id = 1", [], |r| {
+            r.get::<_, i64>(0)
+        })? as u64,
+    )
+}
+
+pub(super) fn bump_generation(conn: &Connection) -> Result<u64> {
+    conn.execute(
+        "UPDATE store_state SET generation = generation + 1 WHERE id = 1",
+        [],
+    )?;
+    generation(conn)
+}
+
+/// Builds the index of the terms visible to `conn`.
+pub(super) fn build(conn: &Connection, generation: u64) -> Result<Vec<u8>> {
+    let mut stmt = conn.prepare("SELECT id, term FROM term")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(LookupIndex::build(
+        generation,
+        rows.iter().map(|(id, t)| (*id, t.as_str())),
+    ))
+}
+
+/// Writes index bytes to a temporary file beside `path`; the caller
+/// renames it into place once the state it describes is committed.
+pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let label = path.display().to_string();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".hcgloss-index")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&label, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(&label, e))?;
+    Ok(tmp)
+}
+
+/// Maps the index file if it exists and describes `generation`.
+fn open_current(path: &Path, generation: u64) -> Option<LookupIndex> {
+    let file = File::open(path).ok()?;
+    // SAFETY: the file is only ever replaced by rename, never written in
+    // place, so the mapped bytes cannot change under us.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    if LookupIndex::generation_of(&map) != Some(generation) {
+        return None;
+    }
+    LookupIndex::open(Bytes::Mapped(map)).ok()
+}
+
+/// The store's terms, read inside one snapshot.
+struct Snapshot<'c>(&'c Connection);
+
+impl TermSource for Snapshot<'_> {
+    fn terms_by_id(&self, ids: &[u64]) -> Result<Vec<(u64, Term)>> {
+        let mut out = Vec::with_capacity(ids.len());
+        let mut stmt = self
+            .0
+            .prepare_cached(&format!("{} WHERE t.id = ?1", super::terms::SELECT_TERMS))?;
+        for &id in ids {
+            let mut rows = stmt.query_map([id as i64], super::terms::term_from_row)?;
+            if let Some(t) = rows.next() {
+                out.push((id, t?));
+            }
+        }
+        Ok(out)
+    }
+
+    fn concept(&self, slug: &str) -> Result<Option<Concept>> {
+        super::terms::concept(self.0, slug)
+    }
+}
+
+impl Store {
+    /// Fuzzy lookup through the persisted index, in one read snapshot.
+    pub fn lookup(&self, query: &Query<'_>) -> Result<Vec<Hit>> {
+        let tx = self.conn().unchecked_transaction()?;
+        let generation = generation(&tx)?;
+        let path = index_path(self.path());
+        let index = match open_current(&path, generation) {
+            Some(index) => index,
+            None => {
+                let bytes = build(&tx, generation)?;
+                // Best effort: a read-only directory still gets answers.
+                if let Ok(tmp) = write_temp(&path, &bytes) {
+                    let _ = tmp.persist(&path);
+                }
+                LookupIndex::open(Bytes::Owned(bytes))
+                    .map_err(|e| Error::Usage(format!("lookup index: {}", e.0)))?
+            }
+        };
+        let hits = lookup::search(&index, &Snapshot(&tx), query)?;
+        tx.finish()?;
+        Ok(hits)
+    }
+}
