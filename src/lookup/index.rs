@@ -10,8 +10,9 @@
 //! - every word of every term in a second FST with postings back to the
 //!   terms, for partial queries and for typos spread over several words
 //!   (each query word is matched within its own small edit budget);
-//! - the space-free and word-sorted forms of each term in a third FST, so
-//!   `vietnam`/`viet nam` and word-order variants are exact hits.
+//!
+//! Word-order variants are found through the words (every query word is
+//! in the term), and `vietnam`/`viet nam` through the edit budget.
 //!
 //! Candidates are then scored exactly as a full scan would score them
 //! ([`super::score`]), so the index changes how fast results come, not
@@ -20,20 +21,20 @@
 //!
 //! Layout (little-endian): an 8-byte magic, the store generation the index
 //! was built from, a table of (offset, length) for each section, then the
-//! sections: three FSTs, the folded strings (offsets + bytes), and three
+//! sections: two FSTs, the folded strings (offsets + bytes), and two
 //! postings lists (offsets + entries).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 
-use super::score::{Forms, MIN_PARTIAL_QUERY, score, word_edit_budget};
+use super::score::{Forms, MIN_PARTIAL_QUERY, score_at_least, word_edit_budget};
 use crate::normalize::fold_key;
 
 const MAGIC: &[u8; 8] = b"HCGLLKP\x01";
-const SECTIONS: usize = 11;
+const SECTIONS: usize = 9;
 const HEADER_LEN: usize = 8 + 8 + SECTIONS * 16;
 
 /// The most candidates a partial query scores; past it, the shortest
@@ -43,16 +44,15 @@ const MAX_PARTIAL_CANDIDATES: usize = 50_000;
 #[derive(Clone, Copy)]
 enum Section {
     Terms = 0,
+    /// The folded terms spelled backwards, for typos near the start.
+    ReversedTerms,
     Words,
-    Variants,
     StringOffsets,
     StringBytes,
     TermPostOffsets,
     TermPost,
     WordPostOffsets,
     WordPost,
-    VariantPostOffsets,
-    VariantPost,
 }
 
 /// The bytes of an index: a memory map or a buffer.
@@ -90,8 +90,8 @@ pub struct LookupIndex {
     generation: u64,
     sections: [(usize, usize); SECTIONS],
     terms: Map<Slice>,
+    reversed: Map<Slice>,
     words: Map<Slice>,
-    variants: Map<Slice>,
 }
 
 /// Why an index file could not be used. The caller rebuilds it.
@@ -136,53 +136,61 @@ fn u64s(v: &[u64]) -> Vec<u8> {
 impl LookupIndex {
     /// Builds the index bytes from `(term id, term)` pairs.
     pub fn build<'a>(generation: u64, terms: impl IntoIterator<Item = (u64, &'a str)>) -> Vec<u8> {
-        let mut by_folded: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-        for (id, term) in terms {
-            let folded = fold_key(term);
-            if !folded.is_empty() {
-                by_folded.entry(folded).or_default().push(id);
-            }
-        }
+        let mut folded: Vec<(String, u64)> = terms
+            .into_iter()
+            .map(|(id, t)| (fold_key(t), id))
+            .filter(|(f, _)| !f.is_empty())
+            .collect();
+        folded.sort_unstable();
         let mut terms_fst = fst::MapBuilder::memory();
         let mut string_offsets = vec![0u32];
         let mut string_bytes = Vec::new();
         let mut term_post = PostingsBuilder::new();
-        let mut words: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
-        let mut variants: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-        for (ordinal, (folded, ids)) in by_folded.iter().enumerate() {
-            let ordinal = ordinal as u32;
+        let mut words: Vec<(&str, u32)> = Vec::new();
+        let mut ordinal = 0u32;
+        for group in folded.chunk_by(|a, b| a.0 == b.0) {
+            let key = &group[0].0;
             terms_fst
-                .insert(folded, ordinal as u64)
+                .insert(key, ordinal as u64)
                 .expect("keys are sorted and unique");
-            string_bytes.extend_from_slice(folded.as_bytes());
+            string_bytes.extend_from_slice(key.as_bytes());
             string_offsets.push(string_bytes.len() as u32);
-            term_post.push(ids.iter().copied());
-            for w in folded.split(' ') {
-                words.entry(w).or_default().insert(ordinal);
-            }
-            let forms = Forms::new(folded);
-            for variant in [forms.compact, forms.sorted] {
-                if variant != *folded {
-                    variants.entry(variant).or_default().insert(ordinal);
-                }
-            }
+            term_post.push(group.iter().map(|(_, id)| *id));
+            words.extend(key.split(' ').map(|w| (w, ordinal)));
+            ordinal += 1;
         }
-        let (words_fst, word_post) = keyed_postings(words.into_iter());
-        let (variants_fst, variant_post) =
-            keyed_postings(variants.iter().map(|(k, v)| (k.as_str(), v.clone())));
+        let mut reversed: Vec<(String, u32)> = (0..ordinal)
+            .map(|o| (reverse(string_at(&string_offsets, &string_bytes, o)), o))
+            .collect();
+        reversed.sort_unstable();
+        let mut reversed_fst = fst::MapBuilder::memory();
+        for (key, o) in &reversed {
+            reversed_fst
+                .insert(key, *o as u64)
+                .expect("distinct terms reverse to distinct keys");
+        }
+        words.sort_unstable();
+        words.dedup();
+        let mut words_fst = fst::MapBuilder::memory();
+        let mut word_post = PostingsBuilder::new();
+        for (i, group) in words.chunk_by(|a, b| a.0 == b.0).enumerate() {
+            words_fst
+                .insert(group[0].0, i as u64)
+                .expect("keys are sorted and unique");
+            word_post.push(group.iter().map(|(_, o)| *o));
+        }
+        let words_fst = words_fst.into_inner().expect("in memory");
 
         let sections: [Vec<u8>; SECTIONS] = [
             terms_fst.into_inner().expect("in memory"),
+            reversed_fst.into_inner().expect("in memory"),
             words_fst,
-            variants_fst,
             u32s(&string_offsets),
             string_bytes,
             u32s(&term_post.offsets),
             u64s(&term_post.entries),
             u32s(&word_post.offsets),
             u32s(&word_post.entries),
-            u32s(&variant_post.offsets),
-            u32s(&variant_post.entries),
         ];
         let mut out = Vec::with_capacity(HEADER_LEN + sections.iter().map(Vec::len).sum::<usize>());
         out.extend_from_slice(MAGIC);
@@ -230,8 +238,8 @@ impl LookupIndex {
         };
         let index = LookupIndex {
             terms: map(Section::Terms)?,
+            reversed: map(Section::ReversedTerms)?,
             words: map(Section::Words)?,
-            variants: map(Section::Variants)?,
             bytes: bytes.clone(),
             generation,
             sections,
@@ -248,12 +256,6 @@ impl LookupIndex {
                 Section::WordPostOffsets,
                 index.words.len(),
                 Section::WordPost,
-                4,
-            )
-            && offsets_ok(
-                Section::VariantPostOffsets,
-                index.variants.len(),
-                Section::VariantPost,
                 4,
             ))
         {
@@ -323,65 +325,114 @@ impl LookupIndex {
             if let Some(o) = self.terms.get(key) {
                 candidates.insert(o as u32);
             }
-            if let Some(v) = self.variants.get(key) {
-                candidates.extend(self.list(Section::VariantPostOffsets, Section::VariantPost, v));
-            }
         }
-        let distance = whole_edit_budget(&q.folded);
-        if distance > 0 {
-            let dfa = automaton_builder(distance).build_dfa(&q.folded);
-            let mut stream = self.terms.search(LevenshteinDfa(&dfa)).into_stream();
-            while let Some((_, o)) = stream.next() {
-                candidates.insert(o as u32);
-            }
-        }
+        self.within_edit_budget(&q.folded, &mut candidates);
         candidates.extend(self.partial_candidates(&q));
         let mut scored: Vec<(u32, u8)> = candidates
             .into_iter()
             .filter_map(|o| {
-                let s = score(&q, &Forms::new(self.string(o)));
-                (s >= min_score).then_some((o, s))
+                let s = score_at_least(&q, self.string(o), min_score);
+                (s > 0 && s >= min_score).then_some((o, s))
             })
             .collect();
         scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         scored
     }
 
-    /// Terms that contain a match for every query word.
+    /// Adds every term within the whole-string edit budget of the query.
+    ///
+    /// A Levenshtein automaton of two edits walked over the whole FST
+    /// visits every node of the first levels (any two letters are two
+    /// edits away from anything), which costs milliseconds on a large
+    /// termbase. So the two-edit search is split by where the edits are
+    /// (a pigeonhole argument on the query's first and last thirds):
+    /// - at most one edit falls in the first third: walk the FST with the
+    ///   two-edit automaton and, beside it, a one-edit automaton for the
+    ///   first third as a prefix, which prunes the early levels;
+    /// - otherwise both edits are in the first third and the last third
+    ///   is intact: walk the reversed-term FST from that exact suffix.
+    ///
+    /// Together the two walks find exactly the terms within two edits.
+    fn within_edit_budget(&self, query: &str, out: &mut HashSet<u32>) {
+        match whole_edit_budget(query) {
+            0 => {}
+            1 => search_into(
+                &self.terms,
+                LevenshteinDfa(&automaton_builder(1).build_dfa(query)),
+                out,
+            ),
+            _ => {
+                let chars: Vec<char> = query.chars().collect();
+                let third = chars.len() / 3;
+                let head: String = chars[..chars.len() - 2 * third].iter().collect();
+                let tail: String = chars[chars.len() - third..].iter().rev().collect();
+                let whole = automaton_builder(2).build_dfa(query);
+                let head_dfa = automaton_builder(1).build_prefix_dfa(&head);
+                let forward = LevenshteinDfa(&head_dfa).intersection(LevenshteinDfa(&whole));
+                search_into(&self.terms, forward, out);
+                let reversed_query = reverse(query);
+                let whole_reversed = automaton_builder(2).build_dfa(&reversed_query);
+                let backward = fst::automaton::Str::new(&tail)
+                    .starts_with()
+                    .intersection(LevenshteinDfa(&whole_reversed));
+                search_into(&self.reversed, backward, out);
+            }
+        }
+    }
+
+    /// The term words matching one query word: exactly for a short word,
+    /// within its edit budget for a longer one.
+    fn matching_words(&self, word: &str) -> Vec<u64> {
+        match word_edit_budget(word) {
+            0 => self.words.get(word).into_iter().collect(),
+            d => {
+                let dfa = automaton_builder(d).build_dfa(word);
+                let mut stream = self.words.search(LevenshteinDfa(&dfa)).into_stream();
+                let mut found = Vec::new();
+                while let Some((_, o)) = stream.next() {
+                    found.push(o);
+                }
+                found
+            }
+        }
+    }
+
+    fn word_postings_len(&self, word_ordinal: u64) -> usize {
+        let offsets = self.section(Section::WordPostOffsets);
+        (u32_at(offsets, word_ordinal as usize + 1) - u32_at(offsets, word_ordinal as usize))
+            as usize
+    }
+
+    /// Terms that may contain a match for every query word: the terms
+    /// holding a match of one pivot word. Scoring checks the other words,
+    /// so the work is bounded by the pivot's postings. The pivot is the
+    /// query word whose exact spelling is rarest among the terms (a word
+    /// with no exact match is likely the misspelt one, so it is a pivot
+    /// only when every word is); only the pivot is matched fuzzily, which
+    /// keeps it to one automaton walk.
     fn partial_candidates(&self, q: &Forms) -> Vec<u32> {
         let query_words: Vec<&str> = q.words().collect();
         if query_words.iter().map(|w| w.chars().count()).sum::<usize>() < MIN_PARTIAL_QUERY {
             return Vec::new();
         }
-        let mut result: Option<HashSet<u32>> = None;
-        for w in &query_words {
-            let mut set = HashSet::new();
-            let mut add = |word_ordinal: u64| {
-                set.extend(self.list(Section::WordPostOffsets, Section::WordPost, word_ordinal))
-            };
-            match word_edit_budget(w) {
-                0 => {
-                    if let Some(o) = self.words.get(w) {
-                        add(o);
-                    }
-                }
-                d => {
-                    let dfa = automaton_builder(d).build_dfa(w);
-                    let mut stream = self.words.search(LevenshteinDfa(&dfa)).into_stream();
-                    while let Some((_, o)) = stream.next() {
-                        add(o);
-                    }
-                }
-            }
-            result = Some(match result {
-                None => set,
-                Some(prev) => prev.intersection(&set).copied().collect(),
-            });
-            if result.as_ref().is_some_and(HashSet::is_empty) {
-                return Vec::new();
-            }
-        }
-        let mut found: Vec<u32> = result.unwrap_or_default().into_iter().collect();
+        let exact_count = |w: &str| self.words.get(w).map_or(0, |o| self.word_postings_len(o));
+        let pivot = query_words
+            .iter()
+            .map(|w| (exact_count(w), *w))
+            .filter(|(n, _)| *n > 0)
+            .min()
+            .map(|(_, w)| w)
+            .or_else(|| query_words.iter().max_by_key(|w| w.len()).copied());
+        let Some(pivot) = pivot else {
+            return Vec::new();
+        };
+        let mut found: Vec<u32> = self
+            .matching_words(pivot)
+            .into_iter()
+            .flat_map(|m| self.list(Section::WordPostOffsets, Section::WordPost, m))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
         if found.len() > MAX_PARTIAL_CANDIDATES {
             found.sort_by_key(|&o| (self.string(o).len(), o));
             found.truncate(MAX_PARTIAL_CANDIDATES);
@@ -398,28 +449,13 @@ impl LookupIndex {
         }
         let mut scored: Vec<(u32, u8)> = (0..self.len() as u32)
             .filter_map(|o| {
-                let s = score(&q, &Forms::new(self.string(o)));
-                (s >= min_score).then_some((o, s))
+                let s = score_at_least(&q, self.string(o), min_score);
+                (s > 0 && s >= min_score).then_some((o, s))
             })
             .collect();
         scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         scored
     }
-}
-
-/// An FST with postings of string ordinals, from sorted keys.
-fn keyed_postings<'k>(
-    entries: impl Iterator<Item = (&'k str, BTreeSet<u32>)>,
-) -> (Vec<u8>, PostingsBuilder<u32>) {
-    let mut builder = fst::MapBuilder::memory();
-    let mut post = PostingsBuilder::new();
-    for (i, (key, list)) in entries.enumerate() {
-        builder
-            .insert(key, i as u64)
-            .expect("keys are sorted and unique");
-        post.push(list);
-    }
-    (builder.into_inner().expect("in memory"), post)
 }
 
 /// How many edits a whole-string search allows: none for very short
@@ -431,6 +467,28 @@ fn whole_edit_budget(folded: &str) -> u8 {
         3..=5 => 1,
         _ => 2,
     }
+}
+
+/// Adds the values of every key of `map` that `automaton` accepts.
+fn search_into<A: Automaton>(map: &Map<Slice>, automaton: A, out: &mut HashSet<u32>) {
+    let mut stream = map.search(automaton).into_stream();
+    while let Some((_, o)) = stream.next() {
+        out.insert(o as u32);
+    }
+}
+
+/// `s` spelled backwards, by characters.
+fn reverse(s: &str) -> String {
+    s.chars().rev().collect()
+}
+
+/// The string with this ordinal in the string sections being built.
+fn string_at<'a>(offsets: &[u32], bytes: &'a [u8], ordinal: u32) -> &'a str {
+    let (a, b) = (
+        offsets[ordinal as usize] as usize,
+        offsets[ordinal as usize + 1] as usize,
+    );
+    std::str::from_utf8(&bytes[a..b]).expect("folded terms are UTF-8")
 }
 
 /// Building the parametric automaton tables is the expensive part, so each
@@ -597,7 +655,7 @@ mod tests {
                 }
                 // Whatever the index returns, it scores like the scan.
                 for (o, s) in &found {
-                    prop_assert_eq!(*s, score(&Forms::new(&q), &Forms::new(ix.string(*o))));
+                    prop_assert_eq!(*s, crate::lookup::score::score(&Forms::new(&q), &Forms::new(ix.string(*o))));
                 }
             }
         }

@@ -2,7 +2,8 @@
 //!
 //! 100 is equality after folding, 99 equality up to spaces and hyphens,
 //! 97 the same words in another order. Fuzzy matches score at most 95:
-//! the whole-string Damerau–Levenshtein similarity squared times 95, or,
+//! the whole-string edit similarity (optimal string alignment: typos and
+//! swapped neighbours are one edit each) squared times 95, or,
 //! for a partial query whose words all occur in the term, up to 90 by the
 //! share of the term they cover.
 
@@ -40,28 +41,69 @@ pub fn compact(folded: &str) -> String {
     folded.replace(' ', "")
 }
 
+/// 1 − edit distance / length of the longer string, with the optimal
+/// string alignment distance (a swap of neighbours is one edit, as in the
+/// index's automata).
 fn similarity(a: &str, b: &str) -> f64 {
-    strsim::normalized_damerau_levenshtein(a, b)
+    let longest = a.chars().count().max(b.chars().count());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
+}
+
+/// Whether two folded strings are equal but for spaces.
+fn equal_but_spaces(a: &str, b: &str) -> bool {
+    a.bytes()
+        .filter(|&c| c != b' ')
+        .eq(b.bytes().filter(|&c| c != b' '))
 }
 
 /// Scores a term against the query.
 pub fn score(query: &Forms, term: &Forms) -> u8 {
-    if query.folded == term.folded {
+    score_at_least(query, &term.folded, 0)
+}
+
+/// Scores a folded term against the query, or returns 0 as soon as it is
+/// clear the score is below `floor` (the costly comparisons are skipped
+/// when a bound from the lengths already rules them out).
+pub fn score_at_least(query: &Forms, term: &str, floor: u8) -> u8 {
+    if query.folded == term {
         return 100;
     }
-    if query.compact == term.compact {
+    if equal_but_spaces(&query.folded, term) {
         return 99;
     }
-    if query.sorted == term.sorted {
+    if query.folded.len() == term.len() && query.sorted == sorted_words(term) {
         return 97;
     }
-    let whole =
-        similarity(&query.folded, &term.folded).max(similarity(&query.sorted, &term.sorted));
+    let needed = f64::from(floor) - 0.5;
+    let (lq, lt) = (query.folded.chars().count(), term.chars().count());
+    let bound = 1.0 - lq.abs_diff(lt) as f64 / lq.max(lt).max(1) as f64;
+    let partial = if needed <= 90.0 {
+        partial_score(query, term)
+    } else {
+        0.0
+    };
+    let mut best = partial;
     // Squared, so that short strings sharing half their letters (which
     // plain similarity rates 0.5–0.75) fall below the default minimum
     // while one or two typos in a long term still score in the 80s.
-    let partial = partial_score(query, &term.folded);
-    ((whole * whole * 95.0).max(partial)).round().min(95.0) as u8
+    if bound * bound * 95.0 >= needed.max(best) {
+        let direct = similarity(&query.folded, term);
+        let whole = if direct < bound {
+            direct.max(similarity(&query.sorted, &sorted_words(term)))
+        } else {
+            direct
+        };
+        best = best.max(whole * whole * 95.0);
+    }
+    let s = best.round().min(95.0) as u8;
+    if f64::from(s) >= f64::from(floor) {
+        s
+    } else {
+        0
+    }
 }
 
 /// The largest edit distance at which two words still count as the same

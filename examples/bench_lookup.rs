@@ -1,0 +1,149 @@
+//! In-process lookup figures on a glossary CSV, for `bench/compare.sh`:
+//!
+//!     cargo run --release --example bench_lookup -- GLOSSARY.csv QUERIES OUT_DIR [SEED] [--no-recall]
+//!
+//! Builds the lookup index of every term (timed), makes QUERIES queries by
+//! applying one or two random edits to random terms (folded), then for
+//! each query times the top-10 search and checks recall@10 against a
+//! brute-force ground truth: every term within two edits (optimal string
+//! alignment distance) of the query, closest first. Writes the folded
+//! terms and the queries to OUT_DIR (for peers to run on the same
+//! strings) and prints one JSON object of figures.
+
+use std::io::Write;
+use std::time::Instant;
+
+use hcgloss::lookup::index::{Bytes, LookupIndex};
+use hcgloss::normalize::fold_key;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn edit(rng: &mut Rng, s: &str) -> String {
+    let mut chars: Vec<char> = s.chars().collect();
+    for _ in 0..1 + rng.below(2) {
+        let at = rng
+            .below(chars.len().max(1))
+            .min(chars.len().saturating_sub(1));
+        let c = (b'a' + rng.below(26) as u8) as char;
+        match rng.below(4) {
+            0 => chars.insert(at, c),
+            1 if chars.len() > 3 => {
+                chars.remove(at);
+            }
+            2 => chars[at] = c,
+            _ if at + 1 < chars.len() => chars.swap(at, at + 1),
+            _ => chars[at] = c,
+        }
+    }
+    chars.into_iter().collect()
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (csv_path, queries, out_dir) = (&args[0], args[1].parse::<usize>()?, &args[2]);
+    let mut rng = Rng(args.get(3).and_then(|s| s.parse().ok()).unwrap_or(7));
+    // For profiling the search alone.
+    let skip_recall = args.iter().any(|a| a == "--no-recall");
+    let mut reader = csv::Reader::from_path(csv_path)?;
+    let mut terms = Vec::new();
+    for row in reader.records() {
+        terms.push(row?[2].to_string());
+    }
+
+    let started = Instant::now();
+    let bytes = LookupIndex::build(
+        0,
+        terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i as u64, t.as_str())),
+    );
+    let build_ms = started.elapsed().as_secs_f64() * 1e3;
+    let index_bytes = bytes.len();
+    let index = LookupIndex::open(Bytes::Owned(bytes)).map_err(|e| e.0)?;
+    let strings: Vec<String> = (0..index.len() as u32)
+        .map(|o| index.string(o).to_string())
+        .collect();
+
+    let queries: Vec<String> = (0..queries)
+        .map(|_| {
+            let pick = rng.below(strings.len());
+            edit(&mut rng, &strings[pick])
+        })
+        .collect();
+    std::fs::create_dir_all(out_dir)?;
+    let mut f = std::io::BufWriter::new(std::fs::File::create(format!("{out_dir}/choices.txt"))?);
+    for s in &strings {
+        writeln!(f, "{s}")?;
+    }
+    f.flush()?;
+    std::fs::write(format!("{out_dir}/queries.txt"), queries.join("\n") + "\n")?;
+
+    let mut times = Vec::new();
+    let mut recall_sum = 0.0;
+    let mut recall_n = 0usize;
+    for q in &queries {
+        let started = Instant::now();
+        let mut hits = index.search(q, 0);
+        hits.truncate(10);
+        times.push(started.elapsed().as_secs_f64() * 1e3);
+        if skip_recall {
+            continue;
+        }
+        // Ground truth by brute force.
+        let fq = fold_key(q);
+        let mut truth: Vec<(usize, u32)> = strings
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.len().abs_diff(fq.len()) <= 2)
+            .filter_map(|(o, s)| {
+                let d = strsim::osa_distance(&fq, s);
+                (d <= 2).then_some((d, o as u32))
+            })
+            .collect();
+        truth.sort();
+        truth.truncate(10);
+        if truth.is_empty() {
+            continue;
+        }
+        let found: std::collections::HashSet<u32> = hits.iter().map(|(o, _)| *o).collect();
+        let got = truth.iter().filter(|(_, o)| found.contains(o)).count();
+        recall_sum += got as f64 / truth.len() as f64;
+        recall_n += 1;
+    }
+    let p95 = {
+        let mut t = times.clone();
+        t.sort_by(f64::total_cmp);
+        t[(t.len() * 95 / 100).min(t.len() - 1)]
+    };
+    println!(
+        "{{\"terms\": {}, \"distinct\": {}, \"index_bytes\": {}, \"build_ms\": {:.1}, \"queries\": {}, \"median_ms\": {:.4}, \"p95_ms\": {:.4}, \"recall_at_10\": {:.4}}}",
+        terms.len(),
+        strings.len(),
+        index_bytes,
+        build_ms,
+        times.len(),
+        median(&mut times),
+        p95,
+        recall_sum / recall_n.max(1) as f64
+    );
+    Ok(())
+}
