@@ -3,3 +3,4 @@
 
 pub mod csv;
 pub mod xml;
+pub mod xml_out;
