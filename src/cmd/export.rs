@@ -56,7 +56,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(&label, e))?;
+    let mut builder = tempfile::Builder::new();
+    // A new export gets the permissions any new file of the user gets
+    // (0666 less the umask), not the owner-only mode of a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(&label, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(&label, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(&label, e))?;
     if let Ok(meta) = std::fs::metadata(path) {
