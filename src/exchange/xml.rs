@@ -197,7 +197,20 @@ impl<R: BufRead> XmlReader<R> {
             let event = match self.reader.read_event_into(&mut self.buf) {
                 Ok(e) => e.into_owned(),
                 Err(e) => {
-                    if let Some((offset, line)) = self.reader.get_ref().invalid_utf8 {
+                    let tracking = self.reader.get_ref();
+                    // A decoding error may come before the bytes that show
+                    // the sequence is bad are consumed: then the sequence
+                    // is the cut-off one the tracker still holds.
+                    let invalid = tracking.invalid_utf8.or_else(|| {
+                        (matches!(e, quick_xml::Error::Encoding(_)) && !tracking.partial.is_empty())
+                            .then(|| {
+                                (
+                                    tracking.consumed - tracking.partial.len() as u64,
+                                    tracking.lines_seen + 1,
+                                )
+                            })
+                    });
+                    if let Some((offset, line)) = invalid {
                         return Err(Error::invalid(
                             &self.label,
                             Some(line),
@@ -435,6 +448,18 @@ mod tests {
         };
         assert!(
             e.starts_with("t.xml:2: invalid UTF-8 at byte offset 4"),
+            "{e}"
+        );
+        let mut r = XmlReader::new("t.xml", &b"<a>\n<b>caf\xe9</b></a>"[..]);
+        let e = loop {
+            match r.next_event() {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("invalid UTF-8 was read"),
+                Err(e) => break e.to_string(),
+            }
+        };
+        assert!(
+            e.starts_with("t.xml:2: invalid UTF-8 at byte offset 10"),
             "{e}"
         );
         // Characters cut across read buffers are still valid.

@@ -70,8 +70,10 @@ pub fn resolve(
     let in_store = |lang: &Lang, text: &str| -> Vec<&str> {
         by_text.get(&(lang, text)).cloned().unwrap_or_default()
     };
-    // Rows whose source term is not in the store: the concept it was given.
+    // Source terms not in the store: the concept a row gave them.
     let mut new_by_source: HashMap<String, String> = HashMap::new();
+    // Target terms not in the store: the concept a row gave them.
+    let mut new_by_target: HashMap<String, String> = HashMap::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut index: HashMap<(String, Lang, String), usize> = HashMap::new();
 
@@ -99,25 +101,38 @@ pub fn resolve(
                 }
             }
             _ => {
-                if let Some(c) = new_by_source.get(&row.source) {
-                    c.clone()
-                } else if by_target.len() > 1 {
-                    problems.push(problem(format!(
-                        "target term \"{}\" belongs to several concepts ({}); the row cannot say which",
-                        row.target,
-                        by_target.join(", ")
-                    )));
-                    continue;
-                } else {
-                    let c = match by_target.first() {
-                        Some(c) => c.to_string(),
-                        None => slugs.derive(&row.source, ordinal + 1),
-                    };
-                    new_by_source.insert(row.source.clone(), c.clone());
-                    c
+                let from_file = new_by_source.get(&row.source).or_else(|| {
+                    by_target
+                        .is_empty()
+                        .then(|| new_by_target.get(&row.target))
+                        .flatten()
+                });
+                match (from_file, by_target.len()) {
+                    (Some(c), _) => c.clone(),
+                    (None, 0) => slugs.derive(&row.source, ordinal + 1),
+                    (None, 1) => by_target[0].to_string(),
+                    (None, _) => {
+                        problems.push(problem(format!(
+                            "target term \"{}\" belongs to several concepts ({}); the row cannot say which",
+                            row.target,
+                            by_target.join(", ")
+                        )));
+                        continue;
+                    }
                 }
             }
         };
+        // Later rows that share a term not in the store join this concept.
+        if by_source.is_empty() {
+            new_by_source
+                .entry(row.source.clone())
+                .or_insert_with(|| concept.clone());
+        }
+        if by_target.is_empty() {
+            new_by_target
+                .entry(row.target.clone())
+                .or_insert_with(|| concept.clone());
+        }
 
         // The source term: as the store has it, or new.
         let key = (concept.clone(), source.clone(), row.source.clone());
