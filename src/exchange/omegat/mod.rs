@@ -19,7 +19,10 @@
 //!
 //! Importing pairs rows with the store: a row whose source term (or, failing
 //! that, target term) is already a term of one concept joins that concept;
-//! other rows make new concepts named after the source term. A comment in
+//! a row that shares its source or target term with the row just before it
+//! joins that row's concept; other rows make new concepts named after the
+//! source term. Rows further apart are not joined by a shared term, since
+//! one term may name two concepts (the shipped glossary has such). A comment in
 //! the form above gives the target term's status, type and note; any other
 //! comment is the target term's note. Terms already in the store keep what
 //! the file does not say; new terms without a status are admitted, or

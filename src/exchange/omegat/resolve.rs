@@ -70,10 +70,12 @@ pub fn resolve(
     let in_store = |lang: &Lang, text: &str| -> Vec<&str> {
         by_text.get(&(lang, text)).cloned().unwrap_or_default()
     };
-    // Source terms not in the store: the concept a row gave them.
-    let mut new_by_source: HashMap<String, String> = HashMap::new();
-    // Target terms not in the store: the concept a row gave them.
-    let mut new_by_target: HashMap<String, String> = HashMap::new();
+    // The concept of the row before. A row whose terms are not in the
+    // store joins it when it already has the row's source or target term:
+    // an export writes the rows of one concept together, and so does a
+    // translator adding synonyms. Rows further apart are not matched by
+    // term, since one term may name two concepts.
+    let mut previous: Option<String> = None;
     let mut pending: Vec<Pending> = Vec::new();
     let mut index: HashMap<(String, Lang, String), usize> = HashMap::new();
 
@@ -97,42 +99,37 @@ pub fn resolve(
                         row.source,
                         by_source.join(", ")
                     )));
+                    previous = None;
                     continue;
                 }
             }
             _ => {
-                let from_file = new_by_source.get(&row.source).or_else(|| {
-                    by_target
-                        .is_empty()
-                        .then(|| new_by_target.get(&row.target))
-                        .flatten()
+                let follows_previous = previous.as_ref().filter(|p| {
+                    index.contains_key(&((*p).to_string(), source.clone(), row.source.clone()))
+                        || index.contains_key(&(
+                            (*p).to_string(),
+                            target.clone(),
+                            row.target.clone(),
+                        ))
                 });
-                match (from_file, by_target.len()) {
-                    (Some(c), _) => c.clone(),
-                    (None, 0) => slugs.derive(&row.source, ordinal + 1),
-                    (None, 1) => by_target[0].to_string(),
-                    (None, _) => {
-                        problems.push(problem(format!(
-                            "target term \"{}\" belongs to several concepts ({}); the row cannot say which",
-                            row.target,
-                            by_target.join(", ")
-                        )));
-                        continue;
-                    }
+                if by_target.len() == 1 {
+                    by_target[0].to_string()
+                } else if let Some(c) = follows_previous {
+                    c.clone()
+                } else if by_target.is_empty() {
+                    slugs.derive(&row.source, ordinal + 1)
+                } else {
+                    problems.push(problem(format!(
+                        "target term \"{}\" belongs to several concepts ({}); the row cannot say which",
+                        row.target,
+                        by_target.join(", ")
+                    )));
+                    previous = None;
+                    continue;
                 }
             }
         };
-        // Later rows that share a term not in the store join this concept.
-        if by_source.is_empty() {
-            new_by_source
-                .entry(row.source.clone())
-                .or_insert_with(|| concept.clone());
-        }
-        if by_target.is_empty() {
-            new_by_target
-                .entry(row.target.clone())
-                .or_insert_with(|| concept.clone());
-        }
+        previous = Some(concept.clone());
 
         // The source term: as the store has it, or new.
         let key = (concept.clone(), source.clone(), row.source.clone());

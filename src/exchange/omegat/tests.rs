@@ -174,3 +174,35 @@ fn disagreeing_rows_and_ambiguous_terms_are_errors() {
         "{e}"
     );
 }
+
+#[test]
+fn a_shared_term_joins_only_the_row_just_before() {
+    // Two concepts rendered by the same Vietnamese term, far apart, and a
+    // synonym written right after its concept's row.
+    let g = parse(
+        "g.txt",
+        "Negara Pihak\tquốc gia thành viên\tpreferred\n\
+         Negara-negara Pihak\tquốc gia thành viên\tpreferred\n\
+         Kejahatan siber\ttội phạm mạng\tpreferred\n\
+         Negara Anggota\tquốc gia thành viên\tpreferred; also renders another concept\n",
+    )
+    .unwrap();
+    let terms = resolve("g.txt", g, &lang("id"), &lang("vi"), &[]).unwrap();
+    let got: Vec<(&str, &str)> = terms
+        .iter()
+        .map(|s| (s.term.concept.as_str(), s.term.term.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("negara-pihak", "Negara Pihak"),
+            ("negara-pihak", "quốc gia thành viên"),
+            ("negara-pihak", "Negara-negara Pihak"),
+            ("kejahatan-siber", "Kejahatan siber"),
+            ("kejahatan-siber", "tội phạm mạng"),
+            ("negara-anggota", "Negara Anggota"),
+            ("negara-anggota", "quốc gia thành viên"),
+        ]
+    );
+    assert_eq!(terms[2].term.status, Status::Admitted);
+}
