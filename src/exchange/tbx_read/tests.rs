@@ -160,3 +160,30 @@ fn entity_tricks_are_refused_before_anything_is_read() {
         "{e:?}"
     );
 }
+
+#[test]
+fn reads_dct_style_data_categories_by_their_element_names() {
+    let xml = r#"<?xml version="1.0"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" xmlns:min="http://www.tbxinfo.net/ns/min"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic" type="TBX-Basic" style="dct" xml:lang="en">
+<text><body>
+<conceptEntry id="mps">
+  <min:subjectField>ministry</min:subjectField>
+  <note>a note on the whole entry</note>
+  <langSec xml:lang="en">
+    <termSec>
+      <term>MPS</term>
+      <basic:termType>acronym</basic:termType>
+      <min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus>
+    </termSec>
+  </langSec>
+</conceptEntry>
+</body></text></tbx>"#;
+    let f = read_str(xml).unwrap();
+    let t = &f.terms[0].term;
+    assert_eq!(
+        (t.category.as_str(), t.term_type, t.status),
+        ("ministry", TermType::Acronym, Status::Admitted)
+    );
+    assert_eq!(f.ignored.describe(), "<note> ×1 (first on line 7)");
+}
