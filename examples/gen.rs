@@ -31,8 +31,8 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
     fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
@@ -52,10 +52,10 @@ const VI_CODAS: &[&str] = &["", "", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 const VI_TONES: &[&str] = &["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
 
 fn vi_syllable(rng: &mut Rng, capital: bool) -> String {
-    let onset = *rng.pick(VI_ONSETS);
-    let nucleus = *rng.pick(VI_NUCLEI);
-    let coda = *rng.pick(VI_CODAS);
-    let tone = *rng.pick(VI_TONES);
+    let onset = rng.pick(VI_ONSETS);
+    let nucleus = rng.pick(VI_NUCLEI);
+    let coda = rng.pick(VI_CODAS);
+    let tone = rng.pick(VI_TONES);
     // The tone mark goes on the main vowel: the first letter of a falling
     // diphthong (ai, ao, ưu), otherwise the last.
     let mut s = String::from(onset);
@@ -93,18 +93,13 @@ const ID_SUFFIXES: &[&str] = &["", "", "", "an", "kan", "i", "nya"];
 fn id_word(rng: &mut Rng) -> String {
     let mut root = String::new();
     for _ in 0..2 + rng.below(2) {
-        root.push_str(*rng.pick(ID_CONSONANTS));
-        root.push_str(*rng.pick(ID_VOWELS));
+        root.push_str(rng.pick(ID_CONSONANTS));
+        root.push_str(rng.pick(ID_VOWELS));
     }
     if rng.chance(50) {
-        root.push_str(*rng.pick(&["n", "r", "t", "k", "s", "l"]));
+        root.push_str(rng.pick(&["n", "r", "t", "k", "s", "l"]));
     }
-    format!(
-        "{}{}{}",
-        *rng.pick(ID_PREFIXES),
-        root,
-        *rng.pick(ID_SUFFIXES)
-    )
+    format!("{}{}{}", rng.pick(ID_PREFIXES), root, rng.pick(ID_SUFFIXES))
 }
 
 const EN_WORDS: &[&str] = &[
@@ -183,8 +178,8 @@ fn en_name(rng: &mut Rng) -> String {
         } else {
             (b'a' + rng.below(26) as u8) as char
         });
-        s.push_str(*rng.pick(&["a", "e", "i", "o", "u"]));
-        s.push_str(*rng.pick(&["n", "r", "l", "s", "t", "m", ""]));
+        s.push_str(rng.pick(&["a", "e", "i", "o", "u"]));
+        s.push_str(rng.pick(&["n", "r", "l", "s", "t", "m", ""]));
     }
     s
 }
@@ -211,7 +206,7 @@ fn concept(rng: &mut Rng, n: usize) -> Concept {
     }
     let mut en = Vec::new();
     for _ in 0..words - 1 {
-        en.push(capitalise(*rng.pick(EN_WORDS)));
+        en.push(capitalise(rng.pick(EN_WORDS)));
     }
     en.push(en_name(rng));
     let mut variant = id.clone();
@@ -252,7 +247,7 @@ fn glossary(terms: usize, out: &str, seed: u64) -> std::io::Result<()> {
     while rows.len() < terms {
         let c = concept(&mut rng, n);
         n += 1;
-        let cat = *rng.pick(&[
+        let cat = rng.pick(&[
             "organization",
             "ministry",
             "title",
@@ -324,7 +319,7 @@ fn articles(megabytes: usize, dir: &str, glossary_csv: &str, seed: u64) -> std::
     while written < target {
         let mut text = String::with_capacity(210_000);
         while text.len() < 200_000 {
-            let mut term = rng.pick(&terms).clone();
+            let mut term = terms[rng.below(terms.len())].clone();
             if rng.chance(5) {
                 // A typo: drop one letter.
                 let chars: Vec<char> = term.chars().collect();
@@ -338,7 +333,7 @@ fn articles(megabytes: usize, dir: &str, glossary_csv: &str, seed: u64) -> std::
             } else if rng.chance(10) {
                 term.push_str("nya");
             }
-            let other = rng.pick(&terms);
+            let other = &terms[rng.below(terms.len())];
             text.push_str(&format!(
                 "{} {} {} bersama {} dan mitra internasional.\n",
                 rng.pick(ID_FILLER),
@@ -367,9 +362,13 @@ fn tm(units: usize, out: &str, seed: u64) -> std::io::Result<()> {
     let vi_vocab: Vec<String> = (0..5000).map(|_| vi_syllable(&mut rng, false)).collect();
     for _ in 0..units {
         let len = 8 + rng.below(16);
-        let id: Vec<&str> = (0..len).map(|_| rng.pick(&id_vocab).as_str()).collect();
-        let vi: Vec<&str> = (0..len + 2).map(|_| rng.pick(&vi_vocab).as_str()).collect();
-        let en: Vec<&str> = (0..len).map(|_| *rng.pick(EN_WORDS)).collect();
+        let id: Vec<&str> = (0..len)
+            .map(|_| id_vocab[rng.below(id_vocab.len())].as_str())
+            .collect();
+        let vi: Vec<&str> = (0..len + 2)
+            .map(|_| vi_vocab[rng.below(vi_vocab.len())].as_str())
+            .collect();
+        let en: Vec<&str> = (0..len).map(|_| rng.pick(EN_WORDS)).collect();
         writeln!(
             w,
             "{}.\t{}.\t{}.",

@@ -47,12 +47,45 @@ pub struct ImportArgs {
     /// Check the file and report what would change, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The file's format (default: from the extension, else the content:
+    /// .csv is glossary.csv or a sheet, .tbx/.xml TBX, .txt/.tsv/.utf8 OmegaT).
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+    /// OmegaT glossaries: the language of the first column.
+    #[arg(long, value_name = "LANG")]
+    pub source: Option<String>,
+    /// OmegaT glossaries: the language of the second column.
+    #[arg(long, value_name = "LANG")]
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// The canonical glossary.csv.
+    Csv,
+    /// TBX v3 or TBX 2008 (told apart by the root element).
+    Tbx,
+    /// TBX 2008 (`martif`); read exactly like `tbx`.
+    Tbx2008,
+    /// OmegaT's tab-separated glossary (needs --source and --target
+    /// unless it is an hcgloss export).
+    Omegat,
+    /// The spreadsheet CSV written by `export --format sheet`.
+    Sheet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// The canonical glossary.csv.
     Csv,
+    /// TBX v3, TBX-Basic dialect, DCA style.
+    Tbx,
+    /// TBX-Basic 2008 (`martif`), for OmegaT, translate-toolkit, MultiTerm.
+    Tbx2008,
+    /// OmegaT's tab-separated glossary for one pair (needs --source, --target).
+    Omegat,
+    /// One row per concept, for spreadsheets and CAT-tool spreadsheet imports.
+    Sheet,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +95,16 @@ pub struct ExportArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The source language: comes first (required for omegat).
+    #[arg(long, value_name = "LANG")]
+    pub source: Option<String>,
+    /// The target language: comes second (required for omegat).
+    #[arg(long, value_name = "LANG")]
+    pub target: Option<String>,
+    /// Only these languages (comma-separated), in this order where the
+    /// format lays languages side by side.
+    #[arg(long, value_name = "LANG,...", value_delimiter = ',')]
+    pub lang: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,15 +7,39 @@ use std::path::Path;
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::{Error, Result};
-use crate::exchange::csv;
+use crate::exchange::select::Selection;
+use crate::exchange::{csv, omegat, sheet, tbx, tbx2008};
 use crate::store::{Access, Location};
 
 pub fn run(args: &ExportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
+    let selection = Selection::parse(&args.lang, args.source.as_deref(), args.target.as_deref())
+        .map_err(Error::Usage)?;
+    let pair = match (&selection.source, &selection.target) {
+        (Some(s), Some(t)) if s == t => {
+            return Err(Error::Usage(
+                "--source and --target are the same language".into(),
+            ));
+        }
+        (Some(s), Some(t)) => Some((s.clone(), t.clone())),
+        _ => None,
+    };
+    if args.format == ExportFormat::Omegat && pair.is_none() {
+        return Err(Error::Usage(
+            "an OmegaT glossary is for one pair: give --source and --target".into(),
+        ));
+    }
     let store = open(location, Access::Read)?;
-    let terms = store.all_terms()?;
+    let terms = selection.filter(store.all_terms()?);
     let mut buf = Vec::new();
     match args.format {
         ExportFormat::Csv => csv::write(&mut buf, &terms).map_err(stdout_error)?,
+        ExportFormat::Tbx => buf = tbx::write(terms, &selection)?.into_bytes(),
+        ExportFormat::Tbx2008 => buf = tbx2008::write(terms, &selection)?.into_bytes(),
+        ExportFormat::Omegat => {
+            let (source, target) = pair.expect("checked above");
+            buf = omegat::write(terms, &source, &target).into_bytes();
+        }
+        ExportFormat::Sheet => buf = sheet::write(terms, &selection)?,
     }
     match &args.output {
         None => ctx.out.write_all(&buf).map_err(stdout_error)?,
@@ -32,7 +56,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(&label, e))?;
+    let mut builder = tempfile::Builder::new();
+    // A new export gets the permissions any new file of the user gets
+    // (0666 less the umask), not the owner-only mode of a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(&label, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(&label, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(&label, e))?;
     if let Ok(meta) = std::fs::metadata(path) {

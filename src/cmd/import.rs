@@ -1,22 +1,109 @@
-//! `hcgloss import FILE`: validate every row against the merged termbase,
-//! then write all of it in one transaction, or nothing.
+//! `hcgloss import FILE`: read the file in its format, validate every term
+//! against the merged termbase, then write all of it in one transaction,
+//! or nothing.
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::ImportArgs;
 use crate::error::{Error, Result};
-use crate::exchange::csv;
+use crate::exchange::csv::{self, SourcedTerm};
+use crate::exchange::source::{self, Format};
+use crate::exchange::{omegat, sheet, tbx_read};
 use crate::glossary::plan_import;
-use crate::input::read_text;
+use crate::model::Lang;
 use crate::store::{Access, Location};
 
+/// A file read, before it meets the store.
+enum Read {
+    Terms(Vec<SourcedTerm>),
+    /// OmegaT rows are paired with the store's concepts once it is open.
+    Omegat(omegat::Glossary, Lang, Lang),
+}
+
+fn parse_lang(value: &str, flag: &str) -> Result<Lang> {
+    value
+        .parse()
+        .map_err(|e| Error::Usage(format!("{flag}: {e}")))
+}
+
+/// The language pair of an OmegaT import: the flags, else what an hcgloss
+/// export says on its first line.
+fn omegat_pair(
+    args: &ImportArgs,
+    label: &str,
+    declared: Option<(Lang, Lang)>,
+) -> Result<(Lang, Lang)> {
+    let flags = match (&args.source, &args.target) {
+        (Some(s), Some(t)) => Some((parse_lang(s, "--source")?, parse_lang(t, "--target")?)),
+        (None, None) => None,
+        _ => {
+            return Err(Error::Usage(
+                "give both --source and --target for an OmegaT glossary".into(),
+            ));
+        }
+    };
+    match (flags, declared) {
+        (Some(f), Some(d)) if f != d => Err(Error::Usage(format!(
+            "{label} says it is {} → {}, but --source/--target say {} → {}",
+            d.0, d.1, f.0, f.1
+        ))),
+        (Some(pair), _) | (None, Some(pair)) => {
+            if pair.0 == pair.1 {
+                return Err(Error::Usage(
+                    "--source and --target are the same language".into(),
+                ));
+            }
+            Ok(pair)
+        }
+        (None, None) => Err(Error::Usage(format!(
+            "{label}: an OmegaT glossary does not name its languages; give --source and --target"
+        ))),
+    }
+}
+
 pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
-    let label = args.file.display().to_string();
-    let text = read_text(&args.file)?;
-    let rows = csv::parse(&label, &text)?;
-    drop(text);
+    let mut input = source::open(&args.file)?;
+    let label = input.label.clone();
+    let format = input.detect(&args.file, args.format)?;
+    if format != Format::Omegat && (args.source.is_some() || args.target.is_some()) {
+        return Err(Error::Usage(
+            "--source and --target are for OmegaT glossaries only".into(),
+        ));
+    }
+    let read = match format {
+        Format::Csv => Read::Terms(csv::parse(&label, &input.read_text()?)?),
+        Format::Sheet => Read::Terms(sheet::parse(&label, &input.read_text()?)?),
+        Format::Tbx => {
+            let file = tbx_read::read(&label, input.reader)?;
+            if !file.ignored.is_empty() {
+                writeln!(
+                    ctx.err,
+                    "{label}: left out (hcgloss keeps no such data): {}",
+                    file.ignored.describe()
+                )
+                .map_err(stdout_error)?;
+            }
+            Read::Terms(file.terms)
+        }
+        Format::Omegat => {
+            if args.replace {
+                return Err(Error::Usage(
+                    "--replace does not go with an OmegaT glossary: it holds two languages and only usable target terms, so replacing would delete everything else".into(),
+                ));
+            }
+            let glossary = omegat::parse(&label, &input.read_text()?)?;
+            let (source, target) = omegat_pair(args, &label, glossary.declared.clone())?;
+            Read::Omegat(glossary, source, target)
+        }
+    };
     let mut store = open(location, Access::Write)?;
     let mut tx = store.write()?;
     let existing = tx.all_terms()?;
+    let rows = match read {
+        Read::Terms(rows) => rows,
+        Read::Omegat(glossary, source, target) => {
+            omegat::resolve(&label, glossary, &source, &target, &existing)?
+        }
+    };
     let plan = plan_import(&label, existing, rows, args.replace).map_err(Error::Invalid)?;
     let summary = format!(
         "{label}: {} added, {} updated, {} unchanged, {} removed",

@@ -102,14 +102,14 @@ pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedTerm>> {
 /// by one after a CRLF (it ends a record at the CR and counts the LF as
 /// the start of the next), so lines are counted here from the text, with
 /// the offsets only ever moving forward.
-struct LineCounter<'a> {
+pub(crate) struct LineCounter<'a> {
     text: &'a [u8],
     pos: usize,
     line: u64,
 }
 
 impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         LineCounter {
             text: text.as_bytes(),
             pos: 0,
@@ -119,7 +119,7 @@ impl<'a> LineCounter<'a> {
 
     /// The line of the first character at or after `byte` that is not a
     /// line break (a record position may point at the LF of a CRLF).
-    fn line_at(&mut self, mut byte: usize) -> u64 {
+    pub(crate) fn line_at(&mut self, mut byte: usize) -> u64 {
         while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
             byte += 1;
         }

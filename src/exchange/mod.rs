@@ -2,4 +2,13 @@
 //! store never sees a file, only validated [`crate::model::Term`]s.
 
 pub mod csv;
+pub mod entry_ids;
+pub mod omegat;
+pub mod select;
+pub mod sheet;
+pub mod source;
+pub mod tbx;
+pub mod tbx2008;
+pub mod tbx_read;
 pub mod xml;
+pub mod xml_out;

@@ -40,11 +40,19 @@ pub enum XmlEvent {
 }
 
 /// Counts lines of the bytes the parser consumes, remembering newline
-/// offsets only until the parser has moved past them.
+/// offsets only until the parser has moved past them. It also checks the
+/// bytes as UTF-8 on the way through, so that a decoding error can name
+/// the exact byte offset and line rather than the start of the event.
 struct LineTracking<R> {
     inner: R,
     consumed: u64,
     newlines: VecDeque<u64>,
+    /// Newlines seen so far in total.
+    lines_seen: u64,
+    /// The bytes of a UTF-8 sequence cut at the end of the last chunk.
+    partial: Vec<u8>,
+    /// The byte offset and line of the first invalid UTF-8 sequence.
+    invalid_utf8: Option<(u64, u64)>,
 }
 
 impl<R: BufRead> Read for LineTracking<R> {
@@ -71,13 +79,50 @@ impl<R: BufRead> BufRead for LineTracking<R> {
 }
 
 impl<R> LineTracking<R> {
+    fn new(inner: R) -> Self {
+        LineTracking {
+            inner,
+            consumed: 0,
+            newlines: VecDeque::new(),
+            lines_seen: 0,
+            partial: Vec::new(),
+            invalid_utf8: None,
+        }
+    }
+
     fn record(&mut self, bytes: &[u8]) {
+        if self.invalid_utf8.is_none() {
+            self.check_utf8(bytes);
+        }
         for (i, b) in bytes.iter().enumerate() {
             if *b == b'\n' {
                 self.newlines.push_back(self.consumed + i as u64);
+                self.lines_seen += 1;
             }
         }
         self.consumed += bytes.len() as u64;
+    }
+
+    /// Validates `bytes` as the continuation of what came before.
+    fn check_utf8(&mut self, bytes: &[u8]) {
+        let carried = self.partial.len();
+        let mut chunk = std::mem::take(&mut self.partial);
+        chunk.extend_from_slice(bytes);
+        if let Err(e) = std::str::from_utf8(&chunk) {
+            match e.error_len() {
+                // Cut off at the end: finish it with the next chunk.
+                None => self.partial = chunk[e.valid_up_to()..].to_vec(),
+                Some(_) => {
+                    let at = e.valid_up_to();
+                    let offset = self.consumed + at as u64 - carried as u64;
+                    let newlines_before = chunk[carried.min(at)..at]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u64;
+                    self.invalid_utf8 = Some((offset, self.lines_seen + newlines_before + 1));
+                }
+            }
+        }
     }
 }
 
@@ -98,11 +143,7 @@ pub struct XmlReader<R: BufRead> {
 
 impl<R: BufRead> XmlReader<R> {
     pub fn new(label: &str, source: R) -> Self {
-        let tracking = LineTracking {
-            inner: source,
-            consumed: 0,
-            newlines: VecDeque::new(),
-        };
+        let tracking = LineTracking::new(source);
         let mut reader = quick_xml::Reader::from_reader(tracking);
         let config = reader.config_mut();
         config.check_end_names = true;
@@ -156,6 +197,26 @@ impl<R: BufRead> XmlReader<R> {
             let event = match self.reader.read_event_into(&mut self.buf) {
                 Ok(e) => e.into_owned(),
                 Err(e) => {
+                    let tracking = self.reader.get_ref();
+                    // A decoding error may come before the bytes that show
+                    // the sequence is bad are consumed: then the sequence
+                    // is the cut-off one the tracker still holds.
+                    let invalid = tracking.invalid_utf8.or_else(|| {
+                        (matches!(e, quick_xml::Error::Encoding(_)) && !tracking.partial.is_empty())
+                            .then(|| {
+                                (
+                                    tracking.consumed - tracking.partial.len() as u64,
+                                    tracking.lines_seen + 1,
+                                )
+                            })
+                    });
+                    if let Some((offset, line)) = invalid {
+                        return Err(Error::invalid(
+                            &self.label,
+                            Some(line),
+                            format!("invalid UTF-8 at byte offset {offset}"),
+                        ));
+                    }
                     let at = self.reader.error_position();
                     return Err(self.error(at, format!("not well-formed XML: {e}")));
                 }
@@ -252,6 +313,12 @@ impl<R: BufRead> XmlReader<R> {
     }
 
     fn push_text(&mut self, s: &str, line: u64, offset: u64) -> Result<()> {
+        if let Some(c) = s.chars().find(|c| !super::xml_out::is_xml_char(*c)) {
+            return Err(self.error(
+                offset,
+                format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
+            ));
+        }
         if self.depth == 0 {
             if s.trim().is_empty() {
                 return Ok(());
@@ -360,6 +427,54 @@ mod tests {
         let xxe = "<!DOCTYPE a SYSTEM \"file:///etc/passwd\">\n<a>&xxe;</a>";
         let e = events(xxe).unwrap_err().to_string();
         assert!(e.starts_with("t.xml:2: entity &xxe; is not defined"), "{e}");
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_refused() {
+        let e = events("<a>\n&#1;</a>").unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.xml:2: character U+0001 is not allowed"),
+            "{e}"
+        );
+        let e = events("<a>\u{7}</a>").unwrap_err().to_string();
+        assert!(e.starts_with("t.xml:1: character U+0007"), "{e}");
+        let mut r = XmlReader::new("t.xml", &b"<a>\n\xff</a>"[..]);
+        let e = loop {
+            match r.next_event() {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("invalid UTF-8 was read"),
+                Err(e) => break e.to_string(),
+            }
+        };
+        assert!(
+            e.starts_with("t.xml:2: invalid UTF-8 at byte offset 4"),
+            "{e}"
+        );
+        let mut r = XmlReader::new("t.xml", &b"<a>\n<b>caf\xe9</b></a>"[..]);
+        let e = loop {
+            match r.next_event() {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("invalid UTF-8 was read"),
+                Err(e) => break e.to_string(),
+            }
+        };
+        assert!(
+            e.starts_with("t.xml:2: invalid UTF-8 at byte offset 10"),
+            "{e}"
+        );
+        // Characters cut across read buffers are still valid.
+        let text = "<a>\nBộ Công an Thượng tướng</a>";
+        let mut r = XmlReader::new(
+            "t.xml",
+            std::io::BufReader::with_capacity(2, text.as_bytes()),
+        );
+        let mut read = String::new();
+        while let Some(ev) = r.next_event().unwrap() {
+            if let XmlEvent::Text { text, .. } = ev {
+                read.push_str(&text);
+            }
+        }
+        assert_eq!(read, "\nBộ Công an Thượng tướng");
     }
 
     #[test]
