@@ -2,6 +2,7 @@
 //! translation. The library holds everything; `main.rs` only parses the
 //! command line, runs [`cmd::run`] and maps the outcome to an exit status.
 
+pub mod atomic;
 pub mod cli;
 pub mod cmd;
 pub mod error;

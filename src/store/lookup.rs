@@ -64,16 +64,9 @@ pub(super) fn build(conn: &Connection, generation: u64) -> Result<Vec<u8>> {
 /// Writes index bytes to a temporary file beside `path`; the caller
 /// renames it into place once the state it describes is committed.
 pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let label = path.display().to_string();
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".hcgloss-index")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(&label, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(&label, e))?;
+    let mut tmp = crate::atomic::temp_beside(path)?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io(path.display().to_string(), e))?;
     Ok(tmp)
 }
 
