@@ -34,7 +34,7 @@ use super::score::{Forms, MIN_PARTIAL_QUERY, score_at_least, word_edit_budget};
 use crate::normalize::fold_key;
 
 const MAGIC: &[u8; 8] = b"HCGLLKP\x01";
-const SECTIONS: usize = 9;
+const SECTIONS: usize = 8;
 const HEADER_LEN: usize = 8 + 8 + SECTIONS * 16;
 
 /// The most candidates a partial query scores; past it, the shortest
@@ -44,8 +44,6 @@ const MAX_PARTIAL_CANDIDATES: usize = 50_000;
 #[derive(Clone, Copy)]
 enum Section {
     Terms = 0,
-    /// The folded terms spelled backwards, for typos near the start.
-    ReversedTerms,
     Words,
     StringOffsets,
     StringBytes,
@@ -90,7 +88,6 @@ pub struct LookupIndex {
     generation: u64,
     sections: [(usize, usize); SECTIONS],
     terms: Map<Slice>,
-    reversed: Map<Slice>,
     words: Map<Slice>,
 }
 
@@ -159,16 +156,6 @@ impl LookupIndex {
             words.extend(key.split(' ').map(|w| (w, ordinal)));
             ordinal += 1;
         }
-        let mut reversed: Vec<(String, u32)> = (0..ordinal)
-            .map(|o| (reverse(string_at(&string_offsets, &string_bytes, o)), o))
-            .collect();
-        reversed.sort_unstable();
-        let mut reversed_fst = fst::MapBuilder::memory();
-        for (key, o) in &reversed {
-            reversed_fst
-                .insert(key, *o as u64)
-                .expect("distinct terms reverse to distinct keys");
-        }
         words.sort_unstable();
         words.dedup();
         let mut words_fst = fst::MapBuilder::memory();
@@ -183,7 +170,6 @@ impl LookupIndex {
 
         let sections: [Vec<u8>; SECTIONS] = [
             terms_fst.into_inner().expect("in memory"),
-            reversed_fst.into_inner().expect("in memory"),
             words_fst,
             u32s(&string_offsets),
             string_bytes,
@@ -238,7 +224,6 @@ impl LookupIndex {
         };
         let index = LookupIndex {
             terms: map(Section::Terms)?,
-            reversed: map(Section::ReversedTerms)?,
             words: map(Section::Words)?,
             bytes: bytes.clone(),
             generation,
@@ -344,15 +329,15 @@ impl LookupIndex {
     /// A Levenshtein automaton of two edits walked over the whole FST
     /// visits every node of the first levels (any two letters are two
     /// edits away from anything), which costs milliseconds on a large
-    /// termbase. So the two-edit search is split by where the edits are
-    /// (a pigeonhole argument on the query's first and last thirds):
-    /// - at most one edit falls in the first third: walk the FST with the
-    ///   two-edit automaton and, beside it, a one-edit automaton for the
-    ///   first third as a prefix, which prunes the early levels;
-    /// - otherwise both edits are in the first third and the last third
-    ///   is intact: walk the reversed-term FST from that exact suffix.
-    ///
-    /// Together the two walks find exactly the terms within two edits.
+    /// termbase. So beside the two-edit automaton the walk also runs a
+    /// one-edit automaton for the query's first third as a prefix, which
+    /// prunes the early levels. That finds every term within two edits
+    /// with at most one of them in the first third. The rest, both edits
+    /// in the first third, leave the last two thirds intact, and the word
+    /// search of [`Self::partial_candidates`] finds them: an intact word
+    /// is the pivot, or the whole misspelt word is matched within its
+    /// own two-edit budget. The property test below holds the two
+    /// together to the promise.
     fn within_edit_budget(&self, query: &str, out: &mut HashSet<u32>) {
         match whole_edit_budget(query) {
             0 => {}
@@ -363,19 +348,11 @@ impl LookupIndex {
             ),
             _ => {
                 let chars: Vec<char> = query.chars().collect();
-                let third = chars.len() / 3;
-                let head: String = chars[..chars.len() - 2 * third].iter().collect();
-                let tail: String = chars[chars.len() - third..].iter().rev().collect();
+                let head: String = chars[..chars.len().div_ceil(3)].iter().collect();
                 let whole = automaton_builder(2).build_dfa(query);
                 let head_dfa = automaton_builder(1).build_prefix_dfa(&head);
                 let forward = LevenshteinDfa(&head_dfa).intersection(LevenshteinDfa(&whole));
                 search_into(&self.terms, forward, out);
-                let reversed_query = reverse(query);
-                let whole_reversed = automaton_builder(2).build_dfa(&reversed_query);
-                let backward = fst::automaton::Str::new(&tail)
-                    .starts_with()
-                    .intersection(LevenshteinDfa(&whole_reversed));
-                search_into(&self.reversed, backward, out);
             }
         }
     }
@@ -405,29 +382,42 @@ impl LookupIndex {
 
     /// Terms that may contain a match for every query word: the terms
     /// holding a match of one pivot word. Scoring checks the other words,
-    /// so the work is bounded by the pivot's postings. The pivot is the
-    /// query word whose exact spelling is rarest among the terms (a word
-    /// with no exact match is likely the misspelt one, so it is a pivot
-    /// only when every word is); only the pivot is matched fuzzily, which
-    /// keeps it to one automaton walk.
+    /// so the work is bounded by the pivot's postings, and the pivot is
+    /// the query word with the fewest.
+    ///
+    /// Counting a word's postings exactly is a lookup; counting them
+    /// within its edit budget is an automaton walk. So words found
+    /// exactly are counted that way first, and the misspelt ones (no
+    /// exact match) are walked only when no exact word is rare enough.
+    /// This search also backs up the whole-string one for terms whose
+    /// first third holds both typos, so a word that matches nothing only
+    /// drops out of the choice; it does not end the search.
     fn partial_candidates(&self, q: &Forms) -> Vec<u32> {
+        /// Postings few enough that walking other words cannot pay off.
+        const RARE_ENOUGH: usize = 256;
         let query_words: Vec<&str> = q.words().collect();
         if query_words.iter().map(|w| w.chars().count()).sum::<usize>() < MIN_PARTIAL_QUERY {
             return Vec::new();
         }
-        let exact_count = |w: &str| self.words.get(w).map_or(0, |o| self.word_postings_len(o));
-        let pivot = query_words
+        let exact = query_words
             .iter()
-            .map(|w| (exact_count(w), *w))
-            .filter(|(n, _)| *n > 0)
-            .min()
-            .map(|(_, w)| w)
-            .or_else(|| query_words.iter().max_by_key(|w| w.len()).copied());
-        let Some(pivot) = pivot else {
+            .filter_map(|w| self.words.get(w).map(|o| (self.word_postings_len(o), *w)))
+            .min();
+        let mut pivot: Option<(usize, Vec<u64>)> =
+            exact.map(|(count, w)| (count, self.matching_words(w)));
+        if pivot.as_ref().is_none_or(|(count, _)| *count > RARE_ENOUGH) {
+            for w in query_words.iter().filter(|w| self.words.get(w).is_none()) {
+                let matches = self.matching_words(w);
+                let count: usize = matches.iter().map(|&m| self.word_postings_len(m)).sum();
+                if count > 0 && pivot.as_ref().is_none_or(|(c, _)| count < *c) {
+                    pivot = Some((count, matches));
+                }
+            }
+        }
+        let Some((_, pivot_matches)) = pivot else {
             return Vec::new();
         };
-        let mut found: Vec<u32> = self
-            .matching_words(pivot)
+        let mut found: Vec<u32> = pivot_matches
             .into_iter()
             .flat_map(|m| self.list(Section::WordPostOffsets, Section::WordPost, m))
             .collect();
@@ -475,20 +465,6 @@ fn search_into<A: Automaton>(map: &Map<Slice>, automaton: A, out: &mut HashSet<u
     while let Some((_, o)) = stream.next() {
         out.insert(o as u32);
     }
-}
-
-/// `s` spelled backwards, by characters.
-fn reverse(s: &str) -> String {
-    s.chars().rev().collect()
-}
-
-/// The string with this ordinal in the string sections being built.
-fn string_at<'a>(offsets: &[u32], bytes: &'a [u8], ordinal: u32) -> &'a str {
-    let (a, b) = (
-        offsets[ordinal as usize] as usize,
-        offsets[ordinal as usize + 1] as usize,
-    );
-    std::str::from_utf8(&bytes[a..b]).expect("folded terms are UTF-8")
 }
 
 /// Building the parametric automaton tables is the expensive part, so each
