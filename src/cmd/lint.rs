@@ -12,13 +12,11 @@
 //!   kept, refusing a file that changed since it was read), then prints the
 //!   findings that remain.
 
-use std::path::Path;
-
 use super::export::write_atomically;
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{FailOn, LintArgs, LintFormat};
 use crate::error::{Error, Result};
-use crate::lint::sources::{self, Loaded, Source};
+use crate::lint::sources::{self, Loaded, Source, unchanged_on_disk};
 use crate::lint::{Config, DocumentReport, Language, Linter, Severity, fix, usage};
 use crate::render::lint as render;
 use crate::store::{Access, Location, group_concepts};
@@ -220,9 +218,4 @@ fn fix_files(
         )));
     }
     Ok(outcome)
-}
-
-/// Whether the file still holds exactly the bytes read earlier.
-fn unchanged_on_disk(path: &Path, raw: &[u8]) -> bool {
-    std::fs::read(path).is_ok_and(|now| now == raw)
 }

@@ -71,6 +71,30 @@ pub fn carry_case(found: &str, term: &str, to: &str) -> String {
     to.to_string()
 }
 
+/// `replacement` with the line breaks of `original` kept: when the text
+/// being replaced runs over lines (`kriminalitas\nmaya`) and the
+/// replacement has as many words, its words are joined by the original's
+/// white space (`kejahatan\nsiber`), so line structure does not change.
+/// Otherwise the replacement as it is.
+pub fn keep_line_breaks(original: &str, replacement: &str) -> String {
+    let gaps: Vec<&str> = original
+        .split(|c: char| !c.is_whitespace())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let words: Vec<&str> = replacement.split(' ').collect();
+    if !gaps.iter().any(|g| g.contains('\n')) || words.len() != gaps.len() + 1 {
+        return replacement.to_string();
+    }
+    let mut out = String::with_capacity(replacement.len() + 4);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(gaps[i - 1]);
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +122,27 @@ mod tests {
             "a kejahatan siber b kejahatan siber"
         );
         assert_eq!(apply(text, &[]), text);
+    }
+
+    #[test]
+    fn line_breaks_inside_a_replaced_term_are_kept() {
+        assert_eq!(
+            keep_line_breaks("kriminalitas\nmaya", "kejahatan siber"),
+            "kejahatan\nsiber"
+        );
+        assert_eq!(
+            keep_line_breaks("kriminalitas\r\n  maya", "kejahatan siber"),
+            "kejahatan\r\n  siber"
+        );
+        // Without a line break, or with another number of words, as is.
+        assert_eq!(
+            keep_line_breaks("kriminalitas  maya", "kejahatan siber"),
+            "kejahatan siber"
+        );
+        assert_eq!(
+            keep_line_breaks("dunia\nmaya", "ruang siber global"),
+            "ruang siber global"
+        );
     }
 
     #[test]

@@ -12,10 +12,13 @@
 //!   (`yang dan di dengan untuk` / `the of and to in` / `và của là các
 //!   những`), which make up a large share of any running text.
 //!
-//! A document is in the language with the most evidence (Vietnamese words
-//! plus Vietnamese stop words, or the stop words of the other two), given
-//! at least [`MIN_DOCUMENT_EVIDENCE`] words of evidence. A sentence needs
-//! more to be called: see [`identify_sentence`].
+//! A sentence's language is called only on clear evidence (see
+//! [`identify_sentence`]). A document is in the language of most of its
+//! sentences that could be called (on a tie, of most words in them), so a
+//! few long Vietnamese captions cannot outvote an Indonesian article. When
+//! no sentence can be called, it is in the language with the most evidence
+//! overall (Vietnamese words plus Vietnamese stop words, or the stop words
+//! of the other two), given at least [`MIN_DOCUMENT_EVIDENCE`] words of it.
 
 use std::fmt;
 use std::str::FromStr;
@@ -212,12 +215,60 @@ pub fn evidence(text: &str) -> Evidence {
     e
 }
 
+/// Byte ranges of the sentences of `text`: each line is split after `.`,
+/// `!` or `?` followed by a space; ranges are trimmed, empty ones left out.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut start = line_start;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let ends_sentence = matches!(c, '.' | '!' | '?')
+                && chars.peek().is_some_and(|(_, n)| *n == ' ' || *n == '\t');
+            if ends_sentence {
+                let end = line_start + i + c.len_utf8();
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+            }
+        }
+        push_trimmed(text, start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        out.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
 /// A document needs this many words of evidence for its language.
 pub const MIN_DOCUMENT_EVIDENCE: usize = 3;
 
 /// The language of a whole document, or `None` when there is too little
 /// evidence or two languages tie.
 pub fn detect_document(text: &str) -> Option<Language> {
+    // (sentences, words) per language.
+    let mut votes = [(0usize, 0usize); 3];
+    for (s, e) in sentences(text) {
+        if let Some(l) = identify_sentence(&text[s..e]) {
+            votes[l as usize].0 += 1;
+            votes[l as usize].1 += evidence(&text[s..e]).words;
+        }
+    }
+    let mut ranked: Vec<((usize, usize), Language)> = Language::ALL
+        .iter()
+        .map(|l| (votes[*l as usize], *l))
+        .collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    if ranked[0].0.0 > 0 {
+        return (ranked[0].0 > ranked[1].0).then_some(ranked[0].1);
+    }
     let e = evidence(text);
     let mut ranked: Vec<(usize, Language)> =
         Language::ALL.iter().map(|l| (e.stop(*l), *l)).collect();
@@ -281,6 +332,27 @@ mod tests {
     }
 
     #[test]
+    fn long_foreign_captions_do_not_outvote_the_article() {
+        let text = "Menteri itu tiba di Hanoi pada hari Sabtu.\n\
+                    Thủ tướng chủ trì họp báo về lễ ký công ước tại Trung tâm Hội nghị Quốc gia - Ảnh 2.\n\
+                    Ia mengatakan bahwa konvensi itu akan segera berlaku.\n";
+        assert_eq!(detect_document(text), Some(Language::Id));
+    }
+
+    #[test]
+    fn sentences_are_split_and_trimmed() {
+        let text = "Satu dua. Tiga empat!\n  Lima enam  \n\nTuju 2.5 juta.";
+        let got: Vec<&str> = sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            got,
+            vec!["Satu dua.", "Tiga empat!", "Lima enam", "Tuju 2.5 juta."]
+        );
+    }
+
+    #[test]
     fn vietnamese_without_nfc_is_still_vietnamese() {
         let nfd: String = "Bộ trưởng cho biết công ước sẽ sớm được phê chuẩn"
             .nfd()
@@ -290,7 +362,7 @@ mod tests {
     }
 
     #[test]
-    fn sentences() {
+    fn sentence_languages() {
         assert_eq!(
             identify_sentence("Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2."),
             Some(Language::Vi)

@@ -109,6 +109,12 @@ pub fn load(source: &Source) -> Result<Loaded> {
     })
 }
 
+/// Whether the file at `path` still holds exactly `raw`, the bytes read
+/// earlier: `--fix` refuses to write over a file someone changed meanwhile.
+pub fn unchanged_on_disk(path: &Path, raw: &[u8]) -> bool {
+    std::fs::read(path).is_ok_and(|now| now == raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +144,19 @@ mod tests {
                 Source::File(d.join("z.txt")),
             ]
         );
+    }
+
+    #[test]
+    fn changes_on_disk_are_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "kejahatan siber").unwrap();
+        let loaded = load(&Source::File(p.clone())).unwrap();
+        assert!(unchanged_on_disk(&p, &loaded.raw));
+        std::fs::write(&p, "kejahatan siber!").unwrap();
+        assert!(!unchanged_on_disk(&p, &loaded.raw));
+        std::fs::remove_file(&p).unwrap();
+        assert!(!unchanged_on_disk(&p, &loaded.raw));
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
         let (suggestion, fix, message) = match preferred {
             Some(p) => {
                 let (suggestion, fix) = replacement(doc, o, term, &p.term);
-                let form = if fix.is_some() || o.inflection.is_none() {
+                let form = if o.inflection.is_none() {
                     format!("\"{found}\" is a {} term", term.status)
                 } else {
                     format!(
@@ -125,6 +125,10 @@ mod tests {
         let text = "Pengesahannya ditunda, lalu kriminalitas maya-nya dibahas.";
         let d = drafts(Rule::DeprecatedTerm, text, Language::Id);
         assert_eq!(d.len(), 2);
+        assert_eq!(
+            d[0].message,
+            "\"Pengesahannya\" is a form of the deprecated term \"pengesahan\"; use \"ratifikasi\""
+        );
         assert_eq!(d[0].suggestion.as_deref(), Some("Ratifikasinya"));
         assert_eq!(d[0].fix.as_ref().unwrap().replacement, "Ratifikasi");
         assert_eq!(

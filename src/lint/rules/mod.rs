@@ -11,7 +11,7 @@ pub mod untranslated_text;
 
 use super::Document;
 use super::finding::Edit;
-use super::fix::carry_case;
+use super::fix::{carry_case, keep_line_breaks};
 use super::matcher::Occurrence;
 use crate::model::Term;
 
@@ -21,7 +21,8 @@ use crate::model::Term;
 /// When the occurrence is the term, or the term plus clitics, the
 /// replacement takes over the occurrence's capitals ([`carry_case`]) and
 /// the clitics stay as written (`kejahatan dunia mayanya` →
-/// `kejahatan sibernya`). A form with prefixes or a derivational suffix
+/// `kejahatan sibernya`), and a line break inside it stays where it was
+/// when the word counts allow ([`keep_line_breaks`]). A form with prefixes or a derivational suffix
 /// gets `to` as the suggestion and no edit.
 pub(crate) fn replacement(
     doc: &Document<'_>,
@@ -34,7 +35,7 @@ pub(crate) fn replacement(
         return (to.to_string(), None);
     }
     let stem = &doc.text[o.start..o.stem_end];
-    let replacement = carry_case(stem, &term.term, to);
+    let replacement = keep_line_breaks(stem, &carry_case(stem, &term.term, to));
     let suggestion = format!("{replacement}{}", &doc.text[o.stem_end..o.end]);
     let edit = Edit {
         start: o.start,

@@ -32,39 +32,8 @@
 //! Perdana Menteri memimpin konferensi pers tentang upacara penandatanganan konvensi - Foto 2.
 //! ```
 
-use crate::lint::lang::{Language, evidence, identify_sentence};
+use crate::lint::lang::{Language, evidence, identify_sentence, sentences};
 use crate::lint::{Document, Draft, Rule};
-
-/// Byte ranges of the sentences of `text`, trimmed, empty ones left out.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let mut start = line_start;
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let ends_sentence = matches!(c, '.' | '!' | '?')
-                && chars.peek().is_some_and(|(_, n)| *n == ' ' || *n == '\t');
-            if ends_sentence {
-                let end = line_start + i + c.len_utf8();
-                push_trimmed(text, start, end, &mut out);
-                start = end;
-            }
-        }
-        push_trimmed(text, start, line_start + line.len(), &mut out);
-        line_start += line.len();
-    }
-    out
-}
-
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trimmed = s.trim();
-    if !trimmed.is_empty() {
-        out.push((start + lead, start + lead + trimmed.len()));
-    }
-}
 
 /// Whether every word of `start..end` lies inside a term occurrence.
 fn only_terms(doc: &Document<'_>, start: usize, end: usize) -> bool {
@@ -134,19 +103,6 @@ mod tests {
     use super::super::testing::{drafts, run};
     use super::*;
     use crate::lint::Rule;
-
-    #[test]
-    fn sentences_are_split_and_trimmed() {
-        let text = "Satu dua. Tiga empat!\n  Lima enam  \n\nTuju 2.5 juta.";
-        let got: Vec<&str> = sentences(text)
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(
-            got,
-            vec!["Satu dua.", "Tiga empat!", "Lima enam", "Tuju 2.5 juta."]
-        );
-    }
 
     #[test]
     fn vietnamese_captions_in_an_indonesian_article() {

@@ -8,9 +8,9 @@
 //! paths stay relative (with `/` separators, percent-encoded), absolute
 //! ones become `file://` URIs, standard input is `stdin`.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use crate::lint::{DocumentReport, Finding, LineIndex, Rule, Severity};
+use crate::lint::{DocumentReport, Finding, LineIndex, Rule, Severity, Span};
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -41,99 +41,208 @@ pub fn uri(path: &str) -> String {
     }
 }
 
-fn region(line: usize, column: usize, end_line: usize, end_column: usize) -> Value {
-    json!({
-        "startLine": line,
-        "startColumn": column,
-        "endLine": end_line,
-        "endColumn": end_column,
-    })
+#[derive(Serialize)]
+struct Log<'a> {
+    version: &'static str,
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: Vec<Run<'a>>,
 }
 
-fn result(f: &Finding, lines: &LineIndex<'_>) -> Value {
-    let rule_index = Rule::ALL.iter().position(|r| *r == f.rule).expect("listed");
-    let mut region = region(
-        f.span.line,
-        f.span.column,
-        f.span.end_line,
-        f.span.end_column,
-    );
-    region["snippet"] = json!({ "text": f.found });
-    let mut r = json!({
-        "ruleId": f.rule.name(),
-        "ruleIndex": rule_index,
-        "level": level(f.severity),
-        "message": { "text": f.message },
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri(&f.file) },
-                "region": region,
-            }
-        }],
-    });
-    let mut properties = serde_json::Map::new();
-    if let Some(c) = &f.concept {
-        properties.insert("concept".into(), json!(c));
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<RuleDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: &'static str,
+    short_description: Text<'static>,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct OwnedText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<'a>,
+    locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<Vec<Fix<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation,
+    region: Region<'a>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region<'a> {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix<'a> {
+    description: OwnedText,
+    artifact_changes: Vec<ArtifactChange<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region<'a>,
+    inserted_content: Text<'a>,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    concept: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+}
+
+fn region<'a>(s: Span, snippet: Option<&'a str>) -> Region<'a> {
+    Region {
+        start_line: s.line,
+        start_column: s.column,
+        end_line: s.end_line,
+        end_column: s.end_column,
+        snippet: snippet.map(|text| Text { text }),
     }
-    if let Some(s) = &f.suggestion {
-        properties.insert("suggestion".into(), json!(s));
-    }
-    if !properties.is_empty() {
-        r["properties"] = Value::Object(properties);
-    }
-    if let Some(edit) = &f.fix {
-        let deleted = lines.span(edit.start, edit.end);
-        r["fixes"] = json!([{
-            "description": { "text": format!("Replace with \"{}\"", edit.replacement) },
-            "artifactChanges": [{
-                "artifactLocation": { "uri": uri(&f.file) },
-                "replacements": [{
-                    "deletedRegion": region_of(deleted),
-                    "insertedContent": { "text": edit.replacement },
+}
+
+fn result<'a>(f: &'a Finding, lines: &LineIndex<'_>) -> SarifResult<'a> {
+    let fixes = f.fix.as_ref().map(|edit| {
+        vec![Fix {
+            description: OwnedText {
+                text: format!("Replace with \"{}\"", edit.replacement),
+            },
+            artifact_changes: vec![ArtifactChange {
+                artifact_location: ArtifactLocation { uri: uri(&f.file) },
+                replacements: vec![Replacement {
+                    deleted_region: region(lines.span(edit.start, edit.end), None),
+                    inserted_content: Text {
+                        text: &edit.replacement,
+                    },
                 }],
             }],
-        }]);
+        }]
+    });
+    let properties = (f.concept.is_some() || f.suggestion.is_some()).then_some(Properties {
+        concept: f.concept.as_deref(),
+        suggestion: f.suggestion.as_deref(),
+    });
+    SarifResult {
+        rule_id: f.rule.name(),
+        rule_index: Rule::ALL.iter().position(|r| *r == f.rule).expect("listed"),
+        level: level(f.severity),
+        message: Text { text: &f.message },
+        locations: vec![Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri(&f.file) },
+                region: region(f.span, Some(&f.found)),
+            },
+        }],
+        fixes,
+        properties,
     }
-    r
-}
-
-fn region_of(s: crate::lint::Span) -> Value {
-    region(s.line, s.column, s.end_line, s.end_column)
 }
 
 /// The SARIF log, pretty-printed, with a final newline. `texts[i]` is the
 /// text `reports[i]` was made from (for the regions of fixes).
 pub fn findings(reports: &[DocumentReport], texts: &[&str]) -> String {
-    let rules: Vec<Value> = Rule::ALL
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.name(),
-                "shortDescription": { "text": r.summary() },
-                "defaultConfiguration": { "level": level(r.default_severity()) },
-            })
-        })
-        .collect();
     let mut results = Vec::new();
     for (report, text) in reports.iter().zip(texts) {
         let lines = LineIndex::new(text);
         results.extend(report.findings.iter().map(|f| result(f, &lines)));
     }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "hcgloss",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
+    let log = Log {
+        version: "2.1.0",
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "hcgloss",
+                    version: env!("CARGO_PKG_VERSION"),
+                    rules: Rule::ALL
+                        .iter()
+                        .map(|r| RuleDescriptor {
+                            id: r.name(),
+                            short_description: Text { text: r.summary() },
+                            default_configuration: Configuration {
+                                level: level(r.default_severity()),
+                            },
+                        })
+                        .collect(),
+                },
             },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            column_kind: "unicodeCodePoints",
+            results,
         }],
-    });
+    };
     let mut s = serde_json::to_string_pretty(&log).expect("plain data serialises");
     s.push('\n');
     s
