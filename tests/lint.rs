@@ -604,6 +604,15 @@ fn directories_mean_their_text_files_in_order() {
         .collect();
     assert_eq!(files, vec!["articles/a/z.md", "articles/b.txt"]);
     assert_eq!(v["summary"]["findings"], 2);
+
+    // A directory without text files is said so, not silently passed.
+    env.write("empty/photo.jpg", "not text");
+    env.lint()
+        .arg("empty")
+        .assert()
+        .code(0)
+        .stdout("no findings in 0 files\n")
+        .stderr("no text files (*.txt, *.md) to check\n");
 }
 
 #[test]

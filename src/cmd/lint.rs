@@ -52,6 +52,9 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         .iter()
         .map(sources::load)
         .collect::<Result<_>>()?;
+    if docs.is_empty() {
+        writeln!(ctx.err, "no text files (*.txt, *.md) to check").map_err(stdout_error)?;
+    }
     if args.fix && !args.diff && docs.iter().any(|d| d.source == Source::Stdin) {
         return Err(Error::Usage(
             "--fix cannot rewrite standard input; use --diff to see the changes".into(),

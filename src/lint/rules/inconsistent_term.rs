@@ -5,7 +5,8 @@
 //! dominant form and where it is first used.
 //!
 //! The dominant form is the one used most often; on a tie, the preferred
-//! term, then the form used first. Acronyms and short forms (`PBB` beside
+//! term, then the form used first. When the dominant form is not the
+//! preferred term, the message names the preferred term too. Acronyms and short forms (`PBB` beside
 //! `Perserikatan Bangsa-Bangsa`, `Konvensi Hanoi` beside the convention's
 //! full name) are normal and never flagged, and neither is a full term
 //! that abbreviates part of itself with a glossary acronym (`Sekretaris
@@ -119,6 +120,14 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         let dominant_term = m.term(dominant);
         let (line, column) = doc.lines.position(uses[0].start);
         let concept_name = &m.concepts()[concept].concept;
+        // When the document mostly uses an admitted form, say which one the
+        // glossary prefers: the editor may rather change the other uses.
+        let preferred_note = match m.concept(dominant).preferred(dominant_term.lang.as_str()) {
+            Some(p) if p.term != dominant_term.term => {
+                format!("; the glossary prefers \"{}\"", p.term)
+            }
+            _ => String::new(),
+        };
         for (&r, deviant) in &forms {
             if r == dominant {
                 continue;
@@ -133,7 +142,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
                     concept: Some(concept_name.clone()),
                     suggestion: Some(suggestion),
                     message: format!(
-                        "\"{found}\" names {concept_name}, which this document writes \"{}\" {}× (first at {line}:{column})",
+                        "\"{found}\" names {concept_name}, which this document writes \"{}\" {}× (first at {line}:{column}){preferred_note}",
                         dominant_term.term,
                         uses.len()
                     ),
@@ -169,6 +178,11 @@ mod tests {
         assert_eq!(
             run(Rule::InconsistentTerm, text, Language::Id),
             found(&[("kejahatan siber", Some("kejahatan dunia maya"))])
+        );
+        assert_eq!(
+            drafts(Rule::InconsistentTerm, text, Language::Id)[0].message,
+            "\"kejahatan siber\" names cybercrime, which this document writes \"kejahatan dunia maya\" 2× \
+             (first at 1:1); the glossary prefers \"kejahatan siber\""
         );
         // On a tie the preferred term wins; inflected uses count, the
         // suggestion keeps their clitics and capital.

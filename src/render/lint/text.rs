@@ -263,10 +263,14 @@ mod tests {
         let plain = findings(std::slice::from_ref(&report), &[text], false);
         assert!(!plain.contains('\x1b'));
         let coloured = findings(&[report], &[text], true);
+        let first = coloured.lines().next().unwrap();
+        assert_eq!(
+            first,
+            "\x1b[1ma.txt:1:1\x1b[0m: \x1b[1m\x1b[33mwarning\x1b[0m\x1b[1m\x1b[33m[deprecated-term]\x1b[0m \
+             \"pengesahan\" is a deprecated term; use \"ratifikasi\""
+        );
         assert!(
-            coloured.contains("\x1b[1m\x1b[33mwarning")
-                || coloured.contains("\x1b[1;33mwarning")
-                || coloured.contains("warning\x1b[0m"),
+            coloured.contains("\x1b[1m\x1b[33m^^^^^^^^^^\x1b[0m"),
             "{coloured:?}"
         );
     }
