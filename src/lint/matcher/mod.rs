@@ -37,8 +37,10 @@ use super::stem::Analysis;
 use crate::model::{Concept, Term, TermType};
 use crate::normalize::{Folded, fold};
 
+mod fit;
 mod stream;
-use stream::Word;
+use fit::TermFit;
+use stream::{Token, Word};
 
 /// A term of the matcher's glossary: indexes into [`Matcher::concepts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -138,6 +140,8 @@ pub struct Matcher {
     compounds: HashMap<String, Vec<String>>,
     /// Characters in each pattern, to rank matches of equal word count.
     form_len: Vec<usize>,
+    /// What each term needs beyond its folded form, by concept and term.
+    fits: Vec<Vec<TermFit>>,
 }
 
 /// Characters that may join two words of a term without ending it.
@@ -192,6 +196,10 @@ impl Matcher {
         // A compound root already spelled as one glossary word is that word.
         compounds.retain(|joined, _| !by_form.contains_key(joined));
         let form_len = forms.iter().map(|f| f.chars().count()).collect();
+        let fits = concepts
+            .iter()
+            .map(|c| c.terms.iter().map(TermFit::of).collect())
+            .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&forms)
@@ -203,6 +211,7 @@ impl Matcher {
             dictionary,
             compounds,
             form_len,
+            fits,
         }
     }
 
@@ -272,6 +281,7 @@ impl Matcher {
                     options
                         .langs
                         .is_none_or(|ls| ls.contains(&self.term(*r).lang.as_str()))
+                        && self.fits(text, &words, &tokens[ts..=te], *r)
                 })
                 .collect();
             if terms.is_empty() || !affixes_in_place(&words, a, b) {
@@ -328,6 +338,24 @@ impl Matcher {
             });
         }
         out
+    }
+
+    /// Whether term `r` fits the original text of `tokens`: Vietnamese
+    /// marks and acronym capitals (see [`fit`]). Words the stemmer reduced
+    /// are Indonesian and have neither.
+    fn fits(&self, text: &str, words: &[Word], tokens: &[Token], r: TermRef) -> bool {
+        let fit = &self.fits[r.concept][r.term];
+        let (first, last) = (
+            &words[tokens[0].word],
+            &words[tokens[tokens.len() - 1].word],
+        );
+        if !fit.capitals_fit(&text[first.orig.0..last.orig.1]) {
+            return false;
+        }
+        tokens.iter().enumerate().all(|(k, t)| {
+            let w = &words[t.word];
+            w.analysis.is_some() || fit.word_fits(k, &text[w.orig.0..w.orig.1])
+        })
     }
 
     /// Whether the original text between the matched words may sit inside

@@ -6,9 +6,11 @@
 //! do not count), in windows of as many words as the term has. A window is
 //! reported only when all of this holds, because a false alarm here teaches
 //! editors to ignore the tool:
-//! - no word of the window is part of a term occurrence (so `Menteri
-//!   Keamanan Publik` inside `Wakil Menteri Keamanan Publik` is never
-//!   compared), and no sentence punctuation runs through it;
+//! - the window is not inside a term occurrence and does not cut through
+//!   one (so `Menteri Keamanan Publik` inside `Wakil Menteri Keamanan
+//!   Publik` is never compared); it may contain whole occurrences
+//!   (`Kementrian Keamanan Publik` holds the term `Keamanan Publik`), and
+//!   no sentence punctuation runs through it;
 //! - the term is long enough to have a typo worth finding: two or more
 //!   words and at least 10 letters, or one word of at least 9;
 //! - the Damerau–Levenshtein distance is at least 1 and at most 1 edit for
@@ -17,9 +19,10 @@
 //! - every word that differs has at least 4 letters, starts with the same
 //!   letter as the term's word, differs from it by exactly one edit (a
 //!   swapped pair of letters is one), has the same digits, and is not the
-//!   term's word with an ending added or removed (`ministers`, `Publi`):
-//!   endings are grammar, not typos, and two edits inside one word are
-//!   more often another word (`diplomatik` beside `diplomasi`);
+//!   term's word with an ending added or removed (`ministers`, `Publi`;
+//!   a doubled last letter, `Pengarahh`, is a typo): endings are grammar,
+//!   not typos, and two edits inside one word are more often another word
+//!   (`diplomatik` beside `diplomasi`);
 //! - a term of several words has at least one of them written exactly.
 //!
 //! A wrong Vietnamese diacritic is not reported: folding makes it equal.
@@ -65,6 +68,13 @@ struct Candidate {
     words: Vec<String>,
 }
 
+/// `written` is `term` with its last letter typed twice.
+fn doubled_last_letter(written: &str, term: &str) -> bool {
+    written
+        .strip_prefix(term)
+        .is_some_and(|extra| extra.chars().count() == 1 && term.ends_with(extra))
+}
+
 /// Whether a differing word pair may be a typo of the term's word.
 fn plausible_typo(written: &str, term: &str) -> bool {
     let (w, t): (Vec<char>, Vec<char>) = (written.chars().collect(), term.chars().collect());
@@ -73,7 +83,7 @@ fn plausible_typo(written: &str, term: &str) -> bool {
         && t.len() >= 4
         && w[0] == t[0]
         && digits(&w) == digits(&t)
-        && !written.starts_with(term)
+        && (!written.starts_with(term) || doubled_last_letter(written, term))
         && !term.starts_with(written)
         && strsim::damerau_levenshtein(written, term) == 1
 }
@@ -87,17 +97,27 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
     if words.is_empty() {
         return;
     }
-    let covered: Vec<bool> = {
-        let spans: Vec<(usize, usize)> = doc
-            .occurrences
-            .iter()
-            .chain(&doc.all_occurrences)
-            .map(|o| (o.start, o.end))
-            .collect();
-        words
-            .iter()
-            .map(|(_, (s, e))| spans.iter().any(|(os, oe)| s < oe && os < e))
-            .collect()
+    // Occurrences as ranges of word indexes.
+    let occurrence_words: Vec<(usize, usize)> = doc
+        .occurrences
+        .iter()
+        .chain(&doc.all_occurrences)
+        .filter_map(|o| {
+            let first = words
+                .iter()
+                .position(|(_, (s, e))| *s < o.end && o.start < *e)?;
+            let last = words
+                .iter()
+                .rposition(|(_, (s, e))| *s < o.end && o.start < *e)?;
+            Some((first, last))
+        })
+        .collect();
+    // A window may hold whole occurrences, but not sit inside one or cut
+    // through one.
+    let clashes = |start: usize, end: usize| {
+        occurrence_words.iter().any(|&(a, b)| {
+            a <= end && start <= b && !(start <= a && b <= end && (start, end) != (a, b))
+        })
     };
     let soft_gap = |i: usize| {
         let gap = &doc.text[words[i].1.1..words[i + 1].1.0];
@@ -168,10 +188,7 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
     for (start, ci) in windows {
         let c = &candidates[ci];
         let end = start + c.words.len() - 1;
-        if end >= words.len()
-            || covered[start..=end].iter().any(|&x| x)
-            || !(start..end).all(soft_gap)
-        {
+        if end >= words.len() || clashes(start, end) || !(start..end).all(soft_gap) {
             continue;
         }
         let window: Vec<&str> = words[start..=end].iter().map(|(w, _)| *w).collect();
@@ -195,10 +212,12 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
         }
         hits.push((edits, start, end, ci));
     }
-    // The closest term first; one finding per stretch of text.
-    hits.sort_by_key(|&(edits, start, _, ci)| {
+    // The closest term first, then the longest; one finding per stretch
+    // of text.
+    hits.sort_by_key(|&(edits, start, end, ci)| {
         (
             edits,
+            std::cmp::Reverse(end - start),
             start,
             m.term(candidates[ci].term).status,
             candidates[ci].term,
@@ -276,6 +295,24 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_name_may_contain_a_correct_term() {
+        assert_eq!(
+            run(
+                Rule::MisspelledTerm,
+                "Ia bertemu Sekretaris Jendral Perserikatan Bangsa-Bangsa dan Komite Pengarahh.",
+                Language::Id
+            ),
+            found(&[
+                (
+                    "Sekretaris Jendral Perserikatan Bangsa-Bangsa",
+                    Some("Sekretaris Jenderal Perserikatan Bangsa-Bangsa")
+                ),
+                ("Komite Pengarahh", Some("Komite Pengarah")),
+            ])
+        );
+    }
+
+    #[test]
     fn exact_terms_and_parts_of_terms_are_not_misspellings() {
         let text = "Wakil Menteri Keamanan Publik bertemu Menteri Keamanan Publik dan Kementerian Keamanan Publik.";
         assert!(run(Rule::MisspelledTerm, text, Language::Id).is_empty());
@@ -308,6 +345,7 @@ mod tests {
         assert!(plausible_typo("ratifkiasi", "ratifikasi"));
         assert!(!plausible_typo("diplomatik", "diplomasi"));
         assert!(!plausible_typo("ministers", "minister"));
+        assert!(plausible_typo("pengarahh", "pengarah"));
         assert!(!plausible_typo("dan", "dari"));
         assert!(!plausible_typo("a06", "a05"));
         assert!(!plausible_typo("kublik", "publik"));

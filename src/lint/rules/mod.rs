@@ -295,6 +295,15 @@ pub(crate) mod testing {
                 Full,
             ),
             ("vietnamplus", "media", "id", "VietnamPlus", Preferred, Full),
+            (
+                "cpv",
+                "organization",
+                "id",
+                "Partai Komunis Vietnam",
+                Preferred,
+                Full,
+            ),
+            ("cpv", "organization", "id", "Partai", Admitted, Short),
         ];
         let mut concepts: Vec<Concept> = Vec::new();
         for (c, category, l, t, s, ty) in rows {

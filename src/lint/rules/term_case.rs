@@ -1,17 +1,19 @@
 //! ## What it does
 //! Finds a proper name of the glossary written with other capitals than
 //! the glossary gives it, word by word: `kementerian luar negeri` for
-//! `Kementerian Luar Negeri`, `Bộ Ngoại Giao` for `Bộ Ngoại giao`, `Pbb`
-//! for `PBB`.
+//! `Kementerian Luar Negeri`, `Bộ Ngoại Giao` for `Bộ Ngoại giao`.
 //!
 //! A proper name here is a term with a capital letter whose concept is a
 //! named thing: an organization, UN body, ministry, agency, office,
-//! committee, convention, legal instrument, person, place or media outlet.
-//! Titles, ranks, events and general terms are not checked: Indonesian
-//! writes `wakil menteri` and `upacara penandatanganan` in lower case when
-//! they describe rather than name, and capitalises common nouns that refer
-//! to one specific thing (`Keputusan`, `Rencana Induk`), so neither
-//! direction is an error there.
+//! convention, legal instrument, person, place or media outlet. Not
+//! checked, because their words double as plain descriptions: titles,
+//! ranks, events, committees and general terms (Indonesian writes `wakil
+//! menteri`, `upacara penandatanganan`, `sebuah komite pengarah` in lower
+//! case when it describes, and capitalises a common noun that refers to one
+//! specific thing, `Keputusan`, `Rencana Induk`), and one-word short forms
+//! (`Partai` for the Communist Party of Vietnam is also the word for any
+//! party). Acronyms only match in capitals (see the matcher), so their
+//! case is never wrong here.
 //!
 //! Not reported either: a capital on the first word at the start of a
 //! sentence or line; capitals in a title-case headline (every word of four
@@ -39,7 +41,7 @@ use crate::lint::case::{Shape, at_sentence_start, is_title_line, shape};
 use crate::lint::fix::is_all_caps;
 use crate::lint::matcher::{Matcher, Occurrence, TermRef};
 use crate::lint::{Document, Draft, Rule};
-use crate::model::Term;
+use crate::model::{Term, TermType};
 use crate::normalize::fold;
 
 /// Categories whose capitalised terms are proper names.
@@ -49,7 +51,6 @@ pub const NAME_CATEGORIES: &[&str] = &[
     "ministry",
     "agency",
     "office",
-    "committee",
     "convention",
     "legal-instrument",
     "person",
@@ -143,10 +144,13 @@ fn matches_case(
     true
 }
 
-/// A term this rule checks: allowed, in a name category, with capitals.
+/// A term this rule checks: allowed, in a name category, with capitals,
+/// and not a one-word short form.
 fn is_checked_name(m: &Matcher, r: TermRef) -> bool {
     let t = m.term(r);
+    let one_word_short = t.term_type == TermType::Short && !t.term.trim().contains(' ');
     t.status.is_allowed()
+        && !one_word_short
         && t.term.chars().any(char::is_uppercase)
         && NAME_CATEGORIES.contains(&m.concept(r).category.as_str())
 }
@@ -198,8 +202,7 @@ mod tests {
 
     #[test]
     fn proper_names_with_other_capitals() {
-        let text =
-            "Delegasi kementerian luar negeri dan Kementerian Keamanan publik tiba. Pbb setuju.";
+        let text = "Delegasi kementerian luar negeri dan Kementerian Keamanan publik tiba.";
         assert_eq!(
             run(Rule::TermCase, text, Language::Id),
             found(&[
@@ -208,7 +211,6 @@ mod tests {
                     "Kementerian Keamanan publik",
                     Some("Kementerian Keamanan Publik")
                 ),
-                ("Pbb", Some("PBB")),
             ])
         );
         let d = drafts(Rule::TermCase, text, Language::Id);
@@ -260,8 +262,11 @@ mod tests {
                 "Negara itu memerangi Kejahatan Siber secara serius.",
                 Language::Id,
             ),
-            // Titles and ranks are not names.
+            // Titles, ranks and committees double as descriptions.
             ("Seorang letnan jenderal senior hadir.", Language::Id),
+            ("Sebuah komite pengarah kecil dibentuk.", Language::Id),
+            // A one-word short form is also a plain word.
+            ("Banyak partai politik hadir.", Language::Id),
             // A title-case headline.
             ("Bộ Ngoại Giao Và Bộ Công An Họp Báo", Language::Vi),
             // All capitals.
