@@ -344,6 +344,39 @@ fn vietnamese_nfd_and_tone_placement() {
     assert_eq!(nfc_findings.len(), nfd_findings.len());
 }
 
+#[test]
+fn what_folding_forgets_is_checked_on_the_original() {
+    let env = Env::new();
+    // "đang" (currently) folds like "Đảng" (the Party) but is not it.
+    assert_eq!(
+        usage_of(
+            &env,
+            "Tội phạm mạng đang gia tăng. Đảng lãnh đạo công tác này.",
+            "vi"
+        ),
+        vec![
+            row("communist-party-of-vietnam", "Đảng", 1),
+            row("cybercrime", "tội phạm mạng", 1)
+        ]
+    );
+    // The pronoun is not the acronym.
+    assert_eq!(
+        usage_of(
+            &env,
+            "States will ratify it soon; the IT sector will help.",
+            "en"
+        ),
+        vec![row("information-technology", "IT", 1)]
+    );
+    // A plain word is not a name: no term-case on "partai politik".
+    let report = json_of(
+        &env,
+        "Banyak partai politik mendukung Partai Komunis Vietnam.",
+        &["--lang", "id"],
+    );
+    assert_eq!(summarise(&report), vec![]);
+}
+
 // ------------------------------------------------------------- languages
 
 #[test]
