@@ -3,11 +3,16 @@
 //! [`Linter`] holds a glossary compiled for matching and the project's rule
 //! configuration; [`Linter::check`] reads one document and returns its
 //! findings. The pieces, each in its own module:
-//! - [`matcher`] finds glossary terms with exact original spans (shared
-//!   with the translation memory's checks);
+//! - [`matcher`] finds glossary terms with exact original spans; it is the
+//!   library entry point for anything else that needs term occurrences
+//!   (the translation memory's bilingual checks);
 //! - [`stem`] reduces Indonesian inflected words for the matcher;
 //! - [`lang`] tells the language of a document and of a sentence;
+//! - [`address`] and [`case`] are the small text facts several parts share
+//!   (web addresses, capitalisation in context);
 //! - [`rules`] holds one module per rule;
+//! - [`finding`] is what a rule reports, with positions;
+//! - [`config`] reads `hcgloss.toml`; [`sources`] expands and reads inputs;
 //! - [`fix`] turns fixable findings into a rewritten text;
 //! - [`usage`] is the corpus-wide view of which variants are used where.
 

@@ -1,7 +1,7 @@
 //! One module per lint rule. Each exposes `check`, which reads a
-//! [`Document`](super::Document) and pushes [`Draft`](super::Draft)s; the
-//! driver in [`super::Linter::check`] places them (lines, columns), grades
-//! them from the configuration and sorts them.
+//! [`Document`] and pushes [`super::Draft`]s; the driver in
+//! [`super::Linter::check`] places them (lines, columns), grades them from
+//! the configuration and sorts them.
 
 pub mod deprecated_term;
 pub mod inconsistent_term;
