@@ -35,6 +35,8 @@ pub enum Command {
     Add(AddArgs),
     /// Remove one term, or a whole concept.
     Remove(RemoveArgs),
+    /// Check articles for terminology problems (exit 1 when there are findings).
+    Lint(LintArgs),
 }
 
 #[derive(Debug, Args)]
@@ -169,4 +171,49 @@ pub struct RemoveArgs {
     pub lang: Option<String>,
     #[arg(long, requires = "lang")]
     pub term: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// `path:line:col: severity[rule] message` and the underlined line.
+    Text,
+    /// One JSON object with `findings` and `summary`.
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files to check: `-` reads standard input; a directory means its
+    /// `.txt` and `.md` files, recursively, in name order.
+    #[arg(required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// The documents' language: id, vi or en (default: detected per document).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    pub format: LintFormat,
+    /// Exit 1 when a finding has this severity or a higher one.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Rewrite deprecated terms in place with the preferred term.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print what --fix would change as a unified diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// Print which variants of each concept the files use, how often and where.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub summary: bool,
+    /// Use this configuration file instead of looking for hcgloss.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }

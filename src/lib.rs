@@ -9,6 +9,7 @@ pub mod error;
 pub mod exchange;
 pub mod glossary;
 pub mod input;
+pub mod lint;
 pub mod lookup;
 pub mod model;
 pub mod normalize;

@@ -44,12 +44,16 @@ fn main() -> ExitCode {
     } else {
         &mut silent
     };
+    // https://no-color.org: a non-empty NO_COLOR turns colour off.
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let result = cmd::run(
         cli,
         &mut Context {
             out: &mut out,
             err: &mut err,
             progress,
+            color,
         },
     );
     let _ = out.flush();

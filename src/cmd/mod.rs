@@ -4,6 +4,7 @@
 mod add;
 mod export;
 mod import;
+mod lint;
 mod lookup;
 mod remove;
 mod show;
@@ -20,6 +21,9 @@ pub struct Context<'a> {
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
     pub progress: &'a mut dyn Progress,
+    /// Whether text output may be coloured (the binary decides: a
+    /// terminal, and no `NO_COLOR`).
+    pub color: bool,
 }
 
 /// How a command ended, short of an error.
@@ -41,6 +45,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Show(args) => show::run(&args, &location, ctx),
         Command::Add(args) => add::run(&args, &location, ctx),
         Command::Remove(args) => remove::run(&args, &location, ctx),
+        Command::Lint(args) => lint::run(&args, &location, ctx),
     }
 }
 

@@ -144,8 +144,8 @@ impl LookupIndex {
         let mut string_bytes = Vec::new();
         let mut term_post = PostingsBuilder::new();
         let mut words: Vec<(&str, u32)> = Vec::new();
-        let mut ordinal = 0u32;
-        for group in folded.chunk_by(|a, b| a.0 == b.0) {
+        for (ordinal, group) in folded.chunk_by(|a, b| a.0 == b.0).enumerate() {
+            let ordinal = ordinal as u32;
             let key = &group[0].0;
             terms_fst
                 .insert(key, ordinal as u64)
@@ -154,7 +154,6 @@ impl LookupIndex {
             string_offsets.push(string_bytes.len() as u32);
             term_post.push(group.iter().map(|(_, id)| *id));
             words.extend(key.split(' ').map(|w| (w, ordinal)));
-            ordinal += 1;
         }
         words.sort_unstable();
         words.dedup();

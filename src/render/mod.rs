@@ -2,6 +2,7 @@
 //! return strings; the binary decides where they go.
 
 pub mod json;
+pub mod lint;
 pub mod text;
 
 use crate::model::{Concept, Term};

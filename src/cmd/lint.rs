@@ -1,0 +1,224 @@
+//! `hcgloss lint FILE...`: check articles against the termbase.
+//!
+//! Every input is read and checked as text before anything is linted or
+//! written, so a bad file (unreadable, not UTF-8) stops the run with exit 2
+//! and no file touched. Then one of four things happens:
+//! - by default, the findings are printed (text, JSON or SARIF); exit 1
+//!   when one is at or above `--fail-on`;
+//! - `--summary` prints which variants of each concept are used where;
+//! - `--diff` prints the changes `--fix` would make; exit 1 when there are
+//!   any;
+//! - `--fix` rewrites deprecated terms in place (atomically, permissions
+//!   kept, refusing a file that changed since it was read), then prints the
+//!   findings that remain.
+
+use super::{Context, Outcome, open, stdout_error};
+use crate::atomic::write_atomically;
+use crate::cli::{FailOn, LintArgs, LintFormat};
+use crate::error::{Error, Result};
+use crate::lint::sources::{self, Loaded, Source, unchanged_on_disk};
+use crate::lint::{Config, DocumentReport, Language, Linter, Severity, fix, usage};
+use crate::render::lint as render;
+use crate::store::{Access, Location, group_concepts};
+
+fn threshold(f: FailOn) -> Severity {
+    match f {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    }
+}
+
+pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
+    let lang = args
+        .lang
+        .as_deref()
+        .map(str::parse::<Language>)
+        .transpose()
+        .map_err(Error::Usage)?;
+    if args.summary && args.format == LintFormat::Sarif {
+        return Err(Error::Usage(
+            "--summary is written as text or json, not sarif".into(),
+        ));
+    }
+    let config = match &args.config {
+        Some(path) => Config::load(path)?,
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+            Config::discover(&cwd)?
+        }
+    };
+    let docs: Vec<Loaded> = sources::expand(&args.files)?
+        .iter()
+        .map(sources::load)
+        .collect::<Result<_>>()?;
+    if docs.is_empty() {
+        writeln!(ctx.err, "no text files (*.txt, *.md) to check").map_err(stdout_error)?;
+    }
+    if args.fix && !args.diff && docs.iter().any(|d| d.source == Source::Stdin) {
+        return Err(Error::Usage(
+            "--fix cannot rewrite standard input; use --diff to see the changes".into(),
+        ));
+    }
+    let store = open(location, Access::Read)?;
+    let linter = Linter::new(group_concepts(store.all_terms()?), config);
+    drop(store);
+
+    let reports: Vec<DocumentReport> = docs
+        .iter()
+        .map(|d| linter.check(&d.label, &d.text, lang))
+        .collect();
+    for (d, r) in docs.iter().zip(&reports) {
+        if r.lang.is_none() && crate::normalize::fold(&d.text).words().next().is_some() {
+            writeln!(
+                ctx.err,
+                "{}: language not detected; terms of every language were matched and untranslated-text was skipped (give --lang)",
+                d.label
+            )
+            .map_err(stdout_error)?;
+        }
+    }
+
+    if args.summary {
+        let usage = usage::collect(linter.matcher(), &reports);
+        let out = match args.format {
+            LintFormat::Json => render::usage::json(&usage, docs.len()),
+            _ => render::usage::text(&usage, docs.len()),
+        };
+        ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
+        return Ok(Outcome::Success);
+    }
+    if args.diff {
+        return diff(&docs, &reports, ctx);
+    }
+    if args.fix {
+        return fix_files(args, lang, &linter, &docs, &reports, ctx);
+    }
+    print_findings(
+        args,
+        &docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(),
+        &reports,
+        ctx,
+    )
+}
+
+fn print_findings(
+    args: &LintArgs,
+    texts: &[&str],
+    reports: &[DocumentReport],
+    ctx: &mut Context<'_>,
+) -> Result<Outcome> {
+    let out = match args.format {
+        LintFormat::Text => render::text::findings(reports, texts, ctx.color),
+        LintFormat::Json => render::json::findings(reports),
+        LintFormat::Sarif => render::sarif::findings(reports, texts),
+    };
+    ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
+    let fail = threshold(args.fail_on);
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| f.severity >= fail);
+    Ok(if failing {
+        Outcome::Negative
+    } else {
+        Outcome::Success
+    })
+}
+
+/// A unified diff of `old` to `new`, labelled with the file's name.
+fn unified_diff(label: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{label}"), &format!("b/{label}"))
+        .to_string()
+}
+
+fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> Result<Outcome> {
+    let (mut fixes, mut files) = (0, 0);
+    for (d, r) in docs.iter().zip(reports) {
+        let (fixed, n) = fix::apply_findings(&d.text, &r.findings);
+        if n == 0 {
+            continue;
+        }
+        fixes += n;
+        files += 1;
+        ctx.out
+            .write_all(unified_diff(&d.label, &d.text, &fixed).as_bytes())
+            .map_err(stdout_error)?;
+    }
+    writeln!(
+        ctx.err,
+        "{fixes} fixable {} in {files} {} (nothing written)",
+        if fixes == 1 { "finding" } else { "findings" },
+        if files == 1 { "file" } else { "files" }
+    )
+    .map_err(stdout_error)?;
+    Ok(if fixes > 0 {
+        Outcome::Negative
+    } else {
+        Outcome::Success
+    })
+}
+
+fn fix_files(
+    args: &LintArgs,
+    lang: Option<Language>,
+    linter: &Linter,
+    docs: &[Loaded],
+    reports: &[DocumentReport],
+    ctx: &mut Context<'_>,
+) -> Result<Outcome> {
+    let mut texts: Vec<String> = Vec::with_capacity(docs.len());
+    let (mut fixes, mut files) = (0, 0);
+    let mut refused = Vec::new();
+    for (d, r) in docs.iter().zip(reports) {
+        let (fixed, n) = fix::apply_findings(&d.text, &r.findings);
+        let Source::File(path) = &d.source else {
+            unreachable!("standard input was refused above");
+        };
+        if n > 0 {
+            if !unchanged_on_disk(path, &d.raw) {
+                refused.push(d.label.clone());
+                texts.push(d.text.clone());
+                continue;
+            }
+            let mut bytes = Vec::with_capacity(fixed.len() + 3);
+            if d.raw.starts_with("\u{feff}".as_bytes()) {
+                bytes.extend_from_slice("\u{feff}".as_bytes());
+            }
+            bytes.extend_from_slice(fixed.as_bytes());
+            write_atomically(path, &bytes)?;
+            fixes += n;
+            files += 1;
+        }
+        texts.push(fixed);
+    }
+    writeln!(
+        ctx.err,
+        "fixed {fixes} {} in {files} {}",
+        if fixes == 1 { "term" } else { "terms" },
+        if files == 1 { "file" } else { "files" }
+    )
+    .map_err(stdout_error)?;
+    // What is left, at its new positions.
+    let remaining: Vec<DocumentReport> = docs
+        .iter()
+        .zip(&texts)
+        .map(|(d, t)| linter.check(&d.label, t, lang))
+        .collect();
+    let outcome = print_findings(
+        args,
+        &texts.iter().map(String::as_str).collect::<Vec<_>>(),
+        &remaining,
+        ctx,
+    )?;
+    if !refused.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: changed since it was read; not fixed (run lint again)",
+            refused.join(", ")
+        )));
+    }
+    Ok(outcome)
+}

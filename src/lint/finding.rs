@@ -1,0 +1,243 @@
+//! What lint reports: rules, severities, and findings with exact positions.
+//!
+//! Positions are 1-based lines and columns counted in Unicode code points,
+//! the end exclusive: a finding on `siber` at the start of a line is
+//! column 1 to end column 6. This is what SARIF calls `endColumn` with
+//! `columnKind: unicodeCodePoints`, so the same numbers go into every
+//! output format.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+/// The rules, by their stable names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    DeprecatedTerm,
+    InconsistentTerm,
+    MisspelledTerm,
+    TermCase,
+    UntranslatedText,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 5] = [
+        Rule::DeprecatedTerm,
+        Rule::InconsistentTerm,
+        Rule::MisspelledTerm,
+        Rule::TermCase,
+        Rule::UntranslatedText,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::DeprecatedTerm => "deprecated-term",
+            Rule::InconsistentTerm => "inconsistent-term",
+            Rule::MisspelledTerm => "misspelled-term",
+            Rule::TermCase => "term-case",
+            Rule::UntranslatedText => "untranslated-text",
+        }
+    }
+
+    /// Every rule warns by default: each is a problem an editor should fix
+    /// before publishing, none makes the text wrong beyond doubt.
+    pub fn default_severity(self) -> Severity {
+        Severity::Warning
+    }
+
+    /// One line saying what the rule finds.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Rule::DeprecatedTerm => "A deprecated or superseded term; use the preferred term.",
+            Rule::InconsistentTerm => {
+                "One concept written with two or more different full forms in one document."
+            }
+            Rule::MisspelledTerm => "Text that nearly matches a glossary term but is no term.",
+            Rule::TermCase => "A glossary term written with other capitals than the glossary's.",
+            Rule::UntranslatedText => "A sentence in another working language than the document's.",
+        }
+    }
+}
+
+impl FromStr for Rule {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.name() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown rule \"{s}\": the rules are {}",
+                    Rule::ALL.map(Rule::name).join(", ")
+                )
+            })
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How serious a finding is; ordered, so `--fail-on` is a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A replacement of original bytes, for `--fix` and SARIF `fixes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+/// A position range: 1-based lines and code-point columns, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub file: String,
+    pub span: Span,
+    /// The same range as byte offsets into the text.
+    pub start: usize,
+    pub end: usize,
+    pub rule: Rule,
+    pub severity: Severity,
+    pub concept: Option<String>,
+    /// The original text of the span.
+    pub found: String,
+    pub suggestion: Option<String>,
+    pub message: String,
+    /// What `--fix` would write, when the finding can be fixed safely.
+    pub fix: Option<Edit>,
+}
+
+/// Maps byte offsets of a text to lines and columns.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and code-point column of the character at `byte`.
+    pub fn position(&self, byte: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= byte);
+        let col = self.text[self.starts[line - 1]..byte].chars().count() + 1;
+        (line, col)
+    }
+
+    /// The span of `start..end`, end exclusive.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (line, column) = self.position(start);
+        let (end_line, end_column) = self.position(end);
+        Span {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// Byte range of line `n` (1-based) without its line ending.
+    pub fn line_range(&self, n: usize) -> (usize, usize) {
+        let start = self.starts[n - 1];
+        let mut end = self.starts.get(n).map_or(self.text.len(), |s| s - 1);
+        if self.text[start..end].ends_with('\r') {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// The text of line `n` (1-based) without its line ending.
+    pub fn line(&self, n: usize) -> &'t str {
+        let (s, e) = self.line_range(n);
+        &self.text[s..e]
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_code_points_and_end_is_exclusive() {
+        let text = "Bộ Công an\nkejahatan siber";
+        let idx = LineIndex::new(text);
+        let s = text.find("siber").unwrap();
+        assert_eq!(
+            idx.span(s, s + 5),
+            Span {
+                line: 2,
+                column: 11,
+                end_line: 2,
+                end_column: 16
+            }
+        );
+        let s = text.find("Công").unwrap();
+        assert_eq!(idx.position(s), (1, 4));
+        assert_eq!(idx.position(s + "Công".len()), (1, 8));
+        assert_eq!(idx.line(1), "Bộ Công an");
+        assert_eq!(idx.line(2), "kejahatan siber");
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let text = "satu\r\ndua\r\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line(1), "satu");
+        assert_eq!(idx.line(2), "dua");
+        assert_eq!(idx.line(3), "");
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(idx.position(text.find("dua").unwrap()), (2, 1));
+    }
+
+    #[test]
+    fn rules_parse_by_name() {
+        for r in Rule::ALL {
+            assert_eq!(r.name().parse::<Rule>().unwrap(), r);
+        }
+        assert!("typo-term".parse::<Rule>().is_err());
+    }
+}

@@ -1,0 +1,193 @@
+//! Rewriting a text with the edits of its fixable findings, and the small
+//! rules that make a replacement fit where it goes: the replaced text's
+//! sentence-initial capital or all-caps carried over, its clitics kept.
+//!
+//! Only `deprecated-term` findings carry an edit, and only when the
+//! occurrence is the term itself or the term plus clitics (`-nya`, `-lah`,
+//! …): a prefixed or suffixed verb form (`meratifikasi`) would need the
+//! preferred term re-inflected, which is a linguist's job, so those are
+//! reported without a fix.
+
+use super::finding::{Edit, Finding};
+
+/// Applies non-overlapping edits to `text`. Edits that overlap an earlier
+/// one are skipped, so the result is always well formed.
+pub fn apply(text: &str, edits: &[&Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.to_vec();
+    sorted.sort_by_key(|e| (e.start, e.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for e in sorted {
+        if e.start < pos {
+            continue;
+        }
+        out.push_str(&text[pos..e.start]);
+        out.push_str(&e.replacement);
+        pos = e.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// The text with every fix of `findings` applied, and how many were.
+pub fn apply_findings(text: &str, findings: &[Finding]) -> (String, usize) {
+    let edits: Vec<&Edit> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+    (apply(text, &edits), edits.len())
+}
+
+fn first_letter(s: &str) -> Option<char> {
+    s.chars().find(|c| c.is_alphabetic())
+}
+
+/// Two or more letters, all capitals.
+pub fn is_all_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// `to`, written the way `found` (an occurrence of the glossary term
+/// `term`) was: in capitals when `found` is all capitals and the term is
+/// not; with a capital first letter when `found` has one the term does not
+/// (the start of a sentence). Otherwise `to` as the glossary writes it.
+pub fn carry_case(found: &str, term: &str, to: &str) -> String {
+    if is_all_caps(found) && !is_all_caps(term) {
+        return to.to_uppercase();
+    }
+    let found_upper = first_letter(found).is_some_and(char::is_uppercase);
+    let term_lower = first_letter(term).is_some_and(char::is_lowercase);
+    if found_upper && term_lower {
+        let mut out = String::with_capacity(to.len());
+        let mut done = false;
+        for c in to.chars() {
+            if !done && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+                done = true;
+            } else {
+                out.push(c);
+            }
+        }
+        return out;
+    }
+    to.to_string()
+}
+
+/// `replacement` with the line breaks of `original` kept: when the text
+/// being replaced runs over lines (`kriminalitas\nmaya`) and the
+/// replacement has as many words, its words are joined by the original's
+/// white space (`kejahatan\nsiber`), so line structure does not change.
+/// Otherwise the replacement as it is.
+pub fn keep_line_breaks(original: &str, replacement: &str) -> String {
+    let gaps: Vec<&str> = original
+        .split(|c: char| !c.is_whitespace())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let words: Vec<&str> = replacement.split(' ').collect();
+    if !gaps.iter().any(|g| g.contains('\n')) || words.len() != gaps.len() + 1 {
+        return replacement.to_string();
+    }
+    let mut out = String::with_capacity(replacement.len() + 4);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(gaps[i - 1]);
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_skip_overlaps() {
+        let text = "a kejahatan dunia maya b kejahatan dunia maya";
+        let e1 = Edit {
+            start: 2,
+            end: 22,
+            replacement: "kejahatan siber".into(),
+        };
+        let e2 = Edit {
+            start: 25,
+            end: 45,
+            replacement: "kejahatan siber".into(),
+        };
+        let overlapping = Edit {
+            start: 10,
+            end: 30,
+            replacement: "x".into(),
+        };
+        assert_eq!(
+            apply(text, &[&e2, &e1, &overlapping]),
+            "a kejahatan siber b kejahatan siber"
+        );
+        assert_eq!(apply(text, &[]), text);
+    }
+
+    #[test]
+    fn line_breaks_inside_a_replaced_term_are_kept() {
+        assert_eq!(
+            keep_line_breaks("kriminalitas\nmaya", "kejahatan siber"),
+            "kejahatan\nsiber"
+        );
+        assert_eq!(
+            keep_line_breaks("kriminalitas\r\n  maya", "kejahatan siber"),
+            "kejahatan\r\n  siber"
+        );
+        // Without a line break, or with another number of words, as is.
+        assert_eq!(
+            keep_line_breaks("kriminalitas  maya", "kejahatan siber"),
+            "kejahatan siber"
+        );
+        assert_eq!(
+            keep_line_breaks("dunia\nmaya", "ruang siber global"),
+            "ruang siber global"
+        );
+    }
+
+    #[test]
+    fn case_is_carried() {
+        assert_eq!(
+            carry_case(
+                "Kejahatan dunia maya",
+                "kejahatan dunia maya",
+                "kejahatan siber"
+            ),
+            "Kejahatan siber"
+        );
+        assert_eq!(
+            carry_case(
+                "kejahatan dunia maya",
+                "kejahatan dunia maya",
+                "kejahatan siber"
+            ),
+            "kejahatan siber"
+        );
+        assert_eq!(
+            carry_case(
+                "KEJAHATAN DUNIA MAYA",
+                "kejahatan dunia maya",
+                "kejahatan siber"
+            ),
+            "KEJAHATAN SIBER"
+        );
+        // A proper name keeps the glossary's capitals.
+        assert_eq!(
+            carry_case("Panitia Pengarah", "Panitia Pengarah", "Komite Pengarah"),
+            "Komite Pengarah"
+        );
+        assert_eq!(
+            carry_case("panitia pengarah", "Panitia Pengarah", "Komite Pengarah"),
+            "Komite Pengarah"
+        );
+        // An acronym is not "all caps" text.
+        assert_eq!(
+            carry_case("PBB", "PBB", "Perserikatan Bangsa-Bangsa"),
+            "Perserikatan Bangsa-Bangsa"
+        );
+        assert_eq!(
+            carry_case("Ủy ban", "ủy ban", "ủy ban quốc gia"),
+            "Ủy ban quốc gia"
+        );
+    }
+}

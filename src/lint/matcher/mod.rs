@@ -1,0 +1,405 @@
+//! Finding glossary terms in running text, with exact original spans.
+//!
+//! This is the one place that decides what counts as an occurrence of a
+//! term; lint's rules and the translation memory's bilingual checks both
+//! build on [`Matcher::find`].
+//!
+//! How a text is searched:
+//! 1. It is folded ([`crate::normalize::fold`]): case, diacritics, `đ`,
+//!    tone-mark placement, NFC/NFD, hyphens, line breaks and runs of spaces
+//!    stop mattering, and every folded byte still knows which original
+//!    characters it came from.
+//! 2. For Indonesian, each folded word that is not itself a glossary word is
+//!    run through the stemmer ([`super::stem`]) against the glossary's own
+//!    Indonesian words; a word whose affixes keep its meaning is replaced by
+//!    its root (`meratifikasi` → `ratifikasi`). A compound root
+//!    (`menandatangani` → `tandatangan`) is spelled as its glossary words.
+//! 3. One Aho–Corasick automaton over the folded forms of every term of
+//!    every language reports all matches, overlapping ones included.
+//! 4. Matches are kept only if they start and end on word boundaries, are in
+//!    a wanted language, carry prefixes only on their first word and
+//!    suffixes only on their last, do not run across punctuation the term
+//!    itself does not have (`… siber. Konvensi …` is two sentences even
+//!    though folding made it `siber konvensi`), and are not inside a web
+//!    address or file name ([`super::address`]).
+//! 5. Of the rest, the longest wins (most words, then most letters, then
+//!    the leftmost), and the others fill the gaps it leaves: the
+//!    convention's full name is one occurrence, not also one of `kejahatan
+//!    dunia maya`, even where a shorter term begins earlier and overlaps
+//!    it (`Upacara Penandatanganan Konvensi` + `Konvensi … Kejahatan
+//!    Siber`).
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::stem::Analysis;
+use crate::model::{Concept, Term, TermType};
+use crate::normalize::{Folded, fold};
+
+mod fit;
+mod stream;
+use fit::TermFit;
+use stream::{Token, Word};
+
+/// A term of the matcher's glossary: indexes into [`Matcher::concepts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TermRef {
+    pub concept: usize,
+    pub term: usize,
+}
+
+/// One occurrence of a glossary term in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Byte range of the whole words in the original text, affixes
+    /// included.
+    pub start: usize,
+    pub end: usize,
+    /// Where the clitics of the last word begin (`end` when there are
+    /// none); `original[start..stem_end]` is the term proper when
+    /// [`Occurrence::inflection`] has no prefix and no derivational suffix.
+    pub stem_end: usize,
+    /// The term chosen for this occurrence (see [`Matcher::find`] for the
+    /// order), then every other term with the same folded form in a wanted
+    /// language, e.g. the same string as a term of another concept.
+    pub terms: Vec<TermRef>,
+    /// How the first and last words were inflected, when they were.
+    pub inflection: Option<Inflection>,
+    /// The original byte ranges of the text's words covered, in order.
+    pub words: Vec<(usize, usize)>,
+}
+
+impl Occurrence {
+    /// The chosen term.
+    pub fn term(&self) -> TermRef {
+        self.terms[0]
+    }
+
+    /// All candidate terms belong to one concept.
+    pub fn is_unambiguous(&self) -> bool {
+        self.terms
+            .iter()
+            .all(|t| t.concept == self.terms[0].concept)
+    }
+}
+
+/// The affixes around an inflected occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inflection {
+    /// Analysis of the first word, when it carries prefixes.
+    pub first: Option<Analysis>,
+    /// Analysis of the last word, when it carries suffixes.
+    pub last: Option<Analysis>,
+}
+
+impl Inflection {
+    pub fn has_prefix(&self) -> bool {
+        self.first.as_ref().is_some_and(Analysis::has_prefix)
+    }
+
+    /// Only clitics (`-nya`, `-lah`, …) were added to the term.
+    pub fn is_clitic_only(&self) -> bool {
+        !self.has_prefix() && self.last.as_ref().is_none_or(Analysis::is_clitic_only)
+    }
+
+    /// The clitics after the term, as folded text.
+    pub fn clitics(&self) -> String {
+        self.last
+            .as_ref()
+            .map(Analysis::clitics)
+            .unwrap_or_default()
+    }
+}
+
+/// What to look for.
+#[derive(Debug, Clone, Default)]
+pub struct FindOptions<'a> {
+    /// Only terms of these languages (`None`: all).
+    pub langs: Option<&'a [&'a str]>,
+    /// Recognise Indonesian inflected forms.
+    pub stem_indonesian: bool,
+}
+
+/// One automaton pattern: a folded form and the terms that have it.
+struct Pattern {
+    terms: Vec<TermRef>,
+    /// Non-space punctuation between the term's words, per gap.
+    gaps: Vec<String>,
+}
+
+/// A glossary compiled for searching.
+pub struct Matcher {
+    concepts: Vec<Concept>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    /// Folded words of the Indonesian terms, and two-word terms written as
+    /// one word (`tandatangan`): the stemmer's dictionary.
+    dictionary: HashSet<String>,
+    /// Compound roots to the words they are written as in the glossary.
+    compounds: HashMap<String, Vec<String>>,
+    /// Characters in each pattern, to rank matches of equal word count.
+    form_len: Vec<usize>,
+    /// What each term needs beyond its folded form, by concept and term.
+    fits: Vec<Vec<TermFit>>,
+}
+
+/// Characters that may join two words of a term without ending it.
+pub(super) fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// The non-space characters between two words.
+fn gap_marks(gap: &str) -> String {
+    gap.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+impl Matcher {
+    pub fn new(concepts: Vec<Concept>) -> Matcher {
+        let mut by_form: HashMap<String, usize> = HashMap::new();
+        let mut forms: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut dictionary = HashSet::new();
+        let mut compounds = HashMap::new();
+        for (ci, c) in concepts.iter().enumerate() {
+            for (ti, t) in c.terms.iter().enumerate() {
+                let folded = fold(&t.term);
+                if folded.text.is_empty() {
+                    continue;
+                }
+                if t.lang.as_str() == "id" {
+                    let words: Vec<&str> = folded.text.split(' ').collect();
+                    dictionary.extend(words.iter().map(|w| w.to_string()));
+                    if words.len() == 2 {
+                        let joined = words.concat();
+                        dictionary.insert(joined.clone());
+                        compounds.insert(joined, words.iter().map(|w| w.to_string()).collect());
+                    }
+                }
+                let r = TermRef {
+                    concept: ci,
+                    term: ti,
+                };
+                match by_form.get(&folded.text) {
+                    Some(&p) => patterns[p].terms.push(r),
+                    None => {
+                        by_form.insert(folded.text.clone(), patterns.len());
+                        patterns.push(Pattern {
+                            terms: vec![r],
+                            gaps: term_gaps(&t.term, &folded),
+                        });
+                        forms.push(folded.text);
+                    }
+                }
+            }
+        }
+        // A compound root already spelled as one glossary word is that word.
+        compounds.retain(|joined, _| !by_form.contains_key(joined));
+        let form_len = forms.iter().map(|f| f.chars().count()).collect();
+        let fits = concepts
+            .iter()
+            .map(|c| c.terms.iter().map(TermFit::of).collect())
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&forms)
+            .expect("glossary forms make a valid automaton");
+        Matcher {
+            concepts,
+            patterns,
+            automaton,
+            dictionary,
+            compounds,
+            form_len,
+            fits,
+        }
+    }
+
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    pub fn concept(&self, r: TermRef) -> &Concept {
+        &self.concepts[r.concept]
+    }
+
+    pub fn term(&self, r: TermRef) -> &Term {
+        &self.concepts[r.concept].terms[r.term]
+    }
+
+    /// The stemmer's dictionary: the glossary's Indonesian words.
+    pub fn dictionary(&self) -> &HashSet<String> {
+        &self.dictionary
+    }
+
+    /// Every occurrence of a glossary term in `text`, in text order, none
+    /// overlapping. Among the terms with the matched form, the chosen one
+    /// ([`Occurrence::term`]) is the first in status order (preferred,
+    /// admitted, deprecated, superseded), then full forms before short
+    /// ones and acronyms.
+    pub fn find(&self, text: &str, options: &FindOptions<'_>) -> Vec<Occurrence> {
+        self.find_folded(text, &fold(text), options)
+    }
+
+    /// [`Matcher::find`] on a text already folded.
+    pub fn find_folded(
+        &self,
+        text: &str,
+        folded: &Folded,
+        options: &FindOptions<'_>,
+    ) -> Vec<Occurrence> {
+        let (words, tokens, stream) = self.tokenize(text, folded, options.stem_indonesian);
+        let token_at_start: HashMap<usize, usize> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.start, i))
+            .collect();
+        let token_at_end: HashMap<usize, usize> =
+            tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+
+        // (first word, last word, pattern, terms in a wanted language)
+        let mut candidates: Vec<(usize, usize, usize, Vec<TermRef>)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&stream) {
+            let (Some(&ts), Some(&te)) =
+                (token_at_start.get(&m.start()), token_at_end.get(&m.end()))
+            else {
+                continue;
+            };
+            let (a, b) = (tokens[ts].word, tokens[te].word);
+            // A match may not begin or end inside a compound's tokens.
+            if (ts > 0 && tokens[ts - 1].word == a)
+                || (te + 1 < tokens.len() && tokens[te + 1].word == b)
+            {
+                continue;
+            }
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let terms: Vec<TermRef> = pattern
+                .terms
+                .iter()
+                .copied()
+                .filter(|r| {
+                    options
+                        .langs
+                        .is_none_or(|ls| ls.contains(&self.term(*r).lang.as_str()))
+                        && self.fits(text, &words, &tokens[ts..=te], *r)
+                })
+                .collect();
+            if terms.is_empty() || !affixes_in_place(&words, a, b) {
+                continue;
+            }
+            if !self.gaps_allowed(text, &words, a, b, pattern) {
+                continue;
+            }
+            candidates.push((a, b, m.pattern().as_usize(), terms));
+        }
+        let addresses = super::address::address_ranges(text);
+        candidates.retain(|(a, b, _, _)| {
+            let (s, e) = (words[*a].orig.0, words[*b].orig.1);
+            !addresses.iter().any(|&(as_, ae)| s < ae && as_ < e)
+        });
+        candidates.sort_by_key(|(a, b, p, _)| (std::cmp::Reverse((b - a, self.form_len[*p])), *a));
+        let mut taken = vec![false; words.len()];
+        let mut chosen = Vec::new();
+        for (a, b, _, terms) in candidates {
+            if taken[a..=b].iter().any(|t| *t) {
+                continue;
+            }
+            taken[a..=b].iter_mut().for_each(|t| *t = true);
+            chosen.push((a, b, terms));
+        }
+        chosen.sort_by_key(|(a, _, _)| *a);
+        let mut out = Vec::new();
+        for (a, b, mut terms) in chosen {
+            terms.sort_by_key(|r| {
+                let t = self.term(*r);
+                (t.status, t.term_type != TermType::Full, t.term_type, *r)
+            });
+            let first = words[a].analysis.clone().filter(Analysis::has_prefix);
+            let last = words[b].analysis.clone().filter(Analysis::has_suffix);
+            let inflection = (first.is_some() || last.is_some()).then(|| Inflection {
+                first: if a == b {
+                    words[a].analysis.clone()
+                } else {
+                    first
+                },
+                last: if a == b {
+                    words[b].analysis.clone()
+                } else {
+                    last
+                },
+            });
+            out.push(Occurrence {
+                start: words[a].orig.0,
+                end: words[b].orig.1,
+                stem_end: words[b].clitics_at.unwrap_or(words[b].orig.1),
+                terms,
+                inflection,
+                words: words[a..=b].iter().map(|w| w.orig).collect(),
+            });
+        }
+        out
+    }
+
+    /// Whether term `r` fits the original text of `tokens`: Vietnamese
+    /// marks and acronym capitals (see [`fit`]). Words the stemmer reduced
+    /// are Indonesian and have neither.
+    fn fits(&self, text: &str, words: &[Word], tokens: &[Token], r: TermRef) -> bool {
+        let fit = &self.fits[r.concept][r.term];
+        let (first, last) = (
+            &words[tokens[0].word],
+            &words[tokens[tokens.len() - 1].word],
+        );
+        if !fit.capitals_fit(&text[first.orig.0..last.orig.1]) {
+            return false;
+        }
+        tokens.iter().enumerate().all(|(k, t)| {
+            let w = &words[t.word];
+            w.analysis.is_some() || fit.word_fits(k, &text[w.orig.0..w.orig.1])
+        })
+    }
+
+    /// Whether the original text between the matched words may sit inside
+    /// the term: spaces and line breaks (not a blank line), a hyphen joining
+    /// two words, or exactly the punctuation the term itself has there.
+    fn gaps_allowed(&self, text: &str, words: &[Word], a: usize, b: usize, p: &Pattern) -> bool {
+        for (k, i) in (a..b).enumerate() {
+            let gap = &text[words[i].orig.1..words[i + 1].orig.0];
+            if gap.matches('\n').count() >= 2 {
+                return false;
+            }
+            let marks = gap_marks(gap);
+            let hyphen = gap.chars().count() == 1 && gap.chars().all(is_joiner);
+            let term_marks = p.gaps.get(k).map(String::as_str).unwrap_or("");
+            if !(marks.is_empty() || hyphen || marks == term_marks) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Prefixes only on the first word of a match, suffixes only on its last:
+/// `kerja bersama` is not an inflection of `kerja sama`.
+fn affixes_in_place(words: &[Word], a: usize, b: usize) -> bool {
+    (a..=b).all(|i| {
+        words[i]
+            .analysis
+            .as_ref()
+            .is_none_or(|an| (i == a || !an.has_prefix()) && (i == b || !an.has_suffix()))
+    })
+}
+
+/// The punctuation between a term's own words, per gap.
+fn term_gaps(term: &str, folded: &Folded) -> Vec<String> {
+    let spans: Vec<(usize, usize)> = folded
+        .words()
+        .map(|(s, w)| folded.original_range(s, s + w.len()))
+        .collect();
+    spans
+        .windows(2)
+        .map(|w| gap_marks(&term[w[0].1..w[1].0]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,115 @@
+//! The search stream: the text's folded words, with Indonesian inflected
+//! words replaced by their roots, as the automaton reads them.
+
+use super::{Matcher, is_joiner};
+use crate::lint::stem::{self, Analysis};
+use crate::normalize::Folded;
+
+/// A word of the searched text, as the automaton sees it.
+pub(super) struct Word {
+    /// Original byte range.
+    pub(super) orig: (usize, usize),
+    /// The analysis, when the word was reduced to a different root.
+    pub(super) analysis: Option<Analysis>,
+    /// Original byte where its clitics begin, when it has clitics only.
+    pub(super) clitics_at: Option<usize>,
+}
+
+/// A token of the search stream: a word, or one part of a compound root.
+pub(super) struct Token {
+    pub(super) word: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+impl Matcher {
+    /// Splits the folded text into words (merging clitics hyphenated onto
+    /// the previous word, `PBB-nya`) and builds the search stream.
+    pub(super) fn tokenize(
+        &self,
+        text: &str,
+        folded: &Folded,
+        stem: bool,
+    ) -> (Vec<Word>, Vec<Token>, String) {
+        let mut words: Vec<Word> = Vec::new();
+        let mut folded_words: Vec<String> = Vec::new();
+        for (start, w) in folded.words() {
+            let orig = folded.original_range(start, start + w.len());
+            if stem
+                && let (Some(prev), Some(prev_folded)) = (words.last_mut(), folded_words.last_mut())
+                && is_hyphenated_clitic(w)
+                && text[prev.orig.1..orig.0].chars().all(is_joiner)
+                && text[prev.orig.1..orig.0].chars().count() == 1
+            {
+                prev.orig.1 = orig.1;
+                prev_folded.push_str(w);
+                continue;
+            }
+            words.push(Word {
+                orig,
+                analysis: None,
+                clitics_at: None,
+            });
+            folded_words.push(w.to_string());
+        }
+        let mut tokens = Vec::with_capacity(words.len());
+        let mut stream = String::with_capacity(folded.text.len());
+        for (i, w) in folded_words.iter().enumerate() {
+            let mut parts: Vec<&str> = vec![w.as_str()];
+            let analysis = if stem && !self.dictionary.contains(w.as_str()) {
+                stem::stem(w, &self.dictionary).filter(|a| a.keeps_meaning() && !a.is_bare())
+            } else {
+                None
+            };
+            if let Some(a) = &analysis {
+                parts = match self.compounds.get(&a.root) {
+                    Some(ws) => ws.iter().map(String::as_str).collect(),
+                    None => vec![a.root.as_str()],
+                };
+                if a.is_clitic_only() {
+                    words[i].clitics_at = Some(clitics_start(text, words[i].orig, &a.clitics()));
+                }
+            }
+            for part in parts {
+                if !stream.is_empty() {
+                    stream.push(' ');
+                }
+                let start = stream.len();
+                stream.push_str(part);
+                tokens.push(Token {
+                    word: i,
+                    start,
+                    end: stream.len(),
+                });
+            }
+            words[i].analysis = analysis;
+        }
+        (words, tokens, stream)
+    }
+}
+
+/// Clitics that are sometimes hyphenated onto a word (`PBB-nya`).
+fn is_hyphenated_clitic(w: &str) -> bool {
+    matches!(w, "nya" | "lah" | "kah" | "ku" | "mu")
+}
+
+/// Byte where the clitics of a word begin in the original: the word's end
+/// minus as many letters as the folded clitics have (clitics are ASCII, so
+/// each is one original character).
+fn clitics_start(text: &str, orig: (usize, usize), clitics: &str) -> usize {
+    let n = clitics.chars().count();
+    let word = &text[orig.0..orig.1];
+    let mut letters = 0;
+    for (i, c) in word.char_indices().rev() {
+        if c.is_alphanumeric() {
+            letters += 1;
+            if letters == n {
+                // A hyphen before the clitics (`PBB-nya`) belongs to them.
+                let before = &word[..i];
+                let hyphen = before.chars().next_back().filter(|c| is_joiner(*c));
+                return orig.0 + i - hyphen.map_or(0, char::len_utf8);
+            }
+        }
+    }
+    orig.1
+}

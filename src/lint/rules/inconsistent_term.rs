@@ -1,0 +1,230 @@
+//! ## What it does
+//! Finds a concept written with two or more different full forms in one
+//! document (preferred or admitted, in any mix), and flags every use of the
+//! forms that deviate from the document's dominant form, naming the
+//! dominant form and where it is first used.
+//!
+//! The dominant form is the one used most often; on a tie, the preferred
+//! term, then the form used first. When the dominant form is not the
+//! preferred term, the message names the preferred term too. Acronyms and short forms (`PBB` beside
+//! `Perserikatan Bangsa-Bangsa`, `Konvensi Hanoi` beside the convention's
+//! full name) are normal and never flagged, and neither is a full term
+//! that abbreviates part of itself with a glossary acronym (`Sekretaris
+//! Jenderal PBB` beside `Sekretaris Jenderal Perserikatan Bangsa-Bangsa`).
+//! A form that contains another form of the concept is that form with a
+//! qualifier (`Kementerian Keamanan Publik Vietnam`) and counts as it.
+//! Deprecated terms are `deprecated-term`'s business. Left out as well: a
+//! form whose text is also a term of another concept (ambiguous), and a
+//! common term written with capitals next to other capitalised words,
+//! which is part of a longer name the glossary does not have (`Konvensi
+//! Melawan Kejahatan Dunia Maya`): that name is the problem, not the term.
+//!
+//! ## Why is this bad?
+//! Two names for one thing in one article make readers wonder whether they
+//! are two things (`Komite Pengarah` here, `Panitia Pengarah` there), and
+//! tell them the article was assembled rather than edited.
+//!
+//! ## Example
+//! ```text
+//! Komite Pengarah bertemu. ... Panitia Pengarah menyetujui rencana itu.
+//! ```
+//! Use instead:
+//! ```text
+//! Komite Pengarah bertemu. ... Komite Pengarah menyetujui rencana itu.
+//! ```
+
+use std::collections::BTreeMap;
+
+use super::{one_line, replacement};
+use crate::lint::case::{at_sentence_start, neighbour_capitalised};
+use crate::lint::matcher::{Matcher, Occurrence, TermRef};
+use crate::lint::{Document, Draft, Linter, Rule};
+use crate::model::{Status, TermType};
+use crate::normalize::fold_key;
+
+/// Whether a term counts as a full form here.
+fn is_full_form(linter: &Linter, r: TermRef) -> bool {
+    let t = linter.matcher().term(r);
+    t.status.is_allowed() && t.term_type == TermType::Full && !linter.contains_acronym(&t.term)
+}
+
+/// The form `r` counts as: the shortest full form of its concept and
+/// language whose words it contains (itself when there is none).
+fn base_form(linter: &Linter, r: TermRef) -> TermRef {
+    let m = linter.matcher();
+    let t = m.term(r);
+    let padded = format!(" {} ", fold_key(&t.term));
+    m.concept(r)
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, _)| TermRef {
+            concept: r.concept,
+            term: i,
+        })
+        .filter(|&u| m.term(u).lang == t.lang && is_full_form(linter, u))
+        .filter(|&u| padded.contains(&format!(" {} ", fold_key(&m.term(u).term))))
+        .min_by_key(|&u| (m.term(u).term.chars().count(), u))
+        .unwrap_or(r)
+}
+
+/// A common term capitalised beside other capitalised words: part of a
+/// longer name.
+fn inside_unknown_name(doc: &Document<'_>, m: &Matcher, o: &Occurrence) -> bool {
+    let term = &m.term(o.term()).term;
+    if term.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let found = &doc.text[o.start..o.end];
+    let mut capitals = found
+        .split_whitespace()
+        .enumerate()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
+    let capitalised_beyond_start =
+        capitals.any(|(i, _)| i > 0 || !at_sentence_start(doc.text, o.start));
+    capitalised_beyond_start && neighbour_capitalised(doc.text, o.start, o.end)
+}
+
+pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    let m = linter.matcher();
+    // (concept, language) → term → its occurrences in text order.
+    let mut groups: BTreeMap<(usize, &str), BTreeMap<TermRef, Vec<&Occurrence>>> = BTreeMap::new();
+    for o in &doc.occurrences {
+        if !o.is_unambiguous() || !is_full_form(linter, o.term()) || inside_unknown_name(doc, m, o)
+        {
+            continue;
+        }
+        let r = base_form(linter, o.term());
+        let t = m.term(r);
+        groups
+            .entry((r.concept, t.lang.as_str()))
+            .or_default()
+            .entry(r)
+            .or_default()
+            .push(o);
+    }
+    for ((concept, _), forms) in groups {
+        if forms.len() < 2 {
+            continue;
+        }
+        let (&dominant, uses) = forms
+            .iter()
+            .max_by_key(|(r, uses)| {
+                (
+                    uses.len(),
+                    m.term(**r).status == Status::Preferred,
+                    std::cmp::Reverse(uses[0].start),
+                )
+            })
+            .expect("two or more forms");
+        let dominant_term = m.term(dominant);
+        let (line, column) = doc.lines.position(uses[0].start);
+        let concept_name = &m.concepts()[concept].concept;
+        // When the document mostly uses an admitted form, say which one the
+        // glossary prefers: the editor may rather change the other uses.
+        let preferred_note = match m.concept(dominant).preferred(dominant_term.lang.as_str()) {
+            Some(p) if p.term != dominant_term.term => {
+                format!("; the glossary prefers \"{}\"", p.term)
+            }
+            _ => String::new(),
+        };
+        for (&r, deviant) in &forms {
+            if r == dominant {
+                continue;
+            }
+            for o in deviant {
+                let found = one_line(&doc.text[o.start..o.end]);
+                let (suggestion, _) = replacement(doc, o, m.term(r), &dominant_term.term);
+                out.push(Draft {
+                    rule: Rule::InconsistentTerm,
+                    start: o.start,
+                    end: o.end,
+                    concept: Some(concept_name.clone()),
+                    suggestion: Some(suggestion),
+                    message: format!(
+                        "\"{found}\" names {concept_name}, which this document writes \"{}\" {}× (first at {line}:{column}){preferred_note}",
+                        dominant_term.term,
+                        uses.len()
+                    ),
+                    fix: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{drafts, found, run};
+    use crate::lint::{Language, Rule};
+
+    #[test]
+    fn flags_the_forms_that_deviate_from_the_dominant_one() {
+        let text = "Komite Pengarah bertemu.\nKomite Pengarah setuju.\nPanitia Pengarah menolak.";
+        assert_eq!(
+            run(Rule::InconsistentTerm, text, Language::Id),
+            found(&[("Panitia Pengarah", Some("Komite Pengarah"))])
+        );
+        let d = drafts(Rule::InconsistentTerm, text, Language::Id);
+        assert_eq!(
+            d[0].message,
+            "\"Panitia Pengarah\" names steering-committee, which this document writes \"Komite Pengarah\" 2× (first at 1:1)"
+        );
+    }
+
+    #[test]
+    fn the_dominant_form_may_be_the_admitted_one() {
+        let text = "kejahatan dunia maya, kejahatan dunia maya, dan kejahatan siber";
+        assert_eq!(
+            run(Rule::InconsistentTerm, text, Language::Id),
+            found(&[("kejahatan siber", Some("kejahatan dunia maya"))])
+        );
+        assert_eq!(
+            drafts(Rule::InconsistentTerm, text, Language::Id)[0].message,
+            "\"kejahatan siber\" names cybercrime, which this document writes \"kejahatan dunia maya\" 2× \
+             (first at 1:1); the glossary prefers \"kejahatan siber\""
+        );
+        // On a tie the preferred term wins; inflected uses count, the
+        // suggestion keeps their clitics and capital.
+        let text = "Kejahatan dunia mayanya meningkat. Kejahatan siber juga.";
+        assert_eq!(
+            run(Rule::InconsistentTerm, text, Language::Id),
+            found(&[("Kejahatan dunia mayanya", Some("Kejahatan sibernya"))])
+        );
+    }
+
+    #[test]
+    fn short_forms_acronyms_and_deprecated_terms_are_not_inconsistencies() {
+        let text = "Perserikatan Bangsa-Bangsa dan PBB. Sekretaris Jenderal Perserikatan Bangsa-Bangsa, \
+                    Sekretaris Jenderal PBB, Sekjen PBB. Konvensi Perserikatan Bangsa-Bangsa Melawan \
+                    Kejahatan Siber atau Konvensi Hanoi. Kejahatan siber, kriminalitas maya.";
+        assert!(run(Rule::InconsistentTerm, text, Language::Id).is_empty());
+    }
+
+    #[test]
+    fn a_qualified_name_is_the_same_form() {
+        let text = "Kementerian Keamanan Publik dan Kementerian Keamanan Publik Vietnam.";
+        assert!(run(Rule::InconsistentTerm, text, Language::Id).is_empty());
+    }
+
+    #[test]
+    fn a_common_term_inside_an_unknown_name_is_left_out() {
+        let text = "kejahatan siber, kejahatan siber, lalu Piagam Kejahatan Dunia Maya Asia.";
+        assert!(run(Rule::InconsistentTerm, text, Language::Id).is_empty());
+        // At the start of a sentence it is the term.
+        let text = "kejahatan siber, kejahatan siber. Kejahatan dunia maya meningkat.";
+        assert_eq!(run(Rule::InconsistentTerm, text, Language::Id).len(), 1);
+    }
+
+    #[test]
+    fn one_form_in_one_document_is_consistent() {
+        assert!(
+            run(
+                Rule::InconsistentTerm,
+                "kejahatan siber dan kejahatan sibernya",
+                Language::Id
+            )
+            .is_empty()
+        );
+    }
+}

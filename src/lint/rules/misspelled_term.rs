@@ -1,0 +1,353 @@
+//! ## What it does
+//! Finds text that nearly matches a glossary term but is no term
+//! (`Kementerian Keamanan Publk`) and suggests the term.
+//!
+//! The text is compared in its folded form (case, diacritics and spacing
+//! do not count), in windows of as many words as the term has. A window is
+//! reported only when all of this holds, because a false alarm here teaches
+//! editors to ignore the tool:
+//! - the window is not inside a term occurrence and does not cut through
+//!   one (so `Menteri Keamanan Publik` inside `Wakil Menteri Keamanan
+//!   Publik` is never compared); it may contain whole occurrences
+//!   (`Kementrian Keamanan Publik` holds the term `Keamanan Publik`), and
+//!   no sentence punctuation runs through it;
+//! - the term is long enough to have a typo worth finding: two or more
+//!   words and at least 10 letters, or one word of at least 9;
+//! - the Damerau–Levenshtein distance is at least 1 and at most 1 edit for
+//!   terms under 20 characters, 2 under 32, 3 beyond; one word alone may
+//!   differ by only 1;
+//! - every word that differs has at least 4 letters, starts with the same
+//!   letter as the term's word, differs from it by exactly one edit (a
+//!   swapped pair of letters is one), has the same digits, and is not the
+//!   term's word with an ending added or removed (`ministers`, `Publi`;
+//!   a doubled last letter, `Pengarahh`, is a typo): endings are grammar,
+//!   not typos, and two edits inside one word are more often another word
+//!   (`diplomatik` beside `diplomasi`);
+//! - a term of several words has at least one of them written exactly.
+//!
+//! A wrong Vietnamese diacritic is not reported: folding makes it equal.
+//!
+//! ## Why is this bad?
+//! A misspelt official name is a visible error, and it also hides the name
+//! from every other check and from search.
+//!
+//! ## Example
+//! ```text
+//! Kementerian Keamanan Publk mengumumkan rencana itu.
+//! ```
+//! Use instead:
+//! ```text
+//! Kementerian Keamanan Publik mengumumkan rencana itu.
+//! ```
+
+use std::collections::HashMap;
+
+use super::one_line;
+use crate::lint::fix::carry_case;
+use crate::lint::matcher::Matcher;
+use crate::lint::matcher::TermRef;
+use crate::lint::{Document, Draft, Rule};
+use crate::model::TermType;
+use crate::normalize::fold_key;
+
+/// The most edits allowed for a term of `len` folded characters.
+fn max_edits(len: usize, words: usize) -> usize {
+    if words == 1 || len < 20 {
+        1
+    } else if len < 32 {
+        2
+    } else {
+        3
+    }
+}
+
+/// A term the text is compared with.
+struct Candidate {
+    term: TermRef,
+    folded: String,
+    words: Vec<String>,
+}
+
+/// `written` is `term` with its last letter typed twice.
+fn doubled_last_letter(written: &str, term: &str) -> bool {
+    written
+        .strip_prefix(term)
+        .is_some_and(|extra| extra.chars().count() == 1 && term.ends_with(extra))
+}
+
+/// Whether a differing word pair may be a typo of the term's word.
+fn plausible_typo(written: &str, term: &str) -> bool {
+    let (w, t): (Vec<char>, Vec<char>) = (written.chars().collect(), term.chars().collect());
+    let digits = |s: &[char]| s.iter().filter(|c| c.is_ascii_digit()).collect::<String>();
+    w.len() >= 4
+        && t.len() >= 4
+        && w[0] == t[0]
+        && digits(&w) == digits(&t)
+        && (!written.starts_with(term) || doubled_last_letter(written, term))
+        && !term.starts_with(written)
+        && strsim::damerau_levenshtein(written, term) == 1
+}
+
+pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
+    let words: Vec<(&str, (usize, usize))> = doc
+        .folded
+        .words()
+        .map(|(s, w)| (w, doc.folded.original_range(s, s + w.len())))
+        .collect();
+    if words.is_empty() {
+        return;
+    }
+    // Occurrences as ranges of word indexes.
+    let occurrence_words: Vec<(usize, usize)> = doc
+        .occurrences
+        .iter()
+        .chain(&doc.all_occurrences)
+        .filter_map(|o| {
+            let first = words
+                .iter()
+                .position(|(_, (s, e))| *s < o.end && o.start < *e)?;
+            let last = words
+                .iter()
+                .rposition(|(_, (s, e))| *s < o.end && o.start < *e)?;
+            Some((first, last))
+        })
+        .collect();
+    // A window may hold whole occurrences, but not sit inside one or cut
+    // through one.
+    let clashes = |start: usize, end: usize| {
+        occurrence_words.iter().any(|&(a, b)| {
+            a <= end && start <= b && !(start <= a && b <= end && (start, end) != (a, b))
+        })
+    };
+    let soft_gap = |i: usize| {
+        let gap = &doc.text[words[i].1.1..words[i + 1].1.0];
+        let marks: String = gap.chars().filter(|c| !c.is_whitespace()).collect();
+        gap.matches('\n').count() < 2 && (marks.is_empty() || gap == "-")
+    };
+
+    let candidates: Vec<Candidate> = m
+        .concepts()
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| c.terms.iter().enumerate().map(move |(ti, t)| (ci, ti, t)))
+        .filter(|(_, _, t)| {
+            t.term_type != TermType::Acronym && doc.lang.is_none_or(|l| l.code() == t.lang.as_str())
+        })
+        .filter_map(|(ci, ti, t)| {
+            let folded = fold_key(&t.term);
+            let words: Vec<String> = folded.split(' ').map(str::to_string).collect();
+            let len = folded.chars().count();
+            let long_enough = if words.len() == 1 {
+                len >= 9
+            } else {
+                len >= 10
+            };
+            long_enough.then_some(Candidate {
+                term: TermRef {
+                    concept: ci,
+                    term: ti,
+                },
+                folded,
+                words,
+            })
+        })
+        .collect();
+
+    // Windows worth comparing: a multi-word term anchored on one of its
+    // words written exactly; a one-word term against words of about its
+    // length.
+    let mut anchors: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (ci, c) in candidates.iter().enumerate() {
+        if c.words.len() > 1 {
+            for (k, w) in c.words.iter().enumerate() {
+                anchors.entry(w.as_str()).or_default().push((ci, k));
+            }
+        }
+    }
+    let mut windows: Vec<(usize, usize)> = Vec::new(); // (first word, candidate)
+    for (i, (w, _)) in words.iter().enumerate() {
+        if let Some(list) = anchors.get(w) {
+            for &(ci, k) in list {
+                if i >= k {
+                    windows.push((i - k, ci));
+                }
+            }
+        }
+        let len = w.chars().count();
+        for (ci, c) in candidates.iter().enumerate() {
+            if c.words.len() == 1 && c.folded.chars().count().abs_diff(len) <= 1 {
+                windows.push((i, ci));
+            }
+        }
+    }
+    windows.sort_unstable();
+    windows.dedup();
+
+    // (edits, first word, last word, candidate)
+    let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (start, ci) in windows {
+        let c = &candidates[ci];
+        let end = start + c.words.len() - 1;
+        if end >= words.len() || clashes(start, end) || !(start..end).all(soft_gap) {
+            continue;
+        }
+        let window: Vec<&str> = words[start..=end].iter().map(|(w, _)| *w).collect();
+        let mut exact_words = 0;
+        let mut plausible = true;
+        for (w, t) in window.iter().zip(&c.words) {
+            if w == t {
+                exact_words += 1;
+            } else if !plausible_typo(w, t) {
+                plausible = false;
+                break;
+            }
+        }
+        if !plausible || (c.words.len() > 1 && exact_words == 0) {
+            continue;
+        }
+        let joined = window.join(" ");
+        let edits = strsim::damerau_levenshtein(&joined, &c.folded);
+        if edits == 0 || edits > max_edits(c.folded.chars().count(), c.words.len()) {
+            continue;
+        }
+        hits.push((edits, start, end, ci));
+    }
+    // The closest term first, then the longest; one finding per stretch
+    // of text.
+    hits.sort_by_key(|&(edits, start, end, ci)| {
+        (
+            edits,
+            std::cmp::Reverse(end - start),
+            start,
+            m.term(candidates[ci].term).status,
+            candidates[ci].term,
+        )
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (_, start, end, ci) in hits {
+        if taken.iter().any(|&(s, e)| start <= e && s <= end) {
+            continue;
+        }
+        taken.push((start, end));
+        let r = candidates[ci].term;
+        let term = m.term(r);
+        let concept = m.concept(r);
+        let target = if term.status.is_allowed() {
+            term
+        } else {
+            concept.preferred(term.lang.as_str()).unwrap_or(term)
+        };
+        let (s, e) = (words[start].1.0, words[end].1.1);
+        let found = one_line(&doc.text[s..e]);
+        let suggestion = carry_case(&found, &term.term, &target.term);
+        out.push(Draft {
+            rule: Rule::MisspelledTerm,
+            start: s,
+            end: e,
+            concept: Some(concept.concept.clone()),
+            message: format!("\"{found}\" is not a glossary term; did you mean \"{suggestion}\"?"),
+            suggestion: Some(suggestion),
+            fix: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{drafts, found, run};
+    use super::*;
+    use crate::lint::{Language, Rule};
+
+    #[test]
+    fn near_misses_of_terms_are_reported() {
+        let text = "Kementerian Keamanan Publk mengumumkan bahwa Letnan Jendral Senior hadir.";
+        assert_eq!(
+            run(Rule::MisspelledTerm, text, Language::Id),
+            found(&[
+                (
+                    "Kementerian Keamanan Publk",
+                    Some("Kementerian Keamanan Publik")
+                ),
+                ("Letnan Jendral Senior", Some("Letnan Jenderal Senior")),
+            ])
+        );
+        let d = drafts(Rule::MisspelledTerm, text, Language::Id);
+        assert_eq!(
+            d[0].message,
+            "\"Kementerian Keamanan Publk\" is not a glossary term; did you mean \"Kementerian Keamanan Publik\"?"
+        );
+        assert_eq!(d[0].concept.as_deref(), Some("mps"));
+    }
+
+    #[test]
+    fn a_swapped_pair_of_letters_is_one_edit() {
+        assert_eq!(
+            run(
+                Rule::MisspelledTerm,
+                "Kemeterian Luar Negeri dan ratifkiasi.",
+                Language::Id
+            ),
+            found(&[
+                ("Kemeterian Luar Negeri", Some("Kementerian Luar Negeri")),
+                ("ratifkiasi", Some("ratifikasi")),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_misspelt_name_may_contain_a_correct_term() {
+        assert_eq!(
+            run(
+                Rule::MisspelledTerm,
+                "Ia bertemu Sekretaris Jendral Perserikatan Bangsa-Bangsa dan Komite Pengarahh.",
+                Language::Id
+            ),
+            found(&[
+                (
+                    "Sekretaris Jendral Perserikatan Bangsa-Bangsa",
+                    Some("Sekretaris Jenderal Perserikatan Bangsa-Bangsa")
+                ),
+                ("Komite Pengarahh", Some("Komite Pengarah")),
+            ])
+        );
+    }
+
+    #[test]
+    fn exact_terms_and_parts_of_terms_are_not_misspellings() {
+        let text = "Wakil Menteri Keamanan Publik bertemu Menteri Keamanan Publik dan Kementerian Keamanan Publik.";
+        assert!(run(Rule::MisspelledTerm, text, Language::Id).is_empty());
+    }
+
+    #[test]
+    fn ordinary_words_and_grammar_are_not_misspellings() {
+        for text in [
+            // Other words that look alike.
+            "notifikasi dan klasifikasi diterima.",
+            "kejahatan sibernetik dan kejahatan seksual.",
+            "Menteri Dalam Negeri dan Kementerian Dalam Negeri.",
+            "acara diplomatik multilateral itu",
+            // Inflection and endings.
+            "Kementerian Keamanan Publiknya dan Komite Pengarahnya.",
+            // Sentence punctuation between the words.
+            "Kementerian Keamanan. Publk itu.",
+        ] {
+            assert!(
+                run(Rule::MisspelledTerm, text, Language::Id).is_empty(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn typo_plausibility() {
+        assert!(plausible_typo("publk", "publik"));
+        assert!(plausible_typo("jendral", "jenderal"));
+        assert!(plausible_typo("ratifkiasi", "ratifikasi"));
+        assert!(!plausible_typo("diplomatik", "diplomasi"));
+        assert!(!plausible_typo("ministers", "minister"));
+        assert!(plausible_typo("pengarahh", "pengarah"));
+        assert!(!plausible_typo("dan", "dari"));
+        assert!(!plausible_typo("a06", "a05"));
+        assert!(!plausible_typo("kublik", "publik"));
+    }
+}

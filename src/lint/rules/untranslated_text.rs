@@ -1,0 +1,143 @@
+//! ## What it does
+//! Finds sentences in another working language than the document's: the
+//! Vietnamese photo captions left in an Indonesian article, an English
+//! paragraph pasted from a press release.
+//!
+//! Each line is split into sentences (after `.`, `!` or `?` followed by a
+//! space) and each sentence's language is identified on its own (see
+//! [`crate::lint::lang::identify_sentence`]: a sentence needs at least
+//! three words, and clear evidence, to be called). Consecutive sentences
+//! of one line in the same foreign language make one finding. Needs the
+//! document's language (given or detected).
+//!
+//! Not reported, because they are not text to translate:
+//! - web and file addresses (`Sumber: https://…/cong-uoc-ha-noi.htm`) and
+//!   numbers, which are not counted as words at all;
+//! - a line or sentence whose every word is capitalised: a name, a
+//!   masthead or a byline (`Báo Chính Phủ`, `Pham Minh Chinh`);
+//! - a sentence made only of glossary terms, e.g. an original name given
+//!   on purpose (`Bộ Công an`).
+//!
+//! ## Why is this bad?
+//! The reader cannot read it. Left-over source text is the most visible
+//! sign of an unfinished translation.
+//!
+//! ## Example
+//! In an Indonesian article:
+//! ```text
+//! Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2.
+//! ```
+//! Use instead:
+//! ```text
+//! Perdana Menteri memimpin konferensi pers tentang upacara penandatanganan konvensi - Foto 2.
+//! ```
+
+use crate::lint::lang::{Language, evidence, identify_sentence, sentences};
+use crate::lint::{Document, Draft, Rule};
+
+/// Whether every word of `start..end` lies inside a term occurrence.
+fn only_terms(doc: &Document<'_>, start: usize, end: usize) -> bool {
+    let f = &doc.folded;
+    f.words()
+        .map(|(s, w)| f.original_range(s, s + w.len()))
+        .filter(|(s, e)| *s >= start && *e <= end)
+        .all(|(s, e)| {
+            doc.all_occurrences
+                .iter()
+                .any(|o| o.start <= s && e <= o.end)
+        })
+}
+
+/// `an Indonesian`, `a Vietnamese`.
+fn with_article(name: &str) -> String {
+    let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
+pub fn check(doc: &Document<'_>, out: &mut Vec<Draft>) {
+    let Some(doc_lang) = doc.lang else {
+        return;
+    };
+    // (start, end, language, line) of sentences in a foreign language.
+    let mut flagged: Vec<(usize, usize, Language, usize)> = Vec::new();
+    for (start, end) in sentences(doc.text) {
+        let sentence = &doc.text[start..end];
+        let Some(lang) = identify_sentence(sentence) else {
+            continue;
+        };
+        if lang == doc_lang
+            || evidence(sentence).lowercase_words == 0
+            || only_terms(doc, start, end)
+        {
+            continue;
+        }
+        let line = doc.lines.position(start).0;
+        match flagged.last_mut() {
+            Some(last) if last.2 == lang && last.3 == line => last.1 = end,
+            _ => flagged.push((start, end, lang, line)),
+        }
+    }
+    for (start, end, lang, _) in flagged {
+        out.push(Draft {
+            rule: Rule::UntranslatedText,
+            start,
+            end,
+            concept: None,
+            suggestion: None,
+            message: format!(
+                "untranslated {} text in {} document",
+                lang.name(),
+                with_article(doc_lang.name())
+            ),
+            fix: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{drafts, run};
+    use super::*;
+    use crate::lint::Rule;
+
+    #[test]
+    fn vietnamese_captions_in_an_indonesian_article() {
+        let text = "Perdana Menteri tiba di Hanoi pada hari Sabtu untuk membuka acara itu.\n\
+                    Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2.\n\
+                    Upacara itu dihadiri oleh delegasi dari banyak negara.\n";
+        let got = run(Rule::UntranslatedText, text, Language::Id);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].0,
+            "Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2."
+        );
+        let d = drafts(Rule::UntranslatedText, text, Language::Id);
+        assert_eq!(
+            d[0].message,
+            "untranslated Vietnamese text in an Indonesian document"
+        );
+    }
+
+    #[test]
+    fn an_english_sentence_in_an_indonesian_paragraph() {
+        let text = "Delegasi itu tiba pada hari Senin. The ceremony was held at the convention center. Acara itu sukses.";
+        let got = run(Rule::UntranslatedText, text, Language::Id);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "The ceremony was held at the convention center.");
+    }
+
+    #[test]
+    fn names_bylines_addresses_and_terms_are_not_untranslated() {
+        let text = "Báo Chính Phủ 25/10/2025\n\
+                    Perdana Menteri Pham Minh Chinh dan Thượng tướng Lương Tam Quang hadir di sana.\n\
+                    Sumber: https://contoh.vn/tong-thu-ky-lien-hop-quoc-cong-uoc-ha-noi.htm\n\
+                    Tổng Thư ký Liên Hợp Quốc\n\
+                    tội phạm mạng\n\
+                    ttxvn-phien-be-mac-le-mo-ky-cong-uoc-ha-noi-8364929-3.jpg\n";
+        assert!(run(Rule::UntranslatedText, text, Language::Id).is_empty());
+    }
+}

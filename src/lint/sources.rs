@@ -1,0 +1,167 @@
+//! Which files a lint run reads, and reading them.
+//!
+//! `-` is standard input (at most once). A directory stands for its text
+//! files: every `*.txt` and `*.md` file below it (extension matched without
+//! regard to case), in name order, hidden files and directories (names
+//! starting with `.`) left out, symbolic links not followed. Anything else
+//! is a file to read; a path given twice is read once.
+//!
+//! Files are kept as their raw bytes as well as their text, so `--fix` can
+//! keep a byte-order mark and can tell whether the file changed on disk
+//! since it was read.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Error, Result};
+
+/// Where a document comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// A document read into memory.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub source: Source,
+    /// The name findings give it: the path as given, or `<stdin>`.
+    pub label: String,
+    /// The bytes as read.
+    pub raw: Vec<u8>,
+    /// The text: checked UTF-8, without a byte-order mark.
+    pub text: String,
+}
+
+const TEXT_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn is_text_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+}
+
+/// Expands the command line's paths into the documents to read.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut out: Vec<Source> = Vec::new();
+    let push = |s: Source, out: &mut Vec<Source>| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for p in paths {
+        if p.as_os_str() == "-" {
+            if out.contains(&Source::Stdin) {
+                return Err(Error::Usage(
+                    "standard input (-) can be read only once".into(),
+                ));
+            }
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            let walker = WalkDir::new(p)
+                .follow_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            for entry in walker {
+                let entry = entry.map_err(|e| {
+                    let path = e.path().unwrap_or(p).display().to_string();
+                    Error::io(path, e.into())
+                })?;
+                if entry.file_type().is_file() && is_text_file(entry.path()) {
+                    push(Source::File(entry.into_path()), &mut out);
+                }
+            }
+        } else {
+            push(Source::File(p.clone()), &mut out);
+        }
+    }
+    Ok(out)
+}
+
+/// Reads one document.
+pub fn load(source: &Source) -> Result<Loaded> {
+    let (label, raw) = match source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            ("<stdin>".to_string(), buf)
+        }
+        Source::File(p) => {
+            let label = p.display().to_string();
+            let raw = std::fs::read(p).map_err(|e| Error::io(&label, e))?;
+            (label, raw)
+        }
+    };
+    let text = crate::input::decode(&label, raw.clone())?;
+    Ok(Loaded {
+        source: source.clone(),
+        label,
+        raw,
+        text,
+    })
+}
+
+/// Whether the file at `path` still holds exactly `raw`, the bytes read
+/// earlier: `--fix` refuses to write over a file someone changed meanwhile.
+pub fn unchanged_on_disk(path: &Path, raw: &[u8]) -> bool {
+    std::fs::read(path).is_ok_and(|now| now == raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_expand_to_sorted_text_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("b/sub")).unwrap();
+        std::fs::create_dir_all(d.join(".hidden")).unwrap();
+        for f in [
+            "z.txt",
+            "a.md",
+            "b/sub/c.TXT",
+            "b/image.jpg",
+            ".hidden/x.txt",
+            ".notes.txt",
+        ] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let got = expand(&[d.to_path_buf(), d.join("z.txt")]).unwrap();
+        assert_eq!(
+            got,
+            vec![
+                Source::File(d.join("a.md")),
+                Source::File(d.join("b/sub/c.TXT")),
+                Source::File(d.join("z.txt")),
+            ]
+        );
+    }
+
+    #[test]
+    fn changes_on_disk_are_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "kejahatan siber").unwrap();
+        let loaded = load(&Source::File(p.clone())).unwrap();
+        assert!(unchanged_on_disk(&p, &loaded.raw));
+        std::fs::write(&p, "kejahatan siber!").unwrap();
+        assert!(!unchanged_on_disk(&p, &loaded.raw));
+        std::fs::remove_file(&p).unwrap();
+        assert!(!unchanged_on_disk(&p, &loaded.raw));
+    }
+
+    #[test]
+    fn stdin_once() {
+        assert_eq!(expand(&["-".into()]).unwrap(), vec![Source::Stdin]);
+        assert!(expand(&["-".into(), "-".into()]).is_err());
+    }
+}

@@ -1,0 +1,104 @@
+//! Findings as one JSON object, for scripts:
+//! `{"findings": [...], "summary": {...}}`. Each finding has exactly
+//! `file`, `line`, `column`, `end_line`, `end_column` (1-based, code points,
+//! end exclusive), `rule`, `severity`, `concept` (or null), `found`,
+//! `suggestion` (or null) and `message`. The summary counts files,
+//! findings per severity and per rule (every rule listed, zeros included)
+//! and gives each document's language and whether it was detected.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Totals;
+use crate::lint::{DocumentReport, Finding, Rule, Severity};
+
+#[derive(Serialize)]
+struct FindingView<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    rule: Rule,
+    severity: Severity,
+    concept: Option<&'a str>,
+    found: &'a str,
+    suggestion: Option<&'a str>,
+    message: &'a str,
+}
+
+impl<'a> From<&'a Finding> for FindingView<'a> {
+    fn from(f: &'a Finding) -> Self {
+        FindingView {
+            file: &f.file,
+            line: f.span.line,
+            column: f.span.column,
+            end_line: f.span.end_line,
+            end_column: f.span.end_column,
+            rule: f.rule,
+            severity: f.severity,
+            concept: f.concept.as_deref(),
+            found: &f.found,
+            suggestion: f.suggestion.as_deref(),
+            message: &f.message,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DocumentView<'a> {
+    file: &'a str,
+    lang: Option<&'static str>,
+    lang_detected: bool,
+}
+
+#[derive(Serialize)]
+struct SummaryView<'a> {
+    files: usize,
+    files_with_findings: usize,
+    findings: usize,
+    by_severity: BTreeMap<&'static str, usize>,
+    by_rule: BTreeMap<&'static str, usize>,
+    documents: Vec<DocumentView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    findings: Vec<FindingView<'a>>,
+    summary: SummaryView<'a>,
+}
+
+/// The JSON report, pretty-printed, with a final newline.
+pub fn findings(reports: &[DocumentReport]) -> String {
+    let t = Totals::of(reports);
+    let view = ReportView {
+        findings: reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .map(FindingView::from)
+            .collect(),
+        summary: SummaryView {
+            files: t.files,
+            files_with_findings: t.files_with_findings,
+            findings: t.findings,
+            by_severity: t
+                .by_severity
+                .iter()
+                .map(|(s, n)| (s.as_str(), *n))
+                .collect(),
+            by_rule: t.by_rule.iter().map(|(r, n)| (r.name(), *n)).collect(),
+            documents: reports
+                .iter()
+                .map(|r| DocumentView {
+                    file: &r.file,
+                    lang: r.lang.map(|l| l.code()),
+                    lang_detected: r.lang_detected,
+                })
+                .collect(),
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&view).expect("plain data serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,753 @@
+//! `hcgloss lint` through the real binary, on a temporary store filled
+//! from `tests/fixtures/lint/glossary.csv` and on fixture articles written
+//! for these tests. Reports are compared with reviewed expected output in
+//! `tests/fixtures/lint/expected/`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+use unicode_normalization::UnicodeNormalization;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lint");
+
+/// A temporary directory holding a store with the fixture glossary; lint
+/// runs inside it so file names in reports are short and stable.
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let env = Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        env.hcgloss()
+            .arg("import")
+            .arg(fixture("glossary.csv"))
+            .assert()
+            .success();
+        env
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary on this store, run in this directory, without colour or
+    /// any outside configuration.
+    fn hcgloss(&self) -> Command {
+        let mut c = Command::cargo_bin("hcgloss").expect("binary built");
+        c.arg("--db")
+            .arg(self.path("store.sqlite"))
+            .env_remove("HCGLOSS_DB")
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.path("data"))
+            .current_dir(self.dir.path());
+        c
+    }
+
+    fn lint(&self) -> Command {
+        let mut c = self.hcgloss();
+        c.arg("lint");
+        c
+    }
+
+    /// Copies a fixture article here under the same name.
+    fn copy(&self, name: &str) -> PathBuf {
+        let to = self.path(name);
+        std::fs::copy(fixture(name), &to).expect("copy fixture");
+        to
+    }
+
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        std::fs::write(&p, contents).expect("write");
+        p
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(FIXTURES).join(name)
+}
+
+fn expected(name: &str) -> String {
+    std::fs::read_to_string(fixture(&format!("expected/{name}"))).expect("expected output")
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8 output")
+}
+
+/// Runs lint with `--format json` on `text` given on standard input.
+fn json_of(env: &Env, text: &str, extra: &[&str]) -> Value {
+    let out = env
+        .lint()
+        .args(["--format", "json"])
+        .args(extra)
+        .arg("-")
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// (rule, found, suggestion, [line, column, end_line, end_column]) of each
+/// finding.
+fn summarise(report: &Value) -> Vec<(String, String, Option<String>, [u64; 4])> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["found"].as_str().unwrap().to_string(),
+                f["suggestion"].as_str().map(str::to_string),
+                ["line", "column", "end_line", "end_column"].map(|k| f[k].as_u64().unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// Term usage counts per (concept, term) from `--summary --format json`.
+fn usage_of(env: &Env, text: &str, lang: &str) -> Vec<(String, String, u64)> {
+    let out = env
+        .lint()
+        .args(["--summary", "--format", "json", "--lang", lang, "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut rows = Vec::new();
+    for c in v["concepts"].as_array().unwrap() {
+        for variant in c["variants"].as_array().unwrap() {
+            rows.push((
+                c["concept"].as_str().unwrap().to_string(),
+                variant["term"].as_str().unwrap().to_string(),
+                variant["count"].as_u64().unwrap(),
+            ));
+        }
+    }
+    rows
+}
+
+fn row(concept: &str, term: &str, n: u64) -> (String, String, u64) {
+    (concept.into(), term.into(), n)
+}
+
+// ---------------------------------------------------------------- reports
+
+#[test]
+fn a_clean_article_yields_nothing() {
+    let env = Env::new();
+    env.copy("clean_id.txt");
+    env.lint()
+        .arg("clean_id.txt")
+        .assert()
+        .code(0)
+        .stdout("no findings in 1 file\n")
+        .stderr("");
+}
+
+#[test]
+fn text_report_of_every_rule() {
+    let env = Env::new();
+    env.copy("findings_id.txt");
+    let out = env.lint().arg("findings_id.txt").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), expected("findings_id.out"));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn json_report() {
+    let env = Env::new();
+    env.copy("findings_vi.txt");
+    env.copy("findings_en.txt");
+    let out = env
+        .lint()
+        .args(["--format", "json", "findings_vi.txt", "findings_en.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), expected("vi_en.json"));
+}
+
+#[test]
+fn sarif_report_with_fixes() {
+    let env = Env::new();
+    env.copy("sarif_id.txt");
+    let out = env
+        .lint()
+        .args(["--format", "sarif", "sarif_id.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), expected("sarif_id.sarif"));
+}
+
+#[test]
+fn usage_summary_across_files() {
+    let env = Env::new();
+    env.copy("findings_id.txt");
+    env.copy("clean_id.txt");
+    let out = env
+        .lint()
+        .args(["--summary", "findings_id.txt", "clean_id.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "a report, not a check");
+    assert_eq!(stdout(&out), expected("summary.out"));
+}
+
+// --------------------------------------------------------------- matching
+
+#[test]
+fn longest_match_wins() {
+    let env = Env::new();
+    let text = "Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Dunia Maya dibahas; \
+                kejahatan siber dan kejahatan siber meningkat.";
+    // One occurrence of the convention, none of kejahatan dunia maya: no
+    // inconsistency with kejahatan siber.
+    assert_eq!(
+        summarise(&json_of(&env, text, &["--lang", "id"])),
+        vec![(
+            "deprecated-term".into(),
+            "Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Dunia Maya".into(),
+            Some("Konvensi Perserikatan Bangsa-Bangsa Menentang Kejahatan Siber".into()),
+            [1, 1, 1, 65]
+        )]
+    );
+}
+
+#[test]
+fn whole_words_only() {
+    let env = Env::new();
+    assert_eq!(
+        usage_of(
+            &env,
+            "kejahatan sibernetik, hal konvensional, Konvensi Hanoian, praratifikasi.",
+            "id"
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn terms_across_line_breaks_and_extra_spaces() {
+    let env = Env::new();
+    let text = "Mereka membahas kriminalitas\n    maya dan kejahatan   siber.";
+    assert_eq!(
+        summarise(&json_of(&env, text, &["--lang", "id"])),
+        vec![(
+            "deprecated-term".into(),
+            "kriminalitas\n    maya".into(),
+            Some("kejahatan\n    siber".into()),
+            [1, 17, 2, 9]
+        )]
+    );
+    assert_eq!(
+        usage_of(&env, text, "id"),
+        vec![
+            row("cybercrime", "kejahatan siber", 1),
+            row("cybercrime", "kriminalitas maya", 1)
+        ]
+    );
+}
+
+#[test]
+fn sentence_punctuation_ends_a_term() {
+    let env = Env::new();
+    assert_eq!(
+        usage_of(&env, "Itu kejahatan. Siber adalah kata baru.", "id"),
+        vec![]
+    );
+}
+
+#[test]
+fn indonesian_inflection() {
+    let env = Env::new();
+    let text = "Ratifikasinya tertunda. Parlemen akan meratifikasi konvensi itu setelah \
+                diratifikasi negara lain; ratifikasilah segera! Kejahatan sibernya meningkat. \
+                Mereka menandatangani konvensi pada upacara penandatanganan.";
+    assert_eq!(
+        usage_of(&env, text, "id"),
+        vec![
+            row("cybercrime", "kejahatan siber", 1),
+            row("ratification", "ratifikasi", 4),
+            // The verb formed on "tanda tangan"; the noun "penandatanganan"
+            // is another word, here part of "upacara penandatanganan".
+            row("signature", "tanda tangan", 1),
+            row("signing-ceremony", "upacara penandatanganan", 1),
+        ]
+    );
+    // Inflected deprecated forms: clitics kept in the suggestion, a prefixed
+    // form suggested bare.
+    let report = json_of(
+        &env,
+        "Pengesahannya ditunda. Mereka melegalisasi aturan itu.",
+        &["--lang", "id"],
+    );
+    assert_eq!(
+        summarise(&report),
+        vec![
+            (
+                "deprecated-term".into(),
+                "Pengesahannya".into(),
+                Some("Ratifikasinya".into()),
+                [1, 1, 1, 14]
+            ),
+            (
+                "deprecated-term".into(),
+                "melegalisasi".into(),
+                Some("internalisasi".into()),
+                [1, 31, 1, 43]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn vietnamese_nfd_and_tone_placement() {
+    let env = Env::new();
+    let nfc = std::fs::read_to_string(fixture("findings_vi.txt")).unwrap();
+    let nfd: String = nfc.nfd().collect();
+    assert_ne!(nfc, nfd);
+    // The same terms are found either way; "Uỷ ban" is the glossary's "Ủy ban".
+    let expected_usage = vec![
+        row("ad-hoc-committee", "Ủy ban đặc biệt", 1),
+        row("ministry-of-foreign-affairs", "Bộ Ngoại giao", 1),
+        row("ministry-of-public-security", "Bộ Công an", 1),
+        row("signing-ceremony", "lễ ký", 1),
+        row("un-convention-against-cybercrime", "Công ước Hà Nội", 1),
+    ];
+    assert_eq!(usage_of(&env, &nfc, "vi"), expected_usage);
+    assert_eq!(usage_of(&env, &nfd, "vi"), expected_usage);
+    // Positions count code points of the text as given: the NFD span of
+    // "Bộ Ngoại Giao" has two more (the marks of ộ and ạ are separate).
+    let nfc_findings = summarise(&json_of(&env, &nfc, &[]));
+    let nfd_findings = summarise(&json_of(&env, &nfd, &[]));
+    assert_eq!(nfc_findings[0].3, [1, 1, 1, 14]);
+    assert_eq!(nfd_findings[0].3, [1, 1, 1, 17]);
+    assert_eq!(nfd_findings[0].1, "Bộ Ngoại Giao".nfd().collect::<String>());
+    assert_eq!(nfc_findings.len(), nfd_findings.len());
+}
+
+#[test]
+fn what_folding_forgets_is_checked_on_the_original() {
+    let env = Env::new();
+    // "đang" (currently) folds like "Đảng" (the Party) but is not it.
+    assert_eq!(
+        usage_of(
+            &env,
+            "Tội phạm mạng đang gia tăng. Đảng lãnh đạo công tác này.",
+            "vi"
+        ),
+        vec![
+            row("communist-party-of-vietnam", "Đảng", 1),
+            row("cybercrime", "tội phạm mạng", 1)
+        ]
+    );
+    // The pronoun is not the acronym.
+    assert_eq!(
+        usage_of(
+            &env,
+            "States will ratify it soon; the IT sector will help.",
+            "en"
+        ),
+        vec![row("information-technology", "IT", 1)]
+    );
+    // A plain word is not a name: no term-case on "partai politik".
+    let report = json_of(
+        &env,
+        "Banyak partai politik mendukung Partai Komunis Vietnam.",
+        &["--lang", "id"],
+    );
+    assert_eq!(summarise(&report), vec![]);
+}
+
+// ------------------------------------------------------------- languages
+
+#[test]
+fn languages_are_detected_per_document_or_given() {
+    let env = Env::new();
+    for f in ["findings_id.txt", "findings_vi.txt", "findings_en.txt"] {
+        env.copy(f);
+    }
+    let out = env
+        .lint()
+        .args([
+            "--format",
+            "json",
+            "findings_id.txt",
+            "findings_vi.txt",
+            "findings_en.txt",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let langs: Vec<(&str, bool)> = v["summary"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["lang"].as_str().unwrap(),
+                d["lang_detected"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(langs, vec![("id", true), ("vi", true), ("en", true)]);
+
+    // Given, it is not detected: the English article read as Indonesian
+    // has no Indonesian terms, and its English sentences are untranslated.
+    let v = json_of(
+        &env,
+        &std::fs::read_to_string(fixture("findings_en.txt")).unwrap(),
+        &["--lang", "id"],
+    );
+    assert_eq!(
+        v["summary"]["documents"][0]["lang_detected"],
+        Value::Bool(false)
+    );
+    let rules: Vec<String> = summarise(&v).into_iter().map(|f| f.0).collect();
+    assert_eq!(rules, vec!["untranslated-text", "untranslated-text"]);
+}
+
+#[test]
+fn undetectable_language_is_reported_on_stderr() {
+    let env = Env::new();
+    env.lint()
+        .arg("-")
+        .write_stdin("Hanoi 2025\n")
+        .assert()
+        .code(0)
+        .stdout("no findings in 1 file\n")
+        .stderr("<stdin>: language not detected; terms of every language were matched and untranslated-text was skipped (give --lang)\n");
+}
+
+// ------------------------------------------------------------ exit codes
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let env = Env::new();
+    env.copy("findings_vi.txt");
+    env.lint()
+        .args(["--fail-on", "error", "findings_vi.txt"])
+        .assert()
+        .code(0);
+    env.lint()
+        .args(["--fail-on", "warning", "findings_vi.txt"])
+        .assert()
+        .code(1);
+    env.lint()
+        .args(["--fail-on", "info", "findings_vi.txt"])
+        .assert()
+        .code(1);
+    env.copy("clean_id.txt");
+    env.lint()
+        .args(["--fail-on", "info", "clean_id.txt"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn errors_exit_2_and_name_the_problem() {
+    let env = Env::new();
+    let out = env.lint().arg("missing.txt").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("hcgloss: missing.txt: "),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
+
+    env.write("bad.txt", b"kejahatan siber\nrusak \xc3\x28 di sini\n");
+    env.lint()
+        .arg("bad.txt")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("hcgloss: bad.txt:2: invalid UTF-8 at byte offset 22\nnothing was written\n");
+
+    env.copy("clean_id.txt");
+    env.lint()
+        .args(["--lang", "fr", "clean_id.txt"])
+        .assert()
+        .code(2)
+        .stderr("hcgloss: unknown language \"fr\": lint knows id, vi and en\n");
+
+    // A bad file stops the run before anything is linted.
+    env.lint()
+        .args(["clean_id.txt", "bad.txt"])
+        .assert()
+        .code(2)
+        .stdout("");
+
+    // No store at an explicit path: lint only reads.
+    Command::cargo_bin("hcgloss")
+        .unwrap()
+        .current_dir(env.dir.path())
+        .args(["--db", "nowhere.sqlite", "lint", "clean_id.txt"])
+        .assert()
+        .code(2);
+}
+
+// -------------------------------------------------------------- fix, diff
+
+#[test]
+fn fix_rewrites_deprecated_terms_in_place_and_reports_the_rest() {
+    let env = Env::new();
+    let file = env.copy("fix_id.txt");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let out = env.lint().args(["--fix", "fix_id.txt"]).output().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        std::fs::read_to_string(fixture("fix_id.fixed.txt")).unwrap()
+    );
+    assert_eq!(stderr(&out), "fixed 5 terms in 1 file\n");
+    // What is left: the prefixed form, which needs a person.
+    assert_eq!(
+        stdout(&out),
+        "fix_id.txt:3:20: warning[deprecated-term] \"melegalisasi\" is a form of the deprecated term \"legalisasi\"; use \"internalisasi\"\n\
+         \x20 3 | Para pejabat ingin melegalisasi ketentuan itu, dan kejahatan\n\
+         \x20   |                    ^^^^^^^^^^^^\n\
+         1 finding (0 errors, 1 warning, 0 info) in 1 of 1 file\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+    // Nothing left to fix: a second run changes nothing.
+    let before = std::fs::read(&file).unwrap();
+    env.lint()
+        .args(["--fix", "fix_id.txt"])
+        .assert()
+        .code(1)
+        .stderr("fixed 0 terms in 0 files\n");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn fix_keeps_byte_order_mark_and_line_endings() {
+    let env = Env::new();
+    let file = env.write(
+        "crlf.txt",
+        "\u{feff}Pengesahan itu penting.\r\nKriminalitas maya meningkat.\r\n",
+    );
+    env.lint()
+        .args(["--fix", "crlf.txt"])
+        .assert()
+        .code(0)
+        .stdout("no findings in 1 file\n");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "\u{feff}Ratifikasi itu penting.\r\nKejahatan siber meningkat.\r\n"
+    );
+}
+
+#[test]
+fn diff_previews_without_writing() {
+    let env = Env::new();
+    let file = env.copy("fix_id.txt");
+    let out = env.lint().args(["--diff", "fix_id.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), expected("fix_id.diff"));
+    assert_eq!(
+        stderr(&out),
+        "5 fixable findings in 1 file (nothing written)\n"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(fixture("fix_id.txt")).unwrap()
+    );
+
+    env.copy("clean_id.txt");
+    env.lint()
+        .args(["--diff", "clean_id.txt"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("0 fixable findings in 0 files (nothing written)\n");
+}
+
+#[test]
+fn fix_refuses_standard_input() {
+    let env = Env::new();
+    env.lint()
+        .args(["--fix", "-"])
+        .write_stdin("pengesahan")
+        .assert()
+        .code(2)
+        .stderr("hcgloss: --fix cannot rewrite standard input; use --diff to see the changes\n");
+    // --diff works on it.
+    env.lint()
+        .args(["--diff", "--lang", "id", "-"])
+        .write_stdin("Pengesahan itu penting.\n")
+        .assert()
+        .code(1)
+        .stdout("--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-Pengesahan itu penting.\n+Ratifikasi itu penting.\n");
+}
+
+// ---------------------------------------------------------- inputs, config
+
+#[test]
+fn directories_mean_their_text_files_in_order() {
+    let env = Env::new();
+    env.write(
+        "articles/b.txt",
+        "Kriminalitas maya meningkat di kawasan itu pada tahun ini.\n",
+    );
+    env.write(
+        "articles/a/z.md",
+        "Pengesahan itu penting bagi semua negara yang hadir di sana.\n",
+    );
+    env.write("articles/a/photo.jpg", "not text");
+    env.write("articles/.drafts/old.txt", "pengesahan");
+    let out = env
+        .lint()
+        .args(["--format", "json", "articles"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = v["summary"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, vec!["articles/a/z.md", "articles/b.txt"]);
+    assert_eq!(v["summary"]["findings"], 2);
+
+    // A directory without text files is said so, not silently passed.
+    env.write("empty/photo.jpg", "not text");
+    env.lint()
+        .arg("empty")
+        .assert()
+        .code(0)
+        .stdout("no findings in 0 files\n")
+        .stderr("no text files (*.txt, *.md) to check\n");
+}
+
+#[test]
+fn standard_input_is_named_stdin() {
+    let env = Env::new();
+    env.lint()
+        .args(["--lang", "id", "-"])
+        .write_stdin("Pengesahan itu penting.\n")
+        .assert()
+        .code(1)
+        .stdout(
+            "<stdin>:1:1: warning[deprecated-term] \"Pengesahan\" is a deprecated term; use \"ratifikasi\"\n\
+             \x20 1 | Pengesahan itu penting.\n\
+             \x20   | ^^^^^^^^^^\n\
+             1 finding (0 errors, 1 warning, 0 info) in 1 of 1 file\n",
+        );
+}
+
+#[test]
+fn config_file_found_by_walking_up() {
+    let env = Env::new();
+    env.write(
+        "hcgloss.toml",
+        "[rules]\nmisspelled-term = \"off\"\nterm-case = \"error\"\n",
+    );
+    env.write(
+        "desk/today/findings_id.txt",
+        std::fs::read(fixture("findings_id.txt")).unwrap(),
+    );
+    let out = env
+        .lint()
+        .current_dir(env.path("desk/today"))
+        .args(["--format", "json", "findings_id.txt"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["by_rule"]["misspelled-term"], 0);
+    assert_eq!(v["summary"]["by_rule"]["term-case"], 1);
+    assert_eq!(v["summary"]["by_severity"]["error"], 1);
+    let severities: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .filter(|(r, _)| *r == "term-case")
+        .collect();
+    assert_eq!(severities, vec![("term-case", "error")]);
+    // Only warnings otherwise: --fail-on error now fails on the term-case.
+    env.lint()
+        .current_dir(env.path("desk/today"))
+        .args(["--fail-on", "error", "findings_id.txt"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn hidden_config_name_and_explicit_config() {
+    let env = Env::new();
+    env.copy("findings_vi.txt");
+    env.write(".hcgloss.toml", "[rules]\nuntranslated-text = \"off\"\n");
+    let v: Value = serde_json::from_slice(
+        &env.lint()
+            .args(["--format", "json", "findings_vi.txt"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["summary"]["by_rule"]["untranslated-text"], 0);
+    assert_eq!(v["summary"]["by_rule"]["term-case"], 1);
+
+    env.write("strict.toml", "[rules]\nterm-case = \"off\"\n");
+    let v: Value = serde_json::from_slice(
+        &env.lint()
+            .args([
+                "--config",
+                "strict.toml",
+                "--format",
+                "json",
+                "findings_vi.txt",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["summary"]["by_rule"]["term-case"], 0);
+    assert_eq!(v["summary"]["by_rule"]["untranslated-text"], 1);
+}
+
+#[test]
+fn a_bad_config_is_an_error_naming_file_and_line() {
+    let env = Env::new();
+    env.copy("clean_id.txt");
+    env.write("hcgloss.toml", "[rules]\nterm-case = \"loud\"\n");
+    env.lint()
+        .arg("clean_id.txt")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "hcgloss: {}:2: term-case = \"loud\" is not one of off, info, warning, error\nnothing was written\n",
+            env.path("hcgloss.toml").display()
+        ));
+}
