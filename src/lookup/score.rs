@@ -52,6 +52,53 @@ fn similarity(a: &str, b: &str) -> f64 {
     1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
 }
 
+/// The optimal string alignment distance of `a` and `b` if it is at most
+/// `max`, else `None`. Only the diagonal band of width `2 * max + 1` of the
+/// dynamic-programming table can hold values within `max`, so the work is
+/// O(len · max) instead of O(len²), and it stops early once a whole row
+/// exceeds `max`.
+pub fn bounded_osa(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return None;
+    }
+    const FAR: usize = usize::MAX / 2;
+    // Rows i-2, i-1 and i of the table, over all columns; cells outside
+    // the band stay FAR.
+    let mut before = vec![FAR; m + 1];
+    let mut previous: Vec<usize> = (0..=m).map(|j| if j <= max { j } else { FAR }).collect();
+    let mut current = vec![FAR; m + 1];
+    for i in 1..=n {
+        current.fill(FAR);
+        let low = i.saturating_sub(max).max(1);
+        let high = (i + max).min(m);
+        if i <= max {
+            current[0] = i;
+        }
+        let mut row_min = current[0];
+        for j in low..=high {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (previous[j - 1] + cost)
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(before[j - 2] + 1);
+            }
+            current[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let d = previous[m];
+    (d <= max).then_some(d)
+}
+
 /// Whether two folded strings are equal but for spaces.
 fn equal_but_spaces(a: &str, b: &str) -> bool {
     a.bytes()
@@ -89,10 +136,18 @@ pub fn score_at_least(query: &Forms, term: &str, floor: u8) -> u8 {
     // Squared, so that short strings sharing half their letters (which
     // plain similarity rates 0.5–0.75) fall below the default minimum
     // while one or two typos in a long term still score in the 80s.
-    if bound * bound * 95.0 >= needed.max(best) {
-        let direct = similarity(&query.folded, term);
+    let target = needed.max(best);
+    if bound * bound * 95.0 >= target {
+        // The most edits that can still reach the target score; a banded
+        // comparison gives up as soon as they are exceeded.
+        let longest = lq.max(lt);
+        let max_edits = ((1.0 - (target.max(0.0) / 95.0).sqrt()) * longest as f64).floor() as usize;
+        let sim = |a: &str, b: &str| {
+            bounded_osa(a, b, max_edits).map_or(0.0, |d| 1.0 - d as f64 / longest.max(1) as f64)
+        };
+        let direct = sim(&query.folded, term);
         let whole = if direct < bound {
-            direct.max(similarity(&query.sorted, &sorted_words(term)))
+            direct.max(sim(&query.sorted, &sorted_words(term)))
         } else {
             direct
         };
@@ -189,6 +244,32 @@ mod tests {
         // Short words must be equal.
         assert_eq!(partial_score(&Forms::new("hoa binh"), "hinh su hoa"), 0.0);
         assert_eq!(partial_score(&Forms::new("an"), "bo cong an"), 0.0);
+    }
+
+    #[test]
+    fn bounded_osa_agrees_with_the_full_distance_within_its_bound() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "kementerian",
+            "kementrian",
+            "kemnetrian",
+            "keamanan publik",
+            "ca",
+        ];
+        for a in words {
+            for b in words {
+                let full = strsim::osa_distance(a, b);
+                for max in 0..5 {
+                    let expected = (full <= max).then_some(full);
+                    assert_eq!(bounded_osa(a, b, max), expected, "{a:?} {b:?} within {max}");
+                }
+            }
+        }
     }
 
     #[test]
