@@ -160,6 +160,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 64 MiB of page cache (allocated only as used): a large import
+        // keeps its indexes in memory instead of re-reading pages.
+        conn.pragma_update(None, "cache_size", -65536)?;
         migrate::migrate(&mut conn)?;
         Ok(Store {
             conn,
