@@ -12,7 +12,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::Result;
 
 /// The migrations, in order. Index + 1 is the `user_version` after it.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../db/0001_termbase.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../db/0001_termbase.sql"),
+    include_str!("../../db/0002_translation_memory.sql"),
+];
 
 /// "HCGL" in ASCII: marks an SQLite file as an hcgloss store.
 pub const APPLICATION_ID: i32 = 0x4843_474c;
