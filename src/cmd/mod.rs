@@ -7,6 +7,7 @@ mod import;
 mod lookup;
 mod remove;
 mod show;
+mod tm;
 
 use std::io::Write;
 
@@ -41,6 +42,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Show(args) => show::run(&args, &location, ctx),
         Command::Add(args) => add::run(&args, &location, ctx),
         Command::Remove(args) => remove::run(&args, &location, ctx),
+        Command::Tm(command) => tm::run(&command, &location, ctx),
     }
 }
 

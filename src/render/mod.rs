@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod text;
+pub mod tm;
 
 use crate::model::{Concept, Term};
 
