@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{Error, Result};
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
 pub use terms::{WriteTx, group_concepts};
-pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordStat};
+pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
 
 /// How long a command waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -92,6 +92,7 @@ pub fn concordance(
         Strategy::Index => Some(candidate_word_ids(store, &words, lang)?),
     };
     let filter = SegmentFilter {
+        ids: None,
         any_word: ids.as_deref(),
         lang,
         words: Some(words.len()..usize::MAX),

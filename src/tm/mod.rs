@@ -6,11 +6,13 @@
 //! - [`unit`]: the unit, its checks and its identity;
 //! - [`tmx`], [`tsv`]: the file formats;
 //! - [`score`]: the match percentage and the words that differ;
+//! - [`filter`]: which postings a search reads (prefix and count filters);
 //! - [`search`], [`concordance`]: the two ways of asking the memory;
 //! - [`terms`]: glossary terms found in a sentence (the seam where the
 //!   lint matcher plugs in).
 
 pub mod concordance;
+pub mod filter;
 pub mod score;
 pub mod search;
 pub mod terms;

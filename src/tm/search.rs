@@ -10,9 +10,10 @@
 //!   their word count must lie in [`length_range`], and they must share at
 //!   least `t = min_common_words(n)` of the query's `n` words. A segment
 //!   that shares `t` words must hold one of *any* `n - t + 1` of the
-//!   query's words (counted with repetition), so the query's rarest
-//!   `n - t + 1` words are looked up in the inverted index and only their
-//!   postings are read (a prefix filter).
+//!   query's words (counted with repetition), so only the postings of
+//!   the query's rarest words are read from the inverted index (a prefix
+//!   filter), and a segment must appear in enough of them (a count
+//!   filter, see [`super::filter`]). Only the segments that pass are read.
 //!
 //! Both hand their candidates to the same verification, ranking and
 //! tie-breaking, and neither filter can drop a segment that reaches `--min`
@@ -24,12 +25,14 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::filter::{POSTING_BUDGET, choose_words};
 use super::score::{
     WordChange, bounded_distance, length_range, max_distance, min_common_words, percentage,
     word_changes,
 };
 use super::unit::{LangSelector, Segment};
 use crate::error::{Error, Result};
+use crate::model::Lang;
 use crate::normalize::{Folded, column_at, fold, tone_key};
 use crate::store::{SegmentFilter, SegmentRow, Store, StoredUnit};
 
@@ -43,7 +46,7 @@ pub const DEFAULT_LIMIT: usize = 5;
 pub enum Strategy {
     /// Every segment of the source language.
     Scan,
-    /// The inverted index with the length and prefix filters.
+    /// The inverted index with the length, prefix and count filters.
     Index,
 }
 
@@ -156,10 +159,10 @@ impl QueryForms {
     }
 }
 
-/// The `tm_word` ids whose postings must be read: the query's rarest
-/// `n - t + 1` words, counted with repetition. `None` when no filter
+/// The segments that can reach `--min`, in ascending order, found by the
+/// prefix and count filters of [`choose_words`]. `None` when no filter
 /// applies (`t` = 0: every segment can reach `--min`).
-fn prefix_word_ids(store: &Store, req: &Request<'_>, words: &[String]) -> Result<Option<Vec<i64>>> {
+fn candidate_ids(store: &Store, req: &Request<'_>, words: &[String]) -> Result<Option<Vec<i64>>> {
     let n = words.len();
     let t = min_common_words(n, req.min);
     if t == 0 {
@@ -173,49 +176,86 @@ fn prefix_word_ids(store: &Store, req: &Request<'_>, words: &[String]) -> Result
         .iter()
         .map(|s| (s.word.as_str(), (s.id, s.segments)))
         .collect();
-    // Each occurrence of a word is its own element; a word no segment
-    // holds costs nothing and brings no candidates.
-    let mut occurrences: Vec<(i64, &str)> = refs
+    let occurrences: Vec<(i64, &str)> = refs
         .iter()
         .map(|w| (known.get(w).map_or(0, |k| k.1), *w))
         .collect();
-    occurrences.sort();
-    let mut ids: Vec<i64> = occurrences[..n - t + 1]
-        .iter()
-        .filter_map(|(_, w)| known.get(w).map(|k| k.0))
+    let (chosen, required) = choose_words(occurrences, n, t, POSTING_BUDGET);
+    // A segment counts every chosen occurrence of a word it holds: at
+    // least as many as it really shares, so the bound stays safe.
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for (word, weight) in &chosen {
+        if let Some(&(id, _)) = known.get(word) {
+            store.tm_postings(id, &mut |segment| {
+                *counts.entry(segment).or_default() += weight;
+            })?;
+        }
+    }
+    let mut ids: Vec<i64> = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= required)
+        .map(|(id, _)| id)
         .collect();
     ids.sort_unstable();
-    ids.dedup();
     Ok(Some(ids))
+}
+
+/// The score of a stored segment (its folded text) against the query's
+/// words, if it reaches `min`.
+fn verify(query: &[String], folded: &str, min: u8) -> Option<u8> {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let m = query.len().max(words.len());
+    let d = bounded_distance(query, &words, max_distance(m, min))?;
+    let score = percentage(d, query.len(), words.len());
+    (score >= min).then_some(score)
+}
+
+/// The candidates that reach `--min`, checked on the folded text alone
+/// (language, length, score) so that only matches are read in full.
+fn verified_on_folded_text(
+    store: &Store,
+    req: &Request<'_>,
+    query: &[String],
+    ids: &[i64],
+) -> Result<Vec<i64>> {
+    let lengths = length_range(query.len(), req.min);
+    let mut passed = Vec::new();
+    store.tm_folded(ids, &mut |id, lang, words, folded| {
+        let lang_ok = lang.parse::<Lang>().is_ok_and(|l| req.from.matches(&l));
+        if lang_ok && lengths.contains(&words) && verify(query, folded, req.min).is_some() {
+            passed.push(id);
+        }
+        Ok(())
+    })?;
+    Ok(passed)
 }
 
 /// The best matches for `req`, best first.
 pub fn search(store: &Store, req: &Request<'_>, strategy: Strategy) -> Result<Vec<Match>> {
     let query = QueryForms::new(req.sentence)?;
     let n = query.words.len();
-    let prefix = match strategy {
+    let candidates = match strategy {
         Strategy::Scan => None,
-        Strategy::Index => prefix_word_ids(store, req, &query.words)?,
+        Strategy::Index => match candidate_ids(store, req, &query.words)? {
+            None => None,
+            Some(ids) => Some(verified_on_folded_text(store, req, &query.words, &ids)?),
+        },
     };
     let filter = SegmentFilter {
-        any_word: prefix.as_deref(),
+        ids: candidates.as_deref(),
+        any_word: None,
         lang: Some(req.from),
         words: (strategy == Strategy::Index).then(|| length_range(n, req.min)),
         unit_has: Some(req.to),
     };
     let mut scored: Vec<Scored> = Vec::new();
     store.tm_segments(&filter, &mut |row| {
-        let words: Vec<&str> = row.folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let m = n.max(words.len());
-        if let Some(d) = bounded_distance(&query.words, &words, max_distance(m, req.min)) {
-            let score = percentage(d, n, words.len());
-            if score >= req.min {
-                scored.push(Scored {
-                    score,
-                    same_diacritics: tone_key(&row.text) == query.tone,
-                    row,
-                });
-            }
+        if let Some(score) = verify(&query.words, &row.folded, req.min) {
+            scored.push(Scored {
+                score,
+                same_diacritics: tone_key(&row.text) == query.tone,
+                row,
+            });
         }
         Ok(())
     })?;
