@@ -89,7 +89,7 @@ pub fn concordance(
     let words: Vec<&str> = folded_phrase.split(' ').collect();
     let ids = match strategy {
         Strategy::Scan => None,
-        Strategy::Index => Some(candidate_word_ids(store, &words, lang)?),
+        Strategy::Index { .. } => Some(candidate_word_ids(store, &words, lang)?),
     };
     let filter = SegmentFilter {
         ids: None,

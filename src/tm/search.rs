@@ -6,7 +6,7 @@
 //!
 //! - [`Strategy::Scan`] reads every segment of the source language: the
 //!   reference, obviously complete.
-//! - [`Strategy::Index`] reads only segments that could reach `--min`:
+//! - [`Strategy::INDEX`] reads only segments that could reach `--min`:
 //!   their word count must lie in [`length_range`], and they must share at
 //!   least `t = min_common_words(n)` of the query's `n` words. A segment
 //!   that shares `t` words must hold one of *any* `n - t + 1` of the
@@ -46,8 +46,17 @@ pub const DEFAULT_LIMIT: usize = 5;
 pub enum Strategy {
     /// Every segment of the source language.
     Scan,
-    /// The inverted index with the length, prefix and count filters.
-    Index,
+    /// The inverted index with the length, prefix and count filters;
+    /// `budget` is how many postings the count filter may read beyond the
+    /// prefix ([`Strategy::INDEX`] uses [`POSTING_BUDGET`]).
+    Index { budget: i64 },
+}
+
+impl Strategy {
+    /// The inverted index with the default posting budget.
+    pub const INDEX: Strategy = Strategy::Index {
+        budget: POSTING_BUDGET,
+    };
 }
 
 /// What to search for.
@@ -162,7 +171,12 @@ impl QueryForms {
 /// The segments that can reach `--min`, in ascending order, found by the
 /// prefix and count filters of [`choose_words`]. `None` when no filter
 /// applies (`t` = 0: every segment can reach `--min`).
-fn candidate_ids(store: &Store, req: &Request<'_>, words: &[String]) -> Result<Option<Vec<i64>>> {
+fn candidate_ids(
+    store: &Store,
+    req: &Request<'_>,
+    words: &[String],
+    budget: i64,
+) -> Result<Option<Vec<i64>>> {
     let n = words.len();
     let t = min_common_words(n, req.min);
     if t == 0 {
@@ -180,7 +194,7 @@ fn candidate_ids(store: &Store, req: &Request<'_>, words: &[String]) -> Result<O
         .iter()
         .map(|w| (known.get(w).map_or(0, |k| k.1), *w))
         .collect();
-    let (chosen, required) = choose_words(occurrences, n, t, POSTING_BUDGET);
+    let (chosen, required) = choose_words(occurrences, n, t, budget);
     // A segment counts every chosen occurrence of a word it holds: at
     // least as many as it really shares, so the bound stays safe.
     let mut counts: HashMap<i64, usize> = HashMap::new();
@@ -236,7 +250,7 @@ pub fn search(store: &Store, req: &Request<'_>, strategy: Strategy) -> Result<Ve
     let n = query.words.len();
     let candidates = match strategy {
         Strategy::Scan => None,
-        Strategy::Index => match candidate_ids(store, req, &query.words)? {
+        Strategy::Index { budget } => match candidate_ids(store, req, &query.words, budget)? {
             None => None,
             Some(ids) => Some(verified_on_folded_text(store, req, &query.words, &ids)?),
         },
@@ -245,7 +259,7 @@ pub fn search(store: &Store, req: &Request<'_>, strategy: Strategy) -> Result<Ve
         ids: candidates.as_deref(),
         any_word: None,
         lang: Some(req.from),
-        words: (strategy == Strategy::Index).then(|| length_range(n, req.min)),
+        words: (strategy != Strategy::Scan).then(|| length_range(n, req.min)),
         unit_has: Some(req.to),
     };
     let mut scored: Vec<Scored> = Vec::new();

@@ -26,7 +26,7 @@ pub fn run(
     let strategy = if args.scan {
         Strategy::Scan
     } else {
-        Strategy::Index
+        Strategy::INDEX
     };
     let hits = concordance(&store, &phrase, lang.as_ref(), args.limit, strategy)?;
     let rendered = match args.format {

@@ -33,7 +33,7 @@ pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> R
     let strategy = if args.scan {
         Strategy::Scan
     } else {
-        Strategy::Index
+        Strategy::INDEX
     };
     let matches = search(&store, &request, strategy)?;
     // The seam for the lint matcher: any `TermFinder` will do here.
