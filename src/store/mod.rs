@@ -10,6 +10,7 @@
 mod lookup;
 mod migrate;
 mod terms;
+mod tm;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,6 +21,7 @@ use crate::error::{Error, Result};
 pub use lookup::index_path;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
 pub use terms::{WriteTx, group_concepts};
+pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
 
 /// How long a command waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -102,7 +102,7 @@ impl Store {
 /// The write transaction of one command. Dropping it without
 /// [`WriteTx::commit`] rolls everything back.
 pub struct WriteTx<'a> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
     concept_ids: Option<HashMap<String, (i64, String)>>,
     /// Where the lookup index lives; rebuilt on commit if terms changed.
     index_path: PathBuf,
