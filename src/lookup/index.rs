@@ -341,12 +341,13 @@ impl LookupIndex {
     /// - at most one edit in the head: walk the FST with the two-edit
     ///   automaton and, beside it, a one-edit automaton for the head as a
     ///   prefix, which prunes the early levels;
-    /// - both edits in the head: the rest of the query, the tail, ends the
-    ///   term unchanged, so any query word lying wholly in the tail is a
-    ///   word of the term; the terms holding the rarest such word are kept
-    ///   when they end with the tail (a byte comparison, no scoring).
-    ///   A query with no word wholly in its tail falls back to the plain
-    ///   two-edit walk.
+    /// - both edits touch the head: the rest of the query (less one
+    ///   character, which a swap across the boundary may move) ends the
+    ///   term unchanged, so any query word lying wholly in it is a word of
+    ///   the term; the terms holding the rarest such word are kept when
+    ///   they end with that intact part (a byte comparison, no scoring).
+    ///   A query with no word wholly in the intact part falls back to the
+    ///   plain two-edit walk.
     ///
     /// Together the two find exactly the terms within two edits (the
     /// property test below holds them to it).
@@ -370,32 +371,36 @@ impl LookupIndex {
                 let forward = LevenshteinDfa(&head_dfa).intersection(LevenshteinDfa(&whole));
                 search_into(&self.terms, forward, out);
 
-                // Words wholly inside the tail: those starting after a
-                // space that lies in the tail (or at its first byte).
-                let tail_words = tail
-                    .char_indices()
-                    .filter(|&(i, c)| c == ' ' && i + 1 < tail.len())
-                    .map(|(i, _)| tail[i + 1..].split(' ').next().unwrap_or(""))
-                    .chain(
-                        query[..head_end]
-                            .ends_with(' ')
-                            .then(|| tail.split(' ').next().unwrap_or("")),
-                    )
-                    .filter(|w| !w.is_empty());
-                let rarest = tail_words
-                    .filter_map(|w| self.words.get(w))
-                    .min_by_key(|&o| self.word_postings_len(o));
-                match rarest {
-                    Some(word) => out.extend(
+                // A swap of neighbours may straddle the head's end, so
+                // the part of the query certain to be intact starts one
+                // character later. Its words, each with the space before
+                // it inside that part, are words of any such term.
+                let intact_start = head_end + tail.chars().next().map_or(0, char::len_utf8);
+                let intact = &query[intact_start..];
+                let mut offset = 0;
+                let intact_words: Vec<&str> = query
+                    .split(' ')
+                    .filter_map(|w| {
+                        let start = offset;
+                        offset += w.len() + 1;
+                        (start > intact_start && !w.is_empty()).then_some(w)
+                    })
+                    .collect();
+                if intact_words.is_empty() {
+                    search_into(&self.terms, LevenshteinDfa(&whole), out);
+                } else if let Some(word) = intact_words
+                    .iter()
+                    .map(|w| self.words.get(w))
+                    .collect::<Option<Vec<u64>>>()
+                    .and_then(|found| found.into_iter().min_by_key(|&o| self.word_postings_len(o)))
+                {
+                    out.extend(
                         self.list(Section::WordPostOffsets, Section::WordPost, word)
-                            .filter(|&o| self.string(o).ends_with(tail)),
-                    ),
-                    None if tail.split(' ').count() > 1 || query[..head_end].ends_with(' ') => {
-                        // The tail holds a word, but no term has it: the
-                        // tail cannot end any term.
-                    }
-                    None => search_into(&self.terms, LevenshteinDfa(&whole), out),
+                            .filter(|&o| self.string(o).ends_with(intact)),
+                    );
                 }
+                // Otherwise an intact word is in no term, so no term ends
+                // with the intact part.
             }
         }
     }
