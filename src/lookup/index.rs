@@ -380,10 +380,10 @@ impl LookupIndex {
                 let mut offset = 0;
                 let intact_words: Vec<&str> = query
                     .split(' ')
-                    .filter_map(|w| {
+                    .filter(|w| {
                         let start = offset;
                         offset += w.len() + 1;
-                        (start > intact_start && !w.is_empty()).then_some(w)
+                        start > intact_start && !w.is_empty()
                     })
                     .collect();
                 if intact_words.is_empty() {
