@@ -181,6 +181,8 @@ fn any_two_columns_of_a_triples_file() {
             "number-mismatch line 2 en 27",
         ]
     );
+    // A short form asks for the target's short form.
+    assert_eq!(v["findings"][1]["suggestion"], "Hanoi Convention");
     // id -> vi is a faithful pair: 24/7 and 72 on both sides, every term named.
     let out = env.lint("id", "vi", &["triples.tsv"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));

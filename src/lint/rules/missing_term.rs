@@ -32,17 +32,18 @@
 use super::one_line;
 use crate::lint::matcher::{Matcher, Occurrence};
 use crate::lint::{Draft, Rule};
-use crate::model::{Concept, Term};
+use crate::model::{Concept, Term, TermType};
 use crate::tm::unit::base_lang;
 
-/// The allowed term of `concept` the target should use: the preferred one,
-/// else an admitted one.
-fn expected<'c>(concept: &'c Concept, target_lang: &str) -> Option<&'c Term> {
+/// The allowed term of `concept` the target should use: one of the same
+/// type as the source's term when there is one (a short form for a short
+/// form), the preferred before the admitted.
+fn expected<'c>(concept: &'c Concept, target_lang: &str, like: TermType) -> Option<&'c Term> {
     concept
         .terms
         .iter()
         .filter(|t| base_lang(&t.lang) == target_lang && t.status.is_allowed())
-        .min_by_key(|t| t.status)
+        .min_by_key(|t| (t.term_type != like, t.status))
 }
 
 /// Checks one unit. `source_occurrences` are the terms of the source
@@ -65,7 +66,7 @@ pub fn check(
         let mut concepts: Vec<usize> = Vec::new();
         for r in &o.terms {
             if !concepts.contains(&r.concept)
-                && expected(&m.concepts()[r.concept], target_lang).is_some()
+                && expected(&m.concepts()[r.concept], target_lang, TermType::Full).is_some()
             {
                 concepts.push(r.concept);
             }
@@ -88,7 +89,8 @@ pub fn check(
         }
         reported.push(first);
         let concept = &m.concepts()[first];
-        let want = expected(concept, target_lang).expect("filtered above");
+        let like = m.term(o.term()).term_type;
+        let want = expected(concept, target_lang, like).expect("filtered above");
         let found = one_line(&source[o.start..o.end]);
         let message = match in_target(false) {
             Some(d) => format!(
