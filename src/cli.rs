@@ -219,6 +219,14 @@ pub struct LintArgs {
     /// Use this configuration file instead of looking for hcgloss.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Check translation-memory files (TMX or tab-separated): the language
+    /// of the source segments (with --target-lang).
+    #[arg(long, value_name = "LANG", requires = "target_lang",
+          conflicts_with_all = ["lang", "fix", "diff", "summary"])]
+    pub source_lang: Option<String>,
+    /// The language of the target segments, checked against the source.
+    #[arg(long, value_name = "LANG", requires = "source_lang")]
+    pub target_lang: Option<String>,
 }
 
 /// `hcgloss tm ...`: the translation memory.
