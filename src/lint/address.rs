@@ -12,6 +12,10 @@ const FILE_EXTENSIONS: [&str; 8] = [
 /// address or a file name. A bare domain (`Vietnamnet.vn`) is not: papers
 /// use it as their name.
 pub fn is_address(chunk: &str) -> bool {
+    // Every form below has a dot or a colon; most words have neither.
+    if !chunk.contains(['.', ':']) {
+        return false;
+    }
     let lower = chunk.to_lowercase();
     let trimmed = lower.trim_end_matches(['.', ',', ';', ':', ')', '"', '”']);
     lower.contains("://")
@@ -24,6 +28,9 @@ pub fn is_address(chunk: &str) -> bool {
 /// Whether a chunk is a domain name (`contoh.vn`, `Vietnamnet.vn`): not
 /// an address for matching, but not language either.
 pub fn is_domain(chunk: &str) -> bool {
+    if !chunk.contains('.') {
+        return false;
+    }
     let lower = chunk.to_lowercase();
     let trimmed = lower.trim_end_matches(['.', ',', ';', ':', ')', '"', '”']);
     [".vn", ".com", ".org", ".net", ".id", ".int"]

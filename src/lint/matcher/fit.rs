@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::model::{Term, TermType};
-use crate::normalize::{fold, tone_key};
+use crate::normalize::{Folded, tone_key};
 
 /// What a term needs from the text beyond its folded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,9 @@ pub(super) struct TermFit {
 
 /// Whether `s` carries a diacritic or `đ`.
 pub(super) fn has_marks(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
     s.nfd()
         .any(|c| is_combining_mark(c) || c == 'đ' || c == 'Đ')
 }
@@ -38,8 +41,13 @@ fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 impl TermFit {
+    #[cfg(test)]
     pub(super) fn of(term: &Term) -> TermFit {
-        let f = fold(&term.term);
+        TermFit::of_folded(term, &crate::normalize::fold(&term.term))
+    }
+
+    /// The fit of `term`, given its folded form `f`.
+    pub(super) fn of_folded(term: &Term, f: &Folded) -> TermFit {
         let marked_words = f
             .words()
             .map(|(s, w)| {

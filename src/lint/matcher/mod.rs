@@ -121,6 +121,15 @@ pub struct FindOptions<'a> {
     pub stem_indonesian: bool,
 }
 
+/// A match that may become an occurrence: its first and last word, its
+/// pattern, and the terms of the pattern it may be.
+struct Candidate {
+    first: usize,
+    last: usize,
+    pattern: usize,
+    terms: Vec<TermRef>,
+}
+
 /// One automaton pattern: a folded form and the terms that have it.
 struct Pattern {
     terms: Vec<TermRef>,
@@ -142,6 +151,10 @@ pub struct Matcher {
     form_len: Vec<usize>,
     /// What each term needs beyond its folded form, by concept and term.
     fits: Vec<Vec<TermFit>>,
+    /// The folded form of each term, by concept and term: rules compare
+    /// terms in this form, and folding every term once per document would
+    /// cost more than the search itself on a large glossary.
+    folded: Vec<Vec<String>>,
 }
 
 /// Characters that may join two words of a term without ending it.
@@ -161,9 +174,15 @@ impl Matcher {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut dictionary = HashSet::new();
         let mut compounds = HashMap::new();
+        let mut fits = Vec::with_capacity(concepts.len());
+        let mut folded_terms = Vec::with_capacity(concepts.len());
         for (ci, c) in concepts.iter().enumerate() {
+            let mut concept_fits = Vec::with_capacity(c.terms.len());
+            let mut concept_folded = Vec::with_capacity(c.terms.len());
             for (ti, t) in c.terms.iter().enumerate() {
                 let folded = fold(&t.term);
+                concept_fits.push(TermFit::of_folded(t, &folded));
+                concept_folded.push(folded.text.clone());
                 if folded.text.is_empty() {
                     continue;
                 }
@@ -192,14 +211,12 @@ impl Matcher {
                     }
                 }
             }
+            fits.push(concept_fits);
+            folded_terms.push(concept_folded);
         }
         // A compound root already spelled as one glossary word is that word.
         compounds.retain(|joined, _| !by_form.contains_key(joined));
         let form_len = forms.iter().map(|f| f.chars().count()).collect();
-        let fits = concepts
-            .iter()
-            .map(|c| c.terms.iter().map(TermFit::of).collect())
-            .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&forms)
@@ -212,6 +229,7 @@ impl Matcher {
             compounds,
             form_len,
             fits,
+            folded: folded_terms,
         }
     }
 
@@ -225,6 +243,11 @@ impl Matcher {
 
     pub fn term(&self, r: TermRef) -> &Term {
         &self.concepts[r.concept].terms[r.term]
+    }
+
+    /// The folded form of a term ([`crate::normalize::fold_key`]).
+    pub fn folded_term(&self, r: TermRef) -> &str {
+        &self.folded[r.concept][r.term]
     }
 
     /// The stemmer's dictionary: the glossary's Indonesian words.
@@ -248,21 +271,60 @@ impl Matcher {
         folded: &Folded,
         options: &FindOptions<'_>,
     ) -> Vec<Occurrence> {
-        let (words, tokens, stream) = self.tokenize(text, folded, options.stem_indonesian);
-        let token_at_start: HashMap<usize, usize> = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.start, i))
-            .collect();
-        let token_at_end: HashMap<usize, usize> =
-            tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+        self.find_folded_each(text, folded, options.stem_indonesian, &[options.langs])
+            .pop()
+            .expect("one selection, one result")
+    }
 
-        // (first word, last word, pattern, terms in a wanted language)
-        let mut candidates: Vec<(usize, usize, usize, Vec<TermRef>)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&stream) {
-            let (Some(&ts), Some(&te)) =
-                (token_at_start.get(&m.start()), token_at_end.get(&m.end()))
-            else {
+    /// [`Matcher::find_folded`] for several language selections at once
+    /// (`None`: every language), one result per selection. The text is
+    /// tokenized, stemmed and scanned once; only the choice among
+    /// overlapping matches, which depends on the languages wanted, is made
+    /// per selection.
+    pub fn find_folded_each(
+        &self,
+        text: &str,
+        folded: &Folded,
+        stem_indonesian: bool,
+        selections: &[Option<&[&str]>],
+    ) -> Vec<Vec<Occurrence>> {
+        let (words, tokens, stream) = self.tokenize(text, folded, stem_indonesian);
+        let candidates = self.candidates(text, &words, &tokens, &stream);
+        selections
+            .iter()
+            .map(|langs| {
+                let wanted = candidates.iter().filter_map(|c| {
+                    let terms: Vec<TermRef> = match langs {
+                        None => c.terms.clone(),
+                        Some(ls) => c
+                            .terms
+                            .iter()
+                            .copied()
+                            .filter(|r| ls.contains(&self.term(*r).lang.as_str()))
+                            .collect(),
+                    };
+                    (!terms.is_empty()).then_some(Candidate { terms, ..*c })
+                });
+                self.choose(&words, wanted.collect())
+            })
+            .collect()
+    }
+
+    /// Every match of the automaton that starts and ends on word
+    /// boundaries, with the terms of its form that fit the original text,
+    /// in the automaton's order. Language is not looked at here.
+    fn candidates(
+        &self,
+        text: &str,
+        words: &[Word],
+        tokens: &[Token],
+        stream: &str,
+    ) -> Vec<Candidate> {
+        let token_at_start = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).ok();
+        let token_at_end = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).ok();
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(stream) {
+            let (Some(ts), Some(te)) = (token_at_start(m.start()), token_at_end(m.end())) else {
                 continue;
             };
             let (a, b) = (tokens[ts].word, tokens[te].word);
@@ -277,38 +339,53 @@ impl Matcher {
                 .terms
                 .iter()
                 .copied()
-                .filter(|r| {
-                    options
-                        .langs
-                        .is_none_or(|ls| ls.contains(&self.term(*r).lang.as_str()))
-                        && self.fits(text, &words, &tokens[ts..=te], *r)
-                })
+                .filter(|r| self.fits(text, words, &tokens[ts..=te], *r))
                 .collect();
-            if terms.is_empty() || !affixes_in_place(&words, a, b) {
+            if terms.is_empty() || !affixes_in_place(words, a, b) {
                 continue;
             }
-            if !self.gaps_allowed(text, &words, a, b, pattern) {
+            if !self.gaps_allowed(text, words, a, b, pattern) {
                 continue;
             }
-            candidates.push((a, b, m.pattern().as_usize(), terms));
+            candidates.push(Candidate {
+                first: a,
+                last: b,
+                pattern: m.pattern().as_usize(),
+                terms,
+            });
         }
+        // Address chunks are sorted and do not overlap: the only one that
+        // can overlap a span is the first that ends after its start.
         let addresses = super::address::address_ranges(text);
-        candidates.retain(|(a, b, _, _)| {
-            let (s, e) = (words[*a].orig.0, words[*b].orig.1);
-            !addresses.iter().any(|&(as_, ae)| s < ae && as_ < e)
+        candidates.retain(|c| {
+            let (s, e) = (words[c.first].orig.0, words[c.last].orig.1);
+            let i = addresses.partition_point(|&(_, ae)| ae <= s);
+            addresses.get(i).is_none_or(|&(as_, _)| as_ >= e)
         });
-        candidates.sort_by_key(|(a, b, p, _)| (std::cmp::Reverse((b - a, self.form_len[*p])), *a));
+        candidates
+    }
+
+    /// The longest candidates win (most words, then most letters, then the
+    /// leftmost) and the others fill the gaps; in text order.
+    fn choose(&self, words: &[Word], mut candidates: Vec<Candidate>) -> Vec<Occurrence> {
+        candidates.sort_by_key(|c| {
+            (
+                std::cmp::Reverse((c.last - c.first, self.form_len[c.pattern])),
+                c.first,
+            )
+        });
         let mut taken = vec![false; words.len()];
         let mut chosen = Vec::new();
-        for (a, b, _, terms) in candidates {
+        for c in candidates {
+            let (a, b) = (c.first, c.last);
             if taken[a..=b].iter().any(|t| *t) {
                 continue;
             }
             taken[a..=b].iter_mut().for_each(|t| *t = true);
-            chosen.push((a, b, terms));
+            chosen.push((a, b, c.terms));
         }
         chosen.sort_by_key(|(a, _, _)| *a);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(chosen.len());
         for (a, b, mut terms) in chosen {
             terms.sort_by_key(|r| {
                 let t = self.term(*r);

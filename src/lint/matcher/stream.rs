@@ -1,6 +1,9 @@
 //! The search stream: the text's folded words, with Indonesian inflected
 //! words replaced by their roots, as the automaton reads them.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use super::{Matcher, is_joiner};
 use crate::lint::stem::{self, Analysis};
 use crate::normalize::Folded;
@@ -32,7 +35,7 @@ impl Matcher {
         stem: bool,
     ) -> (Vec<Word>, Vec<Token>, String) {
         let mut words: Vec<Word> = Vec::new();
-        let mut folded_words: Vec<String> = Vec::new();
+        let mut folded_words: Vec<Cow<'_, str>> = Vec::new();
         for (start, w) in folded.words() {
             let orig = folded.original_range(start, start + w.len());
             if stem
@@ -42,7 +45,7 @@ impl Matcher {
                 && text[prev.orig.1..orig.0].chars().count() == 1
             {
                 prev.orig.1 = orig.1;
-                prev_folded.push_str(w);
+                prev_folded.to_mut().push_str(w);
                 continue;
             }
             words.push(Word {
@@ -50,42 +53,60 @@ impl Matcher {
                 analysis: None,
                 clitics_at: None,
             });
-            folded_words.push(w.to_string());
+            folded_words.push(Cow::Borrowed(w));
         }
         let mut tokens = Vec::with_capacity(words.len());
         let mut stream = String::with_capacity(folded.text.len());
+        // News text repeats its words: each distinct word is stemmed once.
+        let mut stemmed: HashMap<&str, Option<Analysis>> = HashMap::new();
         for (i, w) in folded_words.iter().enumerate() {
-            let mut parts: Vec<&str> = vec![w.as_str()];
-            let analysis = if stem && !self.dictionary.contains(w.as_str()) {
-                stem::stem(w, &self.dictionary).filter(|a| a.keeps_meaning() && !a.is_bare())
+            let w: &str = w;
+            let analysis = if stem && !self.dictionary.contains(w) {
+                stemmed
+                    .entry(w)
+                    .or_insert_with(|| {
+                        stem::stem(w, &self.dictionary)
+                            .filter(|a| a.keeps_meaning() && !a.is_bare())
+                    })
+                    .clone()
             } else {
                 None
             };
-            if let Some(a) = &analysis {
-                parts = match self.compounds.get(&a.root) {
-                    Some(ws) => ws.iter().map(String::as_str).collect(),
-                    None => vec![a.root.as_str()],
-                };
-                if a.is_clitic_only() {
-                    words[i].clitics_at = Some(clitics_start(text, words[i].orig, &a.clitics()));
+            match &analysis {
+                None => push_token(&mut stream, &mut tokens, i, w),
+                Some(a) => {
+                    match self.compounds.get(&a.root) {
+                        Some(parts) => {
+                            for part in parts {
+                                push_token(&mut stream, &mut tokens, i, part);
+                            }
+                        }
+                        None => push_token(&mut stream, &mut tokens, i, &a.root),
+                    }
+                    if a.is_clitic_only() {
+                        words[i].clitics_at =
+                            Some(clitics_start(text, words[i].orig, &a.clitics()));
+                    }
                 }
-            }
-            for part in parts {
-                if !stream.is_empty() {
-                    stream.push(' ');
-                }
-                let start = stream.len();
-                stream.push_str(part);
-                tokens.push(Token {
-                    word: i,
-                    start,
-                    end: stream.len(),
-                });
             }
             words[i].analysis = analysis;
         }
         (words, tokens, stream)
     }
+}
+
+/// Appends one token of word `word` to the stream.
+fn push_token(stream: &mut String, tokens: &mut Vec<Token>, word: usize, part: &str) {
+    if !stream.is_empty() {
+        stream.push(' ');
+    }
+    let start = stream.len();
+    stream.push_str(part);
+    tokens.push(Token {
+        word,
+        start,
+        end: stream.len(),
+    });
 }
 
 /// Clitics that are sometimes hyphenated onto a word (`PBB-nya`).

@@ -270,3 +270,45 @@ fn language_filter_and_spans() {
     assert_eq!(&text[occ[0].start..occ[0].end], "tội phạm mạng");
     assert_eq!(occ[0].words.len(), 3);
 }
+
+#[test]
+fn each_language_selection_chooses_among_its_own_terms() {
+    use Status::*;
+    use TermType::*;
+    let concept = |slug: &str, lang: &str, text: &str| Concept {
+        concept: slug.into(),
+        category: "general".into(),
+        terms: vec![term(slug, lang, text, Preferred, Full)],
+    };
+    let m = Matcher::new(vec![
+        concept("public-security", "en", "public security"),
+        concept("security-council", "id", "security council"),
+    ]);
+    let text = "The public security council met.";
+    let folded = fold(text);
+    let (en, id) = (["en"], ["id"]);
+    let each = m.find_folded_each(text, &folded, false, &[None, Some(&en), Some(&id)]);
+    let spans: Vec<Vec<&str>> = each
+        .iter()
+        .map(|found| found.iter().map(|o| &text[o.start..o.end]).collect())
+        .collect();
+    // Among every language the longer form wins; a language alone keeps
+    // its own term, which the other's no longer shadows.
+    assert_eq!(
+        spans,
+        vec![
+            vec!["security council"],
+            vec!["public security"],
+            vec!["security council"]
+        ]
+    );
+    // One selection gives what a search of its own gives.
+    let alone = m.find(
+        text,
+        &FindOptions {
+            langs: Some(&en),
+            stem_indonesian: false,
+        },
+    );
+    assert_eq!(alone, each[1]);
+}
