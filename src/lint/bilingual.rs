@@ -95,7 +95,7 @@ impl Linter {
                 lang: Some(target),
                 lang_detected: false,
                 findings,
-                occurrences: Vec::new(),
+                terms_used: Vec::new(),
             },
             checked: pairs.len(),
             skipped: units.len() - pairs.len(),

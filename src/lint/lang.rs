@@ -20,8 +20,10 @@
 //! overall (Vietnamese words plus Vietnamese stop words, or the stop words
 //! of the other two), given at least [`MIN_DOCUMENT_EVIDENCE`] words of it.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -142,10 +144,30 @@ const VI_LETTERS: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻ�
 
 /// Whether a word carries a Vietnamese letter.
 pub fn has_vietnamese_letter(word: &str) -> bool {
-    word.nfc()
-        .flat_map(char::to_lowercase)
-        .any(|c| VI_LETTERS.contains(c))
+    !word.is_ascii()
+        && word
+            .nfc()
+            .flat_map(char::to_lowercase)
+            .any(is_vietnamese_letter)
 }
+
+/// Whether a lowercase NFC character is in [`VI_LETTERS`]. They all lie
+/// in U+00E0..=U+1EF9, so everything else is answered without a search.
+fn is_vietnamese_letter(c: char) -> bool {
+    ('\u{e0}'..='\u{1ef9}').contains(&c) && VI_LETTERS.contains(c)
+}
+
+/// For each stop word, the languages it belongs to, as bits in
+/// [`Language::ALL`] order: a word is looked up once, not in three lists.
+static STOP_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for l in Language::ALL {
+        for w in l.stop_words() {
+            *map.entry(*w).or_default() |= 1 << l as u8;
+        }
+    }
+    map
+});
 
 /// How much evidence each language has in a stretch of text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -191,18 +213,27 @@ fn is_address(chunk: &str) -> bool {
 /// Counts the evidence in `text`.
 pub fn evidence(text: &str) -> Evidence {
     let mut e = Evidence::default();
+    let mut lower = String::new();
     for w in words(text) {
         e.words += 1;
         if w.chars().next().is_some_and(char::is_lowercase) {
             e.lowercase_words += 1;
         }
-        let lower: String = w.nfc().flat_map(char::to_lowercase).collect();
-        let vi_letter = lower.chars().any(|c| VI_LETTERS.contains(c));
+        lower.clear();
+        // An ASCII word is already NFC and has no Vietnamese letter.
+        let vi_letter = if w.is_ascii() {
+            lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            false
+        } else {
+            lower.extend(w.nfc().flat_map(char::to_lowercase));
+            lower.chars().any(is_vietnamese_letter)
+        };
         if vi_letter {
             e.vietnamese_letters += 1;
         }
+        let stop = STOP_WORDS.get(lower.as_str()).copied().unwrap_or(0);
         for l in Language::ALL {
-            let hit = l.stop_words().contains(&lower.as_str());
+            let hit = stop & (1 << l as u8) != 0;
             if l == Language::Vi {
                 if hit || vi_letter {
                     e.stop_words[l as usize] += 1;
@@ -250,15 +281,47 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 /// A document needs this many words of evidence for its language.
 pub const MIN_DOCUMENT_EVIDENCE: usize = 3;
 
+/// A sentence of a document ([`sentences`]) with its evidence and its
+/// language ([`identify_sentence`]): read once per document, for detecting
+/// the document's language and for `untranslated-text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub evidence: Evidence,
+    pub lang: Option<Language>,
+}
+
+/// The sentences of `text`, each read.
+pub fn read_sentences(text: &str) -> Vec<Sentence> {
+    sentences(text)
+        .into_iter()
+        .map(|(start, end)| {
+            let evidence = evidence(&text[start..end]);
+            Sentence {
+                start,
+                end,
+                lang: identify(&evidence),
+                evidence,
+            }
+        })
+        .collect()
+}
+
 /// The language of a whole document, or `None` when there is too little
 /// evidence or two languages tie.
 pub fn detect_document(text: &str) -> Option<Language> {
+    detect_from_sentences(text, &read_sentences(text))
+}
+
+/// [`detect_document`] given the document's [`read_sentences`].
+pub fn detect_from_sentences(text: &str, sentences: &[Sentence]) -> Option<Language> {
     // (sentences, words) per language.
     let mut votes = [(0usize, 0usize); 3];
-    for (s, e) in sentences(text) {
-        if let Some(l) = identify_sentence(&text[s..e]) {
+    for s in sentences {
+        if let Some(l) = s.lang {
             votes[l as usize].0 += 1;
-            votes[l as usize].1 += evidence(&text[s..e]).words;
+            votes[l as usize].1 += s.evidence.words;
         }
     }
     let mut ranked: Vec<((usize, usize), Language)> = Language::ALL
@@ -285,7 +348,11 @@ pub fn detect_document(text: &str) -> Option<Language> {
 ///   stop words of that language, at least twice as many as of the other,
 ///   and hardly any Vietnamese letters.
 pub fn identify_sentence(text: &str) -> Option<Language> {
-    let e = evidence(text);
+    identify(&evidence(text))
+}
+
+/// [`identify_sentence`] from the sentence's evidence.
+fn identify(e: &Evidence) -> Option<Language> {
     if e.words < 3 {
         return None;
     }
@@ -350,6 +417,20 @@ mod tests {
             got,
             vec!["Satu dua.", "Tiga empat!", "Lima enam", "Tuju 2.5 juta."]
         );
+    }
+
+    #[test]
+    fn vietnamese_letters_are_told_without_a_search_outside_their_range() {
+        assert!(VI_LETTERS.chars().all(is_vietnamese_letter));
+        assert!(!('\0'..='\u{7f}').any(is_vietnamese_letter));
+        for c in ['ß', 'ñ', 'ç', 'ō', 'ş'] {
+            assert!(!is_vietnamese_letter(c), "{c}");
+        }
+        // Stop words are found whatever their case or normalisation.
+        let nfd: String = "Của".nfd().collect();
+        let e = evidence(&format!("{nfd} YANG The"));
+        assert_eq!(e.stop_words, [1, 1, 1]);
+        assert_eq!(e.vietnamese_letters, 1);
     }
 
     #[test]

@@ -33,22 +33,31 @@ pub mod stem;
 pub mod usage;
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 pub use config::Config;
 pub use finding::{Edit, Finding, LineIndex, Rule, SegmentPlace, Severity, Span};
 pub use lang::Language;
-use matcher::{FindOptions, Matcher, Occurrence};
+use lang::Sentence;
+use matcher::{Matcher, Occurrence, TermRef};
 
 use crate::model::{Concept, TermType};
 use crate::normalize::{Folded, fold};
 
 /// A glossary and a configuration, ready to check documents.
+///
+/// Everything derived from the glossary is computed once, here, and only
+/// read while checking, so one `Linter` checks many documents at once
+/// from several threads (it is `Sync`).
 pub struct Linter {
     matcher: Matcher,
     config: Config,
     /// Folded acronyms of the glossary (`pbb`): a full term containing one
     /// is an abbreviated form (`Sekretaris Jenderal PBB`).
     acronyms: HashSet<String>,
+    /// The terms `misspelled-term` compares text with, built the first
+    /// time a document needs them.
+    misspellings: OnceLock<rules::misspelled_term::Index>,
 }
 
 /// Everything the rules may look at in one document.
@@ -58,6 +67,12 @@ pub struct Document<'a> {
     pub lines: LineIndex<'a>,
     /// The document's language, when given or detected.
     pub lang: Option<Language>,
+    /// The original byte range of each word of `folded`, in order.
+    pub words: Vec<(usize, usize)>,
+    /// The sentences, read for language identification (empty when
+    /// neither the document's language had to be detected nor
+    /// `untranslated-text` runs).
+    pub sentences: Vec<Sentence>,
     /// Occurrences of terms of the document's language (of every language
     /// when it is unknown).
     pub occurrences: Vec<Occurrence>,
@@ -86,23 +101,35 @@ pub struct DocumentReport {
     pub lang_detected: bool,
     /// In text order.
     pub findings: Vec<Finding>,
-    /// The occurrences of the document's language, for [`usage`].
-    pub occurrences: Vec<Occurrence>,
+    /// The term of each occurrence of the document's language, in text
+    /// order, for [`usage`]. Only the term is kept: a corpus of many files
+    /// holds millions of occurrences.
+    pub terms_used: Vec<TermRef>,
 }
 
 impl Linter {
     pub fn new(concepts: Vec<Concept>, config: Config) -> Linter {
-        let acronyms = concepts
+        let matcher = Matcher::new(concepts);
+        let acronyms = matcher
+            .concepts()
             .iter()
-            .flat_map(|c| &c.terms)
-            .filter(|t| t.term_type == TermType::Acronym)
-            .map(|t| crate::normalize::fold_key(&t.term))
+            .enumerate()
+            .flat_map(|(ci, c)| c.terms.iter().enumerate().map(move |(ti, t)| (ci, ti, t)))
+            .filter(|(_, _, t)| t.term_type == TermType::Acronym)
+            .map(|(concept, term, _)| matcher.folded_term(TermRef { concept, term }).to_string())
             .collect();
         Linter {
-            matcher: Matcher::new(concepts),
+            matcher,
             config,
             acronyms,
+            misspellings: OnceLock::new(),
         }
+    }
+
+    /// The candidates of `misspelled-term`, built on first use.
+    fn misspellings(&self) -> &rules::misspelled_term::Index {
+        self.misspellings
+            .get_or_init(|| rules::misspelled_term::Index::new(&self.matcher))
     }
 
     pub fn matcher(&self) -> &Matcher {
@@ -115,19 +142,28 @@ impl Linter {
 
     /// Whether a folded term contains a glossary acronym as a word.
     pub fn contains_acronym(&self, term: &str) -> bool {
-        crate::normalize::fold_key(term)
-            .split(' ')
-            .any(|w| self.acronyms.contains(w))
+        self.contains_acronym_folded(&crate::normalize::fold_key(term))
+    }
+
+    /// [`Linter::contains_acronym`] for a term already folded.
+    pub fn contains_acronym_folded(&self, folded: &str) -> bool {
+        folded.split(' ').any(|w| self.acronyms.contains(w))
     }
 
     /// Reads `text` (named `file` in findings) in `lang`, or in its
     /// detected language when `lang` is `None`.
     pub fn check(&self, file: &str, text: &str, lang: Option<Language>) -> DocumentReport {
+        let sentences = if lang.is_none() || self.config.severity(Rule::UntranslatedText).is_some()
+        {
+            lang::read_sentences(text)
+        } else {
+            Vec::new()
+        };
         let (lang, detected) = match lang {
             Some(l) => (Some(l), false),
-            None => (lang::detect_document(text), true),
+            None => (lang::detect_from_sentences(text, &sentences), true),
         };
-        let doc = self.document(text, lang);
+        let doc = self.document_with(text, lang, sentences);
         let mut drafts = Vec::new();
         let m = &self.matcher;
         for rule in Rule::ALL {
@@ -137,7 +173,9 @@ impl Linter {
             match rule {
                 Rule::DeprecatedTerm => rules::deprecated_term::check(&doc, m, &mut drafts),
                 Rule::InconsistentTerm => rules::inconsistent_term::check(&doc, self, &mut drafts),
-                Rule::MisspelledTerm => rules::misspelled_term::check(&doc, m, &mut drafts),
+                Rule::MisspelledTerm => {
+                    rules::misspelled_term::check(&doc, m, self.misspellings(), &mut drafts)
+                }
                 Rule::TermCase => rules::term_case::check(&doc, m, &mut drafts),
                 Rule::UntranslatedText => rules::untranslated_text::check(&doc, &mut drafts),
                 // Made by [`bilingual`] from a source and its translation.
@@ -170,34 +208,45 @@ impl Linter {
             lang,
             lang_detected: detected,
             findings,
-            occurrences: doc.occurrences,
+            terms_used: doc.occurrences.iter().map(Occurrence::term).collect(),
         }
     }
 
     /// Folds and searches a document once for all rules.
     pub fn document<'a>(&self, text: &'a str, lang: Option<Language>) -> Document<'a> {
+        self.document_with(text, lang, lang::read_sentences(text))
+    }
+
+    /// [`Linter::document`] with the sentences already read.
+    fn document_with<'a>(
+        &self,
+        text: &'a str,
+        lang: Option<Language>,
+        sentences: Vec<Sentence>,
+    ) -> Document<'a> {
         let folded = fold(text);
+        let words = folded
+            .words()
+            .map(|(s, w)| folded.original_range(s, s + w.len()))
+            .collect();
         let stem = lang == Some(Language::Id);
-        let all_occurrences = self.matcher.find_folded(
-            text,
-            &folded,
-            &FindOptions {
-                langs: None,
-                stem_indonesian: stem,
-            },
-        );
-        let occurrences = match lang {
-            None => all_occurrences.clone(),
+        // Terms of every language, and of the document's: one search.
+        let (all_occurrences, occurrences) = match lang {
+            None => {
+                let all = self
+                    .matcher
+                    .find_folded_each(text, &folded, stem, &[None])
+                    .pop()
+                    .expect("one selection");
+                (all.clone(), all)
+            }
             Some(l) => {
                 let langs = [l.code()];
-                self.matcher.find_folded(
-                    text,
-                    &folded,
-                    &FindOptions {
-                        langs: Some(&langs),
-                        stem_indonesian: stem,
-                    },
-                )
+                let mut found =
+                    self.matcher
+                        .find_folded_each(text, &folded, stem, &[None, Some(&langs)]);
+                let occurrences = found.pop().expect("two selections");
+                (found.pop().expect("two selections"), occurrences)
             }
         };
         Document {
@@ -205,6 +254,8 @@ impl Linter {
             lines: LineIndex::new(text),
             folded,
             lang,
+            words,
+            sentences,
             occurrences,
             all_occurrences,
         }

@@ -13,53 +13,56 @@ use crate::model::{Status, TermType};
 
 /// How one term was used across the documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct VariantUsage {
+pub struct VariantUsage<'r> {
     pub term: String,
     pub status: Status,
     #[serde(rename = "type")]
     pub term_type: TermType,
     pub count: usize,
     /// Each file using it, with its count, in the order files were given.
-    pub files: Vec<FileCount>,
+    pub files: Vec<FileCount<'r>>,
 }
 
+/// A file's count; the name is borrowed from its report, as a corpus may
+/// have millions of these.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FileCount {
-    pub file: String,
+pub struct FileCount<'r> {
+    pub file: &'r str,
     pub count: usize,
 }
 
 /// The terms of one concept in one language that the documents use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ConceptUsage {
+pub struct ConceptUsage<'r> {
     pub concept: String,
     pub lang: String,
     /// Most used first.
-    pub variants: Vec<VariantUsage>,
+    pub variants: Vec<VariantUsage<'r>>,
 }
 
 /// Counts the occurrences of every report.
-pub fn collect(m: &Matcher, reports: &[DocumentReport]) -> Vec<ConceptUsage> {
+pub fn collect<'r>(m: &Matcher, reports: &'r [DocumentReport]) -> Vec<ConceptUsage<'r>> {
+    // Counted by term first: an occurrence costs no allocation.
+    let mut by_term: BTreeMap<TermRef, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (fi, report) in reports.iter().enumerate() {
+        for &r in &report.terms_used {
+            *by_term.entry(r).or_default().entry(fi).or_default() += 1;
+        }
+    }
     // (concept slug, language rank, language) → term → file index → count
     type Counts = BTreeMap<TermRef, BTreeMap<usize, usize>>;
     let mut by_concept: BTreeMap<(String, usize, String), Counts> = BTreeMap::new();
-    for (fi, report) in reports.iter().enumerate() {
-        for o in &report.occurrences {
-            let r = o.term();
-            let t = m.term(r);
-            *by_concept
-                .entry((t.concept.clone(), t.lang.report_rank(), t.lang.to_string()))
-                .or_default()
-                .entry(r)
-                .or_default()
-                .entry(fi)
-                .or_default() += 1;
-        }
+    for (r, files) in by_term {
+        let t = m.term(r);
+        by_concept
+            .entry((t.concept.clone(), t.lang.report_rank(), t.lang.to_string()))
+            .or_default()
+            .insert(r, files);
     }
     by_concept
         .into_iter()
         .map(|((concept, _, lang), terms)| {
-            let mut variants: Vec<VariantUsage> = terms
+            let mut variants: Vec<VariantUsage<'r>> = terms
                 .into_iter()
                 .map(|(r, files)| {
                     let t = m.term(r);
@@ -71,7 +74,7 @@ pub fn collect(m: &Matcher, reports: &[DocumentReport]) -> Vec<ConceptUsage> {
                         files: files
                             .into_iter()
                             .map(|(fi, count)| FileCount {
-                                file: reports[fi].file.clone(),
+                                file: &reports[fi].file,
                                 count,
                             })
                             .collect(),
@@ -126,7 +129,7 @@ mod tests {
                 (
                     v.term.as_str(),
                     v.count,
-                    v.files.iter().map(|f| (f.file.as_str(), f.count)).collect(),
+                    v.files.iter().map(|f| (f.file, f.count)).collect(),
                 )
             })
             .collect();

@@ -40,12 +40,23 @@ use crate::lint::case::{at_sentence_start, neighbour_capitalised};
 use crate::lint::matcher::{Matcher, Occurrence, TermRef};
 use crate::lint::{Document, Draft, Linter, Rule};
 use crate::model::{Status, TermType};
-use crate::normalize::fold_key;
 
 /// Whether a term counts as a full form here.
 fn is_full_form(linter: &Linter, r: TermRef) -> bool {
-    let t = linter.matcher().term(r);
-    t.status.is_allowed() && t.term_type == TermType::Full && !linter.contains_acronym(&t.term)
+    let m = linter.matcher();
+    let t = m.term(r);
+    t.status.is_allowed()
+        && t.term_type == TermType::Full
+        && !linter.contains_acronym_folded(m.folded_term(r))
+}
+
+/// Whether the folded `words` occur as whole words in the folded `term`.
+fn contains_words(term: &str, words: &str) -> bool {
+    term.match_indices(words).any(|(i, _)| {
+        let j = i + words.len();
+        (i == 0 || term.as_bytes()[i - 1] == b' ')
+            && (j == term.len() || term.as_bytes()[j] == b' ')
+    })
 }
 
 /// The form `r` counts as: the shortest full form of its concept and
@@ -53,7 +64,7 @@ fn is_full_form(linter: &Linter, r: TermRef) -> bool {
 fn base_form(linter: &Linter, r: TermRef) -> TermRef {
     let m = linter.matcher();
     let t = m.term(r);
-    let padded = format!(" {} ", fold_key(&t.term));
+    let folded = m.folded_term(r);
     m.concept(r)
         .terms
         .iter()
@@ -63,7 +74,7 @@ fn base_form(linter: &Linter, r: TermRef) -> TermRef {
             term: i,
         })
         .filter(|&u| m.term(u).lang == t.lang && is_full_form(linter, u))
-        .filter(|&u| padded.contains(&format!(" {} ", fold_key(&m.term(u).term))))
+        .filter(|&u| contains_words(folded, m.folded_term(u)))
         .min_by_key(|&u| (m.term(u).term.chars().count(), u))
         .unwrap_or(r)
 }

@@ -32,19 +32,22 @@
 //! Perdana Menteri memimpin konferensi pers tentang upacara penandatanganan konvensi - Foto 2.
 //! ```
 
-use crate::lint::lang::{Language, evidence, identify_sentence, sentences};
+use crate::lint::lang::Language;
 use crate::lint::{Document, Draft, Rule};
 
 /// Whether every word of `start..end` lies inside a term occurrence.
+/// Words and occurrences are in text order and do not overlap, so both
+/// are found by binary search.
 fn only_terms(doc: &Document<'_>, start: usize, end: usize) -> bool {
-    let f = &doc.folded;
-    f.words()
-        .map(|(s, w)| f.original_range(s, s + w.len()))
-        .filter(|(s, e)| *s >= start && *e <= end)
-        .all(|(s, e)| {
-            doc.all_occurrences
-                .iter()
-                .any(|o| o.start <= s && e <= o.end)
+    let occurrences = &doc.all_occurrences;
+    let first = doc.words.partition_point(|&(s, _)| s < start);
+    doc.words[first..]
+        .iter()
+        .take_while(|&&(s, _)| s < end)
+        .filter(|&&(_, e)| e <= end)
+        .all(|&(s, e)| {
+            let i = occurrences.partition_point(|o| o.start <= s);
+            i > 0 && e <= occurrences[i - 1].end
         })
 }
 
@@ -64,14 +67,12 @@ pub fn check(doc: &Document<'_>, out: &mut Vec<Draft>) {
     };
     // (start, end, language, line) of sentences in a foreign language.
     let mut flagged: Vec<(usize, usize, Language, usize)> = Vec::new();
-    for (start, end) in sentences(doc.text) {
-        let sentence = &doc.text[start..end];
-        let Some(lang) = identify_sentence(sentence) else {
+    for sentence in &doc.sentences {
+        let (start, end) = (sentence.start, sentence.end);
+        let Some(lang) = sentence.lang else {
             continue;
         };
-        if lang == doc_lang
-            || evidence(sentence).lowercase_words == 0
-            || only_terms(doc, start, end)
+        if lang == doc_lang || sentence.evidence.lowercase_words == 0 || only_terms(doc, start, end)
         {
             continue;
         }

@@ -17,7 +17,7 @@ use super::plural;
 use crate::lint::usage::{ConceptUsage, VariantUsage};
 use crate::model::{Status, TermType};
 
-fn label(v: &VariantUsage) -> String {
+fn label(v: &VariantUsage<'_>) -> String {
     let mut notes = Vec::new();
     if v.status != Status::Preferred {
         notes.push(v.status.as_str());
@@ -33,7 +33,7 @@ fn label(v: &VariantUsage) -> String {
 }
 
 /// The text summary; `files` is how many files were read.
-pub fn text(usage: &[ConceptUsage], files: usize) -> String {
+pub fn text(usage: &[ConceptUsage<'_>], files: usize) -> String {
     let mut s = String::new();
     for u in usage {
         let variants: Vec<String> = u
@@ -74,12 +74,12 @@ pub fn text(usage: &[ConceptUsage], files: usize) -> String {
 #[derive(Serialize)]
 struct UsageView<'a> {
     files: usize,
-    concepts: &'a [ConceptUsage],
+    concepts: &'a [ConceptUsage<'a>],
 }
 
 /// The JSON summary: `{"files": N, "concepts": [{concept, lang, variants:
 /// [{term, status, type, count, files: [{file, count}]}]}]}`.
-pub fn json(usage: &[ConceptUsage], files: usize) -> String {
+pub fn json(usage: &[ConceptUsage<'_>], files: usize) -> String {
     let mut s = serde_json::to_string_pretty(&UsageView {
         files,
         concepts: usage,

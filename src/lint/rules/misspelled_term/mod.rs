@@ -40,15 +40,16 @@
 //! Kementerian Keamanan Publik mengumumkan rencana itu.
 //! ```
 
-use std::collections::HashMap;
+mod index;
+
+pub use index::Index;
+
+use std::collections::HashSet;
 
 use super::one_line;
 use crate::lint::fix::carry_case;
 use crate::lint::matcher::Matcher;
-use crate::lint::matcher::TermRef;
 use crate::lint::{Document, Draft, Rule};
-use crate::model::TermType;
-use crate::normalize::fold_key;
 
 /// The most edits allowed for a term of `len` folded characters.
 fn max_edits(len: usize, words: usize) -> usize {
@@ -61,13 +62,6 @@ fn max_edits(len: usize, words: usize) -> usize {
     }
 }
 
-/// A term the text is compared with.
-struct Candidate {
-    term: TermRef,
-    folded: String,
-    words: Vec<String>,
-}
-
 /// `written` is `term` with its last letter typed twice.
 fn doubled_last_letter(written: &str, term: &str) -> bool {
     written
@@ -77,106 +71,101 @@ fn doubled_last_letter(written: &str, term: &str) -> bool {
 
 /// Whether a differing word pair may be a typo of the term's word.
 fn plausible_typo(written: &str, term: &str) -> bool {
-    let (w, t): (Vec<char>, Vec<char>) = (written.chars().collect(), term.chars().collect());
-    let digits = |s: &[char]| s.iter().filter(|c| c.is_ascii_digit()).collect::<String>();
-    w.len() >= 4
-        && t.len() >= 4
-        && w[0] == t[0]
-        && digits(&w) == digits(&t)
+    // One edit apart means at most one letter longer or shorter: most
+    // pairs end here, before anything is allocated.
+    let (wn, tn) = (written.chars().count(), term.chars().count());
+    if wn < 4 || tn < 4 || wn.abs_diff(tn) > 1 || written.chars().next() != term.chars().next() {
+        return false;
+    }
+    let digits = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
+    digits(written) == digits(term)
         && (!written.starts_with(term) || doubled_last_letter(written, term))
         && !term.starts_with(written)
         && strsim::damerau_levenshtein(written, term) == 1
 }
 
-pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
+/// Where the term occurrences lie, in words, for telling whether a window
+/// sits inside one or cuts through one.
+struct Occupied {
+    /// Word `i` and word `i + 1` belong to one occurrence.
+    joined: Vec<bool>,
+    /// The (first word, last word) of every occurrence.
+    exact: HashSet<(usize, usize)>,
+}
+
+impl Occupied {
+    fn new(doc: &Document<'_>) -> Occupied {
+        let words = &doc.words;
+        let ranges = doc
+            .occurrences
+            .iter()
+            .chain(&doc.all_occurrences)
+            .filter_map(|o| {
+                // The words overlapping the occurrence (words are sorted
+                // and do not overlap).
+                let first = words.partition_point(|&(_, e)| e <= o.start);
+                let end = words.partition_point(|&(s, _)| s < o.end);
+                (first < end).then(|| (first, end - 1))
+            });
+        Occupied::from_ranges(words.len(), ranges)
+    }
+
+    /// From the (first word, last word) of each occurrence in a text of
+    /// `words` words.
+    fn from_ranges(words: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Occupied {
+        let mut joined = vec![false; words];
+        let mut exact = HashSet::new();
+        for (first, last) in ranges {
+            joined[first..last].iter_mut().for_each(|j| *j = true);
+            exact.insert((first, last));
+        }
+        Occupied { joined, exact }
+    }
+
+    /// A window may hold whole occurrences, but not be one, sit inside
+    /// one or cut through one: an occurrence overlapping it must start
+    /// and end within it, and not on both of its ends.
+    fn clashes(&self, start: usize, end: usize) -> bool {
+        (start > 0 && self.joined[start - 1])
+            || self.joined[end]
+            || self.exact.contains(&(start, end))
+    }
+}
+
+pub fn check(doc: &Document<'_>, m: &Matcher, index: &Index, out: &mut Vec<Draft>) {
     let words: Vec<(&str, (usize, usize))> = doc
         .folded
         .words()
-        .map(|(s, w)| (w, doc.folded.original_range(s, s + w.len())))
+        .zip(&doc.words)
+        .map(|((_, w), &range)| (w, range))
         .collect();
     if words.is_empty() {
         return;
     }
-    // Occurrences as ranges of word indexes.
-    let occurrence_words: Vec<(usize, usize)> = doc
-        .occurrences
-        .iter()
-        .chain(&doc.all_occurrences)
-        .filter_map(|o| {
-            let first = words
-                .iter()
-                .position(|(_, (s, e))| *s < o.end && o.start < *e)?;
-            let last = words
-                .iter()
-                .rposition(|(_, (s, e))| *s < o.end && o.start < *e)?;
-            Some((first, last))
-        })
-        .collect();
-    // A window may hold whole occurrences, but not sit inside one or cut
-    // through one.
-    let clashes = |start: usize, end: usize| {
-        occurrence_words.iter().any(|&(a, b)| {
-            a <= end && start <= b && !(start <= a && b <= end && (start, end) != (a, b))
-        })
-    };
+    let occupied = Occupied::new(doc);
     let soft_gap = |i: usize| {
         let gap = &doc.text[words[i].1.1..words[i + 1].1.0];
-        let marks: String = gap.chars().filter(|c| !c.is_whitespace()).collect();
-        gap.matches('\n').count() < 2 && (marks.is_empty() || gap == "-")
+        gap.bytes().filter(|b| *b == b'\n').count() < 2
+            && (gap.chars().all(char::is_whitespace) || gap == "-")
     };
-
-    let candidates: Vec<Candidate> = m
-        .concepts()
-        .iter()
-        .enumerate()
-        .flat_map(|(ci, c)| c.terms.iter().enumerate().map(move |(ti, t)| (ci, ti, t)))
-        .filter(|(_, _, t)| {
-            t.term_type != TermType::Acronym && doc.lang.is_none_or(|l| l.code() == t.lang.as_str())
-        })
-        .filter_map(|(ci, ti, t)| {
-            let folded = fold_key(&t.term);
-            let words: Vec<String> = folded.split(' ').map(str::to_string).collect();
-            let len = folded.chars().count();
-            let long_enough = if words.len() == 1 {
-                len >= 9
-            } else {
-                len >= 10
-            };
-            long_enough.then_some(Candidate {
-                term: TermRef {
-                    concept: ci,
-                    term: ti,
-                },
-                folded,
-                words,
-            })
-        })
-        .collect();
+    let candidates = &index.candidates;
 
     // Windows worth comparing: a multi-word term anchored on one of its
-    // words written exactly; a one-word term against words of about its
-    // length.
-    let mut anchors: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (ci, c) in candidates.iter().enumerate() {
-        if c.words.len() > 1 {
-            for (k, w) in c.words.iter().enumerate() {
-                anchors.entry(w.as_str()).or_default().push((ci, k));
-            }
-        }
-    }
+    // words written exactly; a one-word term against words one edit away.
     let mut windows: Vec<(usize, usize)> = Vec::new(); // (first word, candidate)
+    let mut near = Vec::new();
     for (i, (w, _)) in words.iter().enumerate() {
-        if let Some(list) = anchors.get(w) {
-            for &(ci, k) in list {
-                if i >= k {
-                    windows.push((i - k, ci));
-                }
+        for &(ci, k) in index.anchored(w) {
+            let (ci, k) = (ci as usize, k as usize);
+            if i >= k && candidates[ci].in_language(doc.lang) {
+                windows.push((i - k, ci));
             }
         }
-        let len = w.chars().count();
-        for (ci, c) in candidates.iter().enumerate() {
-            if c.words.len() == 1 && c.folded.chars().count().abs_diff(len) <= 1 {
-                windows.push((i, ci));
+        near.clear();
+        index.near_one_word(w, w.chars().count(), &mut near);
+        for &ci in &near {
+            if candidates[ci as usize].in_language(doc.lang) {
+                windows.push((i, ci as usize));
             }
         }
     }
@@ -188,7 +177,7 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
     for (start, ci) in windows {
         let c = &candidates[ci];
         let end = start + c.words.len() - 1;
-        if end >= words.len() || clashes(start, end) || !(start..end).all(soft_gap) {
+        if end >= words.len() || occupied.clashes(start, end) || !(start..end).all(soft_gap) {
             continue;
         }
         let window: Vec<&str> = words[start..=end].iter().map(|(w, _)| *w).collect();
@@ -207,7 +196,7 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
         }
         let joined = window.join(" ");
         let edits = strsim::damerau_levenshtein(&joined, &c.folded);
-        if edits == 0 || edits > max_edits(c.folded.chars().count(), c.words.len()) {
+        if edits == 0 || edits > max_edits(c.chars, c.words.len()) {
             continue;
         }
         hits.push((edits, start, end, ci));
@@ -223,12 +212,12 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
             candidates[ci].term,
         )
     });
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut taken = vec![false; words.len()];
     for (_, start, end, ci) in hits {
-        if taken.iter().any(|&(s, e)| start <= e && s <= end) {
+        if taken[start..=end].iter().any(|t| *t) {
             continue;
         }
-        taken.push((start, end));
+        taken[start..=end].iter_mut().for_each(|t| *t = true);
         let r = candidates[ci].term;
         let term = m.term(r);
         let concept = m.concept(r);
@@ -336,6 +325,52 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn windows_clash_with_occurrences_as_a_scan_of_them_says() {
+        // The rule's definition, checked against every occurrence.
+        fn scan(occurrences: &[(usize, usize)], start: usize, end: usize) -> bool {
+            occurrences.iter().any(|&(a, b)| {
+                a <= end && start <= b && !(start <= a && b <= end && (start, end) != (a, b))
+            })
+        }
+        let mut seed = 7u64;
+        let mut below = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        let words = 8;
+        for _ in 0..2000 {
+            let occurrences: Vec<(usize, usize)> = (0..below(4))
+                .map(|_| {
+                    let a = below(words);
+                    (a, (a + below(4)).min(words - 1))
+                })
+                .collect();
+            let occupied = Occupied::from_ranges(words, occurrences.iter().copied());
+            for start in 0..words {
+                for end in start..words {
+                    assert_eq!(
+                        occupied.clashes(start, end),
+                        scan(&occurrences, start, end),
+                        "{occurrences:?} {start}..={end}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_term_of_another_language_is_not_suggested() {
+        assert!(
+            run(
+                Rule::MisspelledTerm,
+                "The ratifkiasi was delayed.",
+                Language::En
+            )
+            .is_empty()
+        );
     }
 
     #[test]
