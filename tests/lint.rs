@@ -751,3 +751,39 @@ fn a_bad_config_is_an_error_naming_file_and_line() {
             env.path("hcgloss.toml").display()
         ));
 }
+
+/// Files are checked in parallel; the report still lists them in name
+/// order, each with its own findings.
+#[test]
+fn many_files_are_reported_in_order() {
+    let env = Env::new();
+    let mut expected = Vec::new();
+    for i in 0..24 {
+        let name = format!("many/f{i:02}.txt");
+        let blank_lines = "\n".repeat(i % 3);
+        env.write(
+            &name,
+            format!("{blank_lines}Pengesahan itu penting bagi semua negara yang hadir.\n"),
+        );
+        expected.push((name, i % 3 + 1));
+    }
+    let out = env
+        .lint()
+        .args(["--format", "json", "--lang", "id", "many"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(String, usize)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+}

@@ -17,6 +17,8 @@
 //! against target (see [`crate::lint::bilingual`]); every file is parsed
 //! before any is checked.
 
+use rayon::prelude::*;
+
 use super::{Context, Outcome, open, stdout_error};
 use crate::atomic::write_atomically;
 use crate::cli::{FailOn, LintArgs, LintFormat};
@@ -52,9 +54,18 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         ));
     }
     let config = load_config(args)?;
+    // The raw bytes serve only --fix (a byte-order mark to keep, a change
+    // on disk to notice); otherwise the text alone is kept.
+    let keep_raw = args.fix && !args.diff;
     let docs: Vec<Loaded> = sources::expand(&args.files)?
         .iter()
-        .map(sources::load)
+        .map(|s| {
+            let mut d = sources::load(s)?;
+            if !keep_raw {
+                d.raw = Vec::new();
+            }
+            Ok(d)
+        })
         .collect::<Result<_>>()?;
     if docs.is_empty() {
         writeln!(ctx.err, "no text files (*.txt, *.md) to check").map_err(stdout_error)?;
@@ -68,9 +79,19 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
     let linter = Linter::new(group_concepts(store.all_terms()?), config);
     drop(store);
 
+    // Documents are independent: they are checked on every core, and the
+    // reports come back in input order.
     let reports: Vec<DocumentReport> = docs
-        .iter()
-        .map(|d| linter.check(&d.label, &d.text, lang))
+        .par_iter()
+        .map(|d| {
+            let mut report = linter.check(&d.label, &d.text, lang);
+            if args.summary {
+                // Only the usage is printed: a large corpus need not hold
+                // every finding in memory.
+                report.findings = Vec::new();
+            }
+            report
+        })
         .collect();
     for (d, r) in docs.iter().zip(&reports) {
         if r.lang.is_none() && crate::normalize::fold(&d.text).words().next().is_some() {
@@ -269,7 +290,7 @@ fn fix_files(
     .map_err(stdout_error)?;
     // What is left, at its new positions.
     let remaining: Vec<DocumentReport> = docs
-        .iter()
+        .par_iter()
         .zip(&texts)
         .map(|(d, t)| linter.check(&d.label, t, lang))
         .collect();
