@@ -44,8 +44,6 @@ mod index;
 
 pub use index::Index;
 
-use std::collections::HashSet;
-
 use super::one_line;
 use crate::lint::fix::carry_case;
 use crate::lint::matcher::Matcher;
@@ -89,8 +87,8 @@ fn plausible_typo(written: &str, term: &str) -> bool {
 struct Occupied {
     /// Word `i` and word `i + 1` belong to one occurrence.
     joined: Vec<bool>,
-    /// The (first word, last word) of every occurrence.
-    exact: HashSet<(usize, usize)>,
+    /// The (first word, last word) of every occurrence, sorted.
+    exact: Vec<(usize, usize)>,
 }
 
 impl Occupied {
@@ -114,11 +112,12 @@ impl Occupied {
     /// `words` words.
     fn from_ranges(words: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Occupied {
         let mut joined = vec![false; words];
-        let mut exact = HashSet::new();
+        let mut exact = Vec::new();
         for (first, last) in ranges {
             joined[first..last].iter_mut().for_each(|j| *j = true);
-            exact.insert((first, last));
+            exact.push((first, last));
         }
+        exact.sort_unstable();
         Occupied { joined, exact }
     }
 
@@ -128,7 +127,7 @@ impl Occupied {
     fn clashes(&self, start: usize, end: usize) -> bool {
         (start > 0 && self.joined[start - 1])
             || self.joined[end]
-            || self.exact.contains(&(start, end))
+            || self.exact.binary_search(&(start, end)).is_ok()
     }
 }
 
