@@ -1,0 +1,194 @@
+//! In-process lint figures: how fast one document is checked against a
+//! generated glossary of 10,000 and 100,000 terms, with the term search
+//! alone and with every rule. `cargo bench --bench lint`;
+//! bench/lint_vs_grep.sh runs the whole command beside grep.
+//!
+//! The glossary has what the generator of examples/gen.rs gives a concept:
+//! an Indonesian preferred term and a deprecated variant (two to four
+//! words with Indonesian affixes), a Vietnamese and an English term. The
+//! document is 200 KB of Indonesian sentences using those terms, some with
+//! `-nya`, some with one letter dropped.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use hcgloss::lint::{Config, Language, Linter};
+use hcgloss::model::{Concept, Lang, Status, Term, TermType};
+use hcgloss::normalize::fold;
+
+/// SplitMix64, so the data is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const CONSONANTS: &[&str] = &[
+    "b", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "w", "ng", "ny",
+];
+const VOWELS: &[&str] = &["a", "i", "u", "e", "o", "a", "i", "a"];
+const PREFIXES: &[&str] = &["", "", "", "me", "di", "ber", "ter", "pe", "ke", "per"];
+const SUFFIXES: &[&str] = &["", "", "", "an", "kan", "i", "nya"];
+const VI_SYLLABLES: &[&str] = &[
+    "Bộ",
+    "Công",
+    "an",
+    "Ngoại",
+    "giao",
+    "Ủy",
+    "ban",
+    "tội",
+    "phạm",
+    "mạng",
+    "Hà",
+    "Nội",
+    "công",
+    "ước",
+    "Thượng",
+    "tướng",
+    "Liên",
+    "Hợp",
+    "Quốc",
+];
+const EN_WORDS: &[&str] = &[
+    "Ministry",
+    "Committee",
+    "Council",
+    "Public",
+    "Security",
+    "Foreign",
+    "Affairs",
+    "Cyber",
+    "Crime",
+    "Convention",
+    "National",
+    "Steering",
+];
+
+fn id_word(rng: &mut Rng) -> String {
+    let mut root = String::new();
+    for _ in 0..2 + rng.below(2) {
+        root.push_str(rng.pick(CONSONANTS));
+        root.push_str(rng.pick(VOWELS));
+    }
+    format!("{}{}{}", rng.pick(PREFIXES), root, rng.pick(SUFFIXES))
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn term(concept: &str, lang: &str, text: String, status: Status) -> Term {
+    Term {
+        concept: concept.into(),
+        lang: lang.parse::<Lang>().expect("known language"),
+        term: text,
+        status,
+        term_type: TermType::Full,
+        category: "organization".into(),
+        note: String::new(),
+    }
+}
+
+/// About `terms` terms, four per concept.
+fn glossary(terms: usize, rng: &mut Rng) -> Vec<Concept> {
+    (0..terms / 4)
+        .map(|n| {
+            let slug = format!("c{n}");
+            let words = 2 + rng.below(3);
+            let id: Vec<String> = (0..words)
+                .map(|i| {
+                    let w = id_word(rng);
+                    if i == 0 { capitalised(&w) } else { w }
+                })
+                .collect();
+            let mut variant = id.clone();
+            variant[words - 1] = id_word(rng);
+            let vi: Vec<&str> = (0..words).map(|_| rng.pick(VI_SYLLABLES)).collect();
+            let en: Vec<&str> = (0..words).map(|_| rng.pick(EN_WORDS)).collect();
+            Concept {
+                concept: slug.clone(),
+                category: "organization".into(),
+                terms: vec![
+                    term(&slug, "en", en.join(" "), Status::Preferred),
+                    term(&slug, "id", id.join(" "), Status::Preferred),
+                    term(&slug, "id", variant.join(" "), Status::Deprecated),
+                    term(&slug, "vi", vi.join(" "), Status::Preferred),
+                ],
+            }
+        })
+        .collect()
+}
+
+/// About `bytes` of Indonesian sentences using the glossary's Indonesian
+/// terms.
+fn document(concepts: &[Concept], bytes: usize, rng: &mut Rng) -> String {
+    let terms: Vec<&str> = concepts
+        .iter()
+        .flat_map(|c| &c.terms)
+        .filter(|t| t.lang.as_str() == "id")
+        .map(|t| t.term.as_str())
+        .collect();
+    let mut text = String::with_capacity(bytes + 200);
+    while text.len() < bytes {
+        let mut used = terms[rng.below(terms.len())].to_string();
+        match rng.below(20) {
+            0 => {
+                // One letter dropped.
+                let at = rng.below(used.len());
+                if used.is_char_boundary(at) && used.is_char_boundary(at + 1) {
+                    used.remove(at);
+                }
+            }
+            1 | 2 => used.push_str("nya"),
+            _ => {}
+        }
+        let other = terms[rng.below(terms.len())];
+        text.push_str(&format!(
+            "Menurut laporan, {used} menegaskan bersama {other} dan mitra internasional.\n"
+        ));
+    }
+    text
+}
+
+fn lint(c: &mut Criterion) {
+    let mut group = c.benchmark_group("lint_200kb");
+    group.sample_size(10);
+    for n in [10_000, 100_000] {
+        let mut rng = Rng(n as u64);
+        let concepts = glossary(n, &mut rng);
+        let text = document(&concepts, 200_000, &mut rng);
+        let linter = Linter::new(concepts, Config::default());
+        let folded = fold(&text);
+        // Built on first use: not part of what is measured.
+        linter.check("warm-up.txt", &text, Some(Language::Id));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("terms", n), &text, |b, text| {
+            b.iter(|| {
+                linter
+                    .matcher()
+                    .find_folded_each(text, &folded, true, &[Some(&["id"])])
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("rules", n), &text, |b, text| {
+            b.iter(|| linter.check("bench.txt", text, Some(Language::Id)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, lint);
+criterion_main!(benches);
