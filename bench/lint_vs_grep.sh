@@ -64,10 +64,15 @@ doc_lang=${DOC_LANG:-id}
 runs=${RUNS:-3}
 check_recall=${CHECK_RECALL:-1}
 
+# HCGLOSS and LINT_OCCURRENCES name prebuilt binaries; by default both are
+# built here (nothing to do when they are up to date).
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [[ -z "${HCGLOSS:-}" ]]; then
-    (cd "$root" && cargo build --release --quiet --bin hcgloss --example lint_occurrences)
+    (cd "$root" && cargo build --release --quiet --bin hcgloss)
     HCGLOSS=$root/target/release/hcgloss
+fi
+if [[ -z "${LINT_OCCURRENCES:-}" && $check_recall == 1 ]]; then
+    (cd "$root" && cargo build --release --quiet --example lint_occurrences)
 fi
 occurrences_tool=${LINT_OCCURRENCES:-$root/target/release/examples/lint_occurrences}
 
@@ -90,7 +95,7 @@ else
     sample=$work/sample
     mkdir "$sample"
     find "$articles" -type f \( -iname '*.txt' -o -iname '*.md' \) -not -path '*/.*' |
-        LC_ALL=C sort | head -n "$sample_files" |
+        LC_ALL=C sort | awk -v n="$sample_files" 'NR <= n' |
         while IFS= read -r f; do cp "$f" "$sample/"; done
 fi
 

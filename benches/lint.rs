@@ -9,6 +9,8 @@
 //! document is 200 KB of Indonesian sentences using those terms, some with
 //! `-nya`, some with one letter dropped.
 
+use std::time::Duration;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use hcgloss::lint::{Config, Language, Linter};
 use hcgloss::model::{Concept, Lang, Status, Term, TermType};
@@ -166,7 +168,12 @@ fn document(concepts: &[Concept], bytes: usize, rng: &mut Rng) -> String {
 
 fn lint(c: &mut Criterion) {
     let mut group = c.benchmark_group("lint_200kb");
-    group.sample_size(10);
+    // Under a minute in all, data included: each figure is tens of
+    // milliseconds.
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
     for n in [10_000, 100_000] {
         let mut rng = Rng(n as u64);
         let concepts = glossary(n, &mut rng);
@@ -190,5 +197,10 @@ fn lint(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, lint);
+criterion_group! {
+    name = benches;
+    // Plots would take longer to draw than the figures take to measure.
+    config = Criterion::default().without_plots();
+    targets = lint
+}
 criterion_main!(benches);
