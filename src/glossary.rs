@@ -18,6 +18,13 @@ use crate::model::{Status, Term};
 /// (`hcgloss add`) rather than from a file.
 pub const COMMAND_LINE: u64 = 0;
 
+/// The longest term hcgloss keeps, in characters (code points). The
+/// longest name in the shipped glossary has 161; a "term" of megabytes is
+/// a broken file, and would cost the lookup index and the lint matcher
+/// time and memory out of all proportion (a 50 MB term took minutes and
+/// gigabytes to index).
+pub const MAX_TERM_CHARS: usize = 500;
+
 /// A problem's line: none for the command line.
 fn at(line: u64) -> Option<u64> {
     (line != COMMAND_LINE).then_some(line)
@@ -41,7 +48,8 @@ impl Origin {
 }
 
 /// Checks the rules between rows of the file alone: duplicate rows and
-/// categories that disagree within one concept.
+/// categories that disagree within one concept; and, for every format at
+/// once, that no term is longer than [`MAX_TERM_CHARS`].
 pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut seen: HashMap<(&str, &str, &str), u64> = HashMap::new();
@@ -53,6 +61,12 @@ pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
             line: at(row.line),
             message,
         };
+        let length = t.term.chars().count();
+        if length > MAX_TERM_CHARS {
+            problems.push(problem(format!(
+                "the term is {length} characters long; a term has at most {MAX_TERM_CHARS}"
+            )));
+        }
         if let Some(first) = seen.insert((&t.concept, t.lang.as_str(), &t.term), row.line) {
             problems.push(problem(format!(
                 "duplicate row: {} term \"{}\" of concept {} is already on line {first}",
@@ -251,6 +265,21 @@ mod tests {
                 term,
             })
             .collect()
+    }
+
+    #[test]
+    fn terms_longer_than_the_limit_are_refused_at_their_line() {
+        let longest = "ủ".repeat(MAX_TERM_CHARS);
+        let too_long = format!("{longest}a");
+        let file = rows(vec![
+            term("a", "vi", &longest, Status::Preferred),
+            term("b", "vi", &too_long, Status::Preferred),
+        ]);
+        let problems = check_file("g.csv", &file);
+        assert_eq!(
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["g.csv:3: the term is 501 characters long; a term has at most 500"]
+        );
     }
 
     #[test]
