@@ -37,6 +37,9 @@ pub enum Command {
     Remove(RemoveArgs),
     /// Check articles for terminology problems (exit 1 when there are findings).
     Lint(LintArgs),
+    /// Translation memory: import, export, fuzzy search, concordance.
+    #[command(subcommand)]
+    Tm(TmCommand),
 }
 
 #[derive(Debug, Args)]
@@ -216,4 +219,96 @@ pub struct LintArgs {
     /// Use this configuration file instead of looking for hcgloss.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Check translation-memory files (TMX or tab-separated): the language
+    /// of the source segments (with --target-lang).
+    #[arg(long, value_name = "LANG", requires = "target_lang",
+          conflicts_with_all = ["lang", "fix", "diff", "summary"])]
+    pub source_lang: Option<String>,
+    /// The language of the target segments, checked against the source.
+    #[arg(long, value_name = "LANG", requires = "source_lang")]
+    pub target_lang: Option<String>,
+}
+
+/// `hcgloss tm ...`: the translation memory.
+#[derive(Debug, Subcommand)]
+pub enum TmCommand {
+    /// Import translation units from a TMX or tab-separated file (all units checked first; any bad unit changes nothing).
+    Import(TmImportArgs),
+    /// Export the translation memory as TMX 1.4 or tab-separated text.
+    Export(TmExportArgs),
+    /// Fuzzy matches for a sentence, with their translations and the glossary terms it contains.
+    Search(TmSearchArgs),
+    /// Every stored segment containing a phrase, with its translations.
+    Concordance(TmConcordanceArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TmFormat {
+    /// TMX 1.4b.
+    Tmx,
+    /// Tab-separated, one column per language, named in a header line.
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct TmImportArgs {
+    /// The TM file (`-` reads standard input).
+    pub file: PathBuf,
+    /// Default: from the file name (.tmx, .tsv), else from the content.
+    #[arg(long, value_enum)]
+    pub format: Option<TmFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct TmExportArgs {
+    #[arg(long, value_enum)]
+    pub format: TmFormat,
+    /// Only these languages, comma-separated (at least two); units with fewer than two of them are left out.
+    #[arg(long, value_name = "LANGS", value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TmSearchArgs {
+    /// The sentence to find matches for; several words are one sentence.
+    #[arg(required = true, num_args = 1..)]
+    pub sentence: Vec<String>,
+    /// The sentence's language.
+    #[arg(long, value_name = "LANG")]
+    pub from: String,
+    /// The language of the translations to show.
+    #[arg(long, value_name = "LANG")]
+    pub to: String,
+    /// Leave out matches below this percentage (0–100).
+    #[arg(long, default_value_t = crate::tm::search::DEFAULT_MIN, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min: u8,
+    /// At most this many matches.
+    #[arg(long, default_value_t = crate::tm::search::DEFAULT_LIMIT)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Read every segment instead of using the index (slower; the same results).
+    #[arg(long)]
+    pub scan: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TmConcordanceArgs {
+    /// The phrase; several words are one phrase.
+    #[arg(required = true, num_args = 1..)]
+    pub phrase: Vec<String>,
+    /// Only segments in this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// At most this many segments (default: all).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Read every segment instead of using the index (slower; the same results).
+    #[arg(long)]
+    pub scan: bool,
 }

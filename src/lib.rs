@@ -16,5 +16,6 @@ pub mod normalize;
 pub mod progress;
 pub mod render;
 pub mod store;
+pub mod tm;
 
 pub use error::{Error, Result};

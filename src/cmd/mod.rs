@@ -8,6 +8,7 @@ mod lint;
 mod lookup;
 mod remove;
 mod show;
+mod tm;
 
 use std::io::Write;
 
@@ -46,6 +47,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Add(args) => add::run(&args, &location, ctx),
         Command::Remove(args) => remove::run(&args, &location, ctx),
         Command::Lint(args) => lint::run(&args, &location, ctx),
+        Command::Tm(command) => tm::run(&command, &location, ctx),
     }
 }
 

@@ -20,16 +20,26 @@ pub enum Rule {
     MisspelledTerm,
     TermCase,
     UntranslatedText,
+    MissingTerm,
+    NumberMismatch,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 5] = [
+    pub const ALL: [Rule; 7] = [
         Rule::DeprecatedTerm,
         Rule::InconsistentTerm,
         Rule::MisspelledTerm,
         Rule::TermCase,
         Rule::UntranslatedText,
+        Rule::MissingTerm,
+        Rule::NumberMismatch,
     ];
+
+    /// Whether the rule compares a source with its translation (run only
+    /// on translation units, never on a single document).
+    pub fn is_bilingual(self) -> bool {
+        matches!(self, Rule::MissingTerm | Rule::NumberMismatch)
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -38,6 +48,8 @@ impl Rule {
             Rule::MisspelledTerm => "misspelled-term",
             Rule::TermCase => "term-case",
             Rule::UntranslatedText => "untranslated-text",
+            Rule::MissingTerm => "missing-term",
+            Rule::NumberMismatch => "number-mismatch",
         }
     }
 
@@ -57,6 +69,12 @@ impl Rule {
             Rule::MisspelledTerm => "Text that nearly matches a glossary term but is no term.",
             Rule::TermCase => "A glossary term written with other capitals than the glossary's.",
             Rule::UntranslatedText => "A sentence in another working language than the document's.",
+            Rule::MissingTerm => {
+                "A glossary term of the source whose concept the translation does not name with an allowed term."
+            }
+            Rule::NumberMismatch => {
+                "A number in the source or the translation that the other lacks."
+            }
         }
     }
 }
@@ -141,6 +159,23 @@ pub struct Finding {
     pub message: String,
     /// What `--fix` would write, when the finding can be fixed safely.
     pub fix: Option<Edit>,
+    /// In a translation-memory file: where the finding is (see
+    /// [`SegmentPlace`]); `None` in a monolingual document.
+    pub segment: Option<SegmentPlace>,
+}
+
+/// Where a finding in a translation unit is. Its [`Finding::span`] then
+/// has the line the unit starts on in the file and code-point columns
+/// within the segment's text (as read: white space runs made one space),
+/// and [`Finding::start`]/[`Finding::end`] are bytes of that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentPlace {
+    /// The unit's tuid, or `line N` when it has none.
+    pub unit: String,
+    /// The segment's language tag.
+    pub lang: String,
+    /// The segment's text, for excerpts.
+    pub text: String,
 }
 
 /// Maps byte offsets of a text to lines and columns.

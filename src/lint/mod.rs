@@ -14,15 +14,19 @@
 //! - [`finding`] is what a rule reports, with positions;
 //! - [`config`] reads `hcgloss.toml`; [`sources`] expands and reads inputs;
 //! - [`fix`] turns fixable findings into a rewritten text;
-//! - [`usage`] is the corpus-wide view of which variants are used where.
+//! - [`usage`] is the corpus-wide view of which variants are used where;
+//! - [`bilingual`] checks translation units (a source segment and its
+//!   translation), with [`numbers`] reading the numbers of each.
 
 pub mod address;
+pub mod bilingual;
 pub mod case;
 pub mod config;
 pub mod finding;
 pub mod fix;
 pub mod lang;
 pub mod matcher;
+pub mod numbers;
 pub mod rules;
 pub mod sources;
 pub mod stem;
@@ -31,7 +35,7 @@ pub mod usage;
 use std::collections::HashSet;
 
 pub use config::Config;
-pub use finding::{Edit, Finding, LineIndex, Rule, Severity, Span};
+pub use finding::{Edit, Finding, LineIndex, Rule, SegmentPlace, Severity, Span};
 pub use lang::Language;
 use matcher::{FindOptions, Matcher, Occurrence};
 
@@ -136,6 +140,8 @@ impl Linter {
                 Rule::MisspelledTerm => rules::misspelled_term::check(&doc, m, &mut drafts),
                 Rule::TermCase => rules::term_case::check(&doc, m, &mut drafts),
                 Rule::UntranslatedText => rules::untranslated_text::check(&doc, &mut drafts),
+                // Made by [`bilingual`] from a source and its translation.
+                Rule::MissingTerm | Rule::NumberMismatch => {}
             }
         }
         drafts.sort_by_key(|d| (d.start, d.rule, d.end));
@@ -156,6 +162,7 @@ impl Linter {
                 suggestion: d.suggestion,
                 message: d.message,
                 fix: d.fix,
+                segment: None,
             })
             .collect();
         DocumentReport {

@@ -4,6 +4,7 @@
 pub mod json;
 pub mod lint;
 pub mod text;
+pub mod tm;
 
 use crate::model::{Concept, Term};
 

@@ -15,6 +15,7 @@ use crate::error::Result;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../db/0001_termbase.sql"),
     include_str!("../../db/0002_lookup_generation.sql"),
+    include_str!("../../db/0003_translation_memory.sql"),
 ];
 
 /// "HCGL" in ASCII: marks an SQLite file as an hcgloss store.

@@ -10,6 +10,7 @@
 mod lookup;
 mod migrate;
 mod terms;
+mod tm;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,6 +21,7 @@ use crate::error::{Error, Result};
 pub use lookup::index_path;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
 pub use terms::{WriteTx, group_concepts};
+pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
 
 /// How long a command waits for another writer before giving up. Readers
 /// never wait (WAL); a writer waits for the one writing, and the longest
@@ -176,6 +178,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 64 MiB of page cache (allocated only as used): a large import
+        // keeps its indexes in memory instead of re-reading pages.
+        conn.pragma_update(None, "cache_size", -65536)?;
         migrate::migrate(&mut conn)?;
         Ok(Store {
             conn,

@@ -5,7 +5,9 @@
 
 pub mod deprecated_term;
 pub mod inconsistent_term;
+pub mod missing_term;
 pub mod misspelled_term;
+pub mod number_mismatch;
 pub mod term_case;
 pub mod untranslated_text;
 

@@ -2,7 +2,9 @@
 //! `{"findings": [...], "summary": {...}}`. Each finding has exactly
 //! `file`, `line`, `column`, `end_line`, `end_column` (1-based, code points,
 //! end exclusive), `rule`, `severity`, `concept` (or null), `found`,
-//! `suggestion` (or null) and `message`. The summary counts files,
+//! `suggestion` (or null), `message`, and `unit` and `lang` (the
+//! translation unit and the segment's language when the file is a
+//! translation memory, else null). The summary counts files,
 //! findings per severity and per rule (every rule listed, zeros included)
 //! and gives each document's language and whether it was detected.
 
@@ -26,6 +28,8 @@ struct FindingView<'a> {
     found: &'a str,
     suggestion: Option<&'a str>,
     message: &'a str,
+    unit: Option<&'a str>,
+    lang: Option<&'a str>,
 }
 
 impl<'a> From<&'a Finding> for FindingView<'a> {
@@ -42,6 +46,8 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
             found: &f.found,
             suggestion: f.suggestion.as_deref(),
             message: &f.message,
+            unit: f.segment.as_ref().map(|s| s.unit.as_str()),
+            lang: f.segment.as_ref().map(|s| s.lang.as_str()),
         }
     }
 }

@@ -162,6 +162,10 @@ struct Properties<'a> {
     concept: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
 }
 
 fn region<'a>(s: Span, snippet: Option<&'a str>) -> Region<'a> {
@@ -191,10 +195,13 @@ fn result<'a>(f: &'a Finding, lines: &LineIndex<'_>) -> SarifResult<'a> {
             }],
         }]
     });
-    let properties = (f.concept.is_some() || f.suggestion.is_some()).then_some(Properties {
-        concept: f.concept.as_deref(),
-        suggestion: f.suggestion.as_deref(),
-    });
+    let properties = (f.concept.is_some() || f.suggestion.is_some() || f.segment.is_some())
+        .then_some(Properties {
+            concept: f.concept.as_deref(),
+            suggestion: f.suggestion.as_deref(),
+            unit: f.segment.as_ref().map(|s| s.unit.as_str()),
+            lang: f.segment.as_ref().map(|s| s.lang.as_str()),
+        });
     SarifResult {
         rule_id: f.rule.name(),
         rule_index: Rule::ALL.iter().position(|r| *r == f.rule).expect("listed"),

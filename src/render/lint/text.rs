@@ -6,7 +6,9 @@
 //!     |               ^^^^^^^^^^
 //! ```
 //!
-//! then a one-line summary. Long lines are cut to the neighbourhood of
+//! then a one-line summary. A finding in a translation unit names the
+//! unit and the segment's language before the message, and shows the
+//! segment under the unit's line number. Long lines are cut to the neighbourhood of
 //! the finding (marked `…`), and the underline is aligned by display width
 //! (a wide character takes two cells, a combining mark none, a tab stays a
 //! tab). Colour is added only when the caller asks for it.
@@ -129,9 +131,14 @@ fn excerpt(
 
 fn finding(out: &mut String, p: &Palette, f: &Finding, lines: &LineIndex<'_>) {
     let style = Palette::severity_style(f.severity);
+    let place = f
+        .segment
+        .as_ref()
+        .map(|s| format!("{} ({}): ", s.unit, s.lang))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{}: {}{} {}",
+        "{}: {}{} {place}{}",
         p.paint(
             Style::new().bold(),
             &format!("{}:{}:{}", f.file, f.span.line, f.span.column)
@@ -140,6 +147,23 @@ fn finding(out: &mut String, p: &Palette, f: &Finding, lines: &LineIndex<'_>) {
         p.paint(style, &format!("[{}]", f.rule)),
         f.message
     );
+    if let Some(s) = &f.segment {
+        // A segment is one line; its finding is underlined in it.
+        let digits = f.span.line.to_string().len().max(3);
+        let gutter = Gutter {
+            number: f.span.line,
+            digits,
+        };
+        excerpt(
+            out,
+            p,
+            style,
+            gutter,
+            &s.text,
+            (f.start, f.end.max(f.start)),
+        );
+        return;
+    }
     let last = f.span.end_line.min(f.span.line + MAX_SPAN_LINES - 1);
     let digits = last.to_string().len().max(3);
     for n in f.span.line..=last {

@@ -1,0 +1,135 @@
+//! In-process translation-memory search figures, for `bench/compare.sh`:
+//!
+//!     cargo run --release --example bench_tm -- UNITS.tsv QUERIES [STORE]
+//!
+//! Imports the tab-separated units (header `id vi en`) into a store (a new
+//! temporary one, or STORE when given and already filled), makes QUERIES
+//! sentences by replacing one or two words of random stored Indonesian
+//! segments (so that matches fall around 75–95%), then times
+//! `tm search --from id --to vi --min 75` through the inverted index and
+//! through a full scan, checks both return the same matches, and prints one
+//! JSON object of figures.
+
+use std::time::Instant;
+
+use clap::Parser;
+use hcgloss::cli::Cli;
+use hcgloss::cmd::{self, Context};
+use hcgloss::progress::Silent;
+use hcgloss::store::{Location, Store};
+use hcgloss::tm::search::{Request, Strategy, search};
+use hcgloss::tm::unit::LangSelector;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (tsv, queries) = (&args[0], args[1].parse::<usize>()?);
+    let dir = tempfile::tempdir()?;
+    let db = args
+        .get(2)
+        .cloned()
+        .unwrap_or_else(|| dir.path().join("tm.sqlite").display().to_string());
+
+    let started = Instant::now();
+    let cli = Cli::parse_from(["hcgloss", "--db", &db, "tm", "import", tsv]);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    cmd::run(
+        cli,
+        &mut Context {
+            out: &mut out,
+            err: &mut err,
+            progress: &mut Silent,
+            color: false,
+        },
+    )?;
+    let import_ms = started.elapsed().as_secs_f64() * 1e3;
+
+    let text = std::fs::read_to_string(tsv)?;
+    let sentences: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let vocabulary: Vec<&str> = sentences
+        .iter()
+        .take(2000)
+        .flat_map(|s| s.split(' '))
+        .collect();
+    let mut rng = Rng(11);
+    let queries: Vec<String> = (0..queries)
+        .map(|_| {
+            let mut words: Vec<&str> = sentences[rng.below(sentences.len())].split(' ').collect();
+            for _ in 0..1 + rng.below(2) {
+                let at = rng.below(words.len());
+                words[at] = vocabulary[rng.below(vocabulary.len())];
+            }
+            words.join(" ")
+        })
+        .collect();
+
+    let store = Store::open(
+        &Location {
+            path: db.into(),
+            explicit: true,
+        },
+        hcgloss::store::Access::Read,
+    )?;
+    let (from, to) = (LangSelector::parse("id")?, LangSelector::parse("vi")?);
+    let (mut indexed, mut scanned) = (Vec::new(), Vec::new());
+    let mut identical = true;
+    let mut found = 0usize;
+    for q in &queries {
+        let request = Request {
+            sentence: q,
+            from: &from,
+            to: &to,
+            min: 75,
+            limit: 5,
+        };
+        let started = Instant::now();
+        let a = search(&store, &request, Strategy::INDEX)?;
+        indexed.push(started.elapsed().as_secs_f64() * 1e3);
+        let started = Instant::now();
+        let b = search(&store, &request, Strategy::Scan)?;
+        scanned.push(started.elapsed().as_secs_f64() * 1e3);
+        let key = |m: &hcgloss::tm::search::Match| (m.unit.id, m.score);
+        identical &= a.iter().map(key).eq(b.iter().map(key));
+        found += usize::from(!a.is_empty());
+    }
+    let p95 = {
+        let mut t = indexed.clone();
+        t.sort_by(f64::total_cmp);
+        t[(t.len() * 95 / 100).min(t.len() - 1)]
+    };
+    println!(
+        "{{\"units\": {}, \"import_ms\": {:.0}, \"queries\": {}, \"with_matches\": {}, \"median_ms\": {:.3}, \"p95_ms\": {:.3}, \"scan_median_ms\": {:.1}, \"identical\": {}}}",
+        sentences.len(),
+        import_ms,
+        queries.len(),
+        found,
+        median(&mut indexed),
+        p95,
+        median(&mut scanned),
+        identical
+    );
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! `hcgloss tm search SENTENCE --from L --to L`: fuzzy matches from the
+//! translation memory with their translations and the words that differ,
+//! and beside them the glossary terms the sentence contains. Exit 1 when
+//! no match reaches `--min` (the terms are still shown).
+
+use super::super::{Context, Outcome, open, stdout_error};
+use super::lang_option;
+use crate::cli::{ReportFormat, TmSearchArgs};
+use crate::error::{Error, Result};
+use crate::render::tm::{SearchQuery, search_json, search_text};
+use crate::store::{Access, Location, group_concepts};
+use crate::tm::search::{Request, Strategy, search};
+use crate::tm::terms::{WordBoundaryFinder, termbase_hits};
+
+pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
+    let from = lang_option("--from", &args.from)?;
+    let to = lang_option("--to", &args.to)?;
+    if from.base() == to.base() {
+        return Err(Error::Usage(format!(
+            "--from {} and --to {} are the same language",
+            from.tag, to.tag
+        )));
+    }
+    let sentence = args.sentence.join(" ");
+    let store = open(location, Access::Read)?;
+    let request = Request {
+        sentence: &sentence,
+        from: &from,
+        to: &to,
+        min: args.min,
+        limit: args.limit,
+    };
+    let strategy = if args.scan {
+        Strategy::Scan
+    } else {
+        Strategy::INDEX
+    };
+    let matches = search(&store, &request, strategy)?;
+    // The seam for the lint matcher: any `TermFinder` will do here.
+    let finder = WordBoundaryFinder::new(group_concepts(store.all_terms()?));
+    let terms = termbase_hits(&finder, &sentence, &from, &to);
+    let rendered = match args.format {
+        ReportFormat::Text => search_text(&matches, &terms, to.tag.as_str()),
+        ReportFormat::Json => search_json(
+            &SearchQuery {
+                sentence: &sentence,
+                from: from.tag.as_str(),
+                to: to.tag.as_str(),
+                min: args.min,
+            },
+            &matches,
+            &terms,
+        ),
+    };
+    ctx.out
+        .write_all(rendered.as_bytes())
+        .map_err(stdout_error)?;
+    if matches.is_empty() {
+        if args.format == ReportFormat::Text {
+            writeln!(
+                ctx.err,
+                "no {}→{} match of {}% or more in the translation memory",
+                from.tag, to.tag, args.min
+            )
+            .map_err(stdout_error)?;
+        }
+        return Ok(Outcome::Negative);
+    }
+    Ok(Outcome::Success)
+}

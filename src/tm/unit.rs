@@ -1,0 +1,285 @@
+//! The translation unit as every TM module passes it around, and the rules
+//! a unit must meet before it is stored, whichever file it came from: at
+//! least two segments, one per language, each non-empty text that XML can
+//! carry; dates in their one format; an identity made from the content.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, PrimitiveDateTime};
+
+use crate::model::Lang;
+use crate::normalize::clean_term;
+
+/// One language's text of a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub lang: Lang,
+    pub text: String,
+}
+
+/// A translation unit: aligned segments with where and when they come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    /// The TMX tuid, kept and written back; empty when there was none.
+    /// Not the unit's identity (see [`identity`]).
+    pub tuid: String,
+    /// The document the text was published in: a title or an address.
+    pub origin_doc: String,
+    /// The document's date, `YYYY-MM-DD`, or empty.
+    pub origin_date: String,
+    /// When the unit was made, ISO 8601 UTC (`2025-10-26T08:30:00Z`). A file
+    /// that does not say is given the time of its import.
+    pub created: Option<String>,
+    /// In report order: id, vi, en, then other tags alphabetically.
+    pub segments: Vec<Segment>,
+}
+
+/// A unit read from a file, with the line it starts on.
+#[derive(Debug, Clone)]
+pub struct SourcedUnit {
+    pub line: u64,
+    pub unit: Unit,
+}
+
+impl Unit {
+    /// The segment of a language, matched as [`LangSelector`] does.
+    pub fn segment(&self, lang: &LangSelector) -> Option<&Segment> {
+        self.segments.iter().find(|s| lang.matches(&s.lang))
+    }
+}
+
+/// The primary subtag of a language tag: what `--from en` matches.
+pub fn base_lang(lang: &Lang) -> &str {
+    lang.as_str().split('-').next().unwrap_or("")
+}
+
+/// A language as given on the command line. A bare primary subtag (`en`)
+/// matches every tag that starts with it (`en`, `en-US`, `en-GB`); a tag
+/// with subtags (`en-US`) matches only itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LangSelector {
+    pub tag: Lang,
+}
+
+impl LangSelector {
+    pub fn parse(s: &str) -> Result<LangSelector, String> {
+        Ok(LangSelector { tag: s.parse()? })
+    }
+
+    /// Whether only the primary subtag was given.
+    pub fn is_base(&self) -> bool {
+        !self.tag.as_str().contains('-')
+    }
+
+    pub fn base(&self) -> &str {
+        base_lang(&self.tag)
+    }
+
+    pub fn matches(&self, lang: &Lang) -> bool {
+        if self.is_base() {
+            base_lang(lang) == self.tag.as_str()
+        } else {
+            lang == &self.tag
+        }
+    }
+}
+
+/// Sorts segments into report order.
+pub fn sort_segments(segments: &mut [Segment]) {
+    segments.sort_by(|a, b| {
+        (a.lang.report_rank(), a.lang.as_str()).cmp(&(b.lang.report_rank(), b.lang.as_str()))
+    });
+}
+
+/// Cleans a segment's text as it will be stored (NFC, white space runs
+/// made one space, ends trimmed) and checks it: not empty, and no control
+/// characters or other code points that XML 1.0 cannot carry.
+pub fn clean_segment(text: &str) -> Result<String, String> {
+    let cleaned = clean_term(text);
+    if cleaned.is_empty() {
+        return Err("the segment is empty".into());
+    }
+    if let Some(c) = cleaned
+        .chars()
+        .find(|&c| c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    {
+        return Err(format!(
+            "the segment holds the control character U+{:04X}, which a TMX file cannot carry",
+            c as u32
+        ));
+    }
+    Ok(cleaned)
+}
+
+/// Checks the segments of one unit (already cleaned): at least two, and
+/// one per language (`en` and `en-US` count as the same language, since
+/// `--to en` could not choose between them). Sorts them into report order.
+pub fn check_segments(segments: &mut [Segment]) -> Result<(), String> {
+    sort_segments(segments);
+    for (i, a) in segments.iter().enumerate() {
+        if let Some(b) = segments[i + 1..]
+            .iter()
+            .find(|b| base_lang(&b.lang) == base_lang(&a.lang))
+        {
+            return Err(format!(
+                "two segments in {} and {}: a unit holds one segment per language",
+                a.lang, b.lang
+            ));
+        }
+    }
+    if segments.len() < 2 {
+        let only = segments
+            .first()
+            .map(|s| format!(" (it has only {})", s.lang))
+            .unwrap_or_default();
+        return Err(format!(
+            "a translation unit needs segments in at least two languages{only}"
+        ));
+    }
+    Ok(())
+}
+
+/// The unit's identity: SHA-256 over its segments' language tags and texts
+/// in report order, in hex. Two units with the same text in the same
+/// languages are the same unit, whatever their tuid, origin or date.
+pub fn identity(segments: &[Segment]) -> String {
+    let mut hasher = Sha256::new();
+    for s in segments {
+        hasher.update(s.lang.as_str().as_bytes());
+        hasher.update([0x1f]);
+        hasher.update(s.text.as_bytes());
+        hasher.update([0x1e]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+const ORIGIN_DATE: &[BorrowedFormatItem<'_>] = format_description!("[year]-[month]-[day]");
+const ISO_CREATED: &[BorrowedFormatItem<'_>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+const TMX_DATE: &[BorrowedFormatItem<'_>] =
+    format_description!("[year][month][day]T[hour][minute][second]Z");
+
+/// Checks an origin date: a real calendar date written `YYYY-MM-DD`.
+pub fn check_origin_date(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(String::new());
+    }
+    Date::parse(s, ORIGIN_DATE)
+        .map(|_| s.to_string())
+        .map_err(|_| format!("date \"{s}\" is not a calendar date written YYYY-MM-DD"))
+}
+
+/// Checks a creation time written as stored (`2025-10-26T08:30:00Z`).
+pub fn check_created(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    PrimitiveDateTime::parse(s, ISO_CREATED)
+        .map(|_| s.to_string())
+        .map_err(|_| format!("creation time \"{s}\" is not written YYYY-MM-DDThh:mm:ssZ (UTC)"))
+}
+
+/// Reads a TMX date (`20251026T083000Z`) as a stored creation time.
+pub fn created_from_tmx(s: &str) -> Result<String, String> {
+    let t = PrimitiveDateTime::parse(s.trim(), TMX_DATE).map_err(|_| {
+        format!("creationdate \"{s}\" is not a TMX date (YYYYMMDDThhmmssZ, in UTC)")
+    })?;
+    Ok(t.format(ISO_CREATED).expect("a parsed time formats"))
+}
+
+/// Writes a stored creation time as a TMX date.
+pub fn created_to_tmx(created: &str) -> String {
+    match PrimitiveDateTime::parse(created, ISO_CREATED) {
+        Ok(t) => t.format(TMX_DATE).expect("a parsed time formats"),
+        // The store only ever holds checked times; keep anything else
+        // recognisable rather than failing an export.
+        Err(_) => created.replace(['-', ':'], ""),
+    }
+}
+
+/// The current time as a stored creation time.
+pub fn now_created() -> String {
+    let now = OffsetDateTime::now_utc();
+    now.format(ISO_CREATED).expect("the current time formats")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(lang: &str, text: &str) -> Segment {
+        Segment {
+            lang: lang.parse().unwrap(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn segments_are_cleaned_and_checked() {
+        assert_eq!(clean_segment("  Bộ\n Công  an ").unwrap(), "Bộ Công an");
+        assert_eq!(clean_segment(" \n ").unwrap_err(), "the segment is empty");
+        let e = clean_segment("a\u{1}b").unwrap_err();
+        assert!(e.contains("U+0001"), "{e}");
+    }
+
+    #[test]
+    fn a_unit_needs_two_languages_once_each() {
+        let mut ok = vec![seg("en", "x"), seg("vi", "y"), seg("id", "z")];
+        check_segments(&mut ok).unwrap();
+        let langs: Vec<_> = ok.iter().map(|s| s.lang.as_str()).collect();
+        assert_eq!(langs, ["id", "vi", "en"]);
+        assert_eq!(
+            check_segments(&mut [seg("vi", "y")]).unwrap_err(),
+            "a translation unit needs segments in at least two languages (it has only vi)"
+        );
+        assert_eq!(
+            check_segments(&mut [seg("en", "a"), seg("en-US", "b")]).unwrap_err(),
+            "two segments in en and en-US: a unit holds one segment per language"
+        );
+    }
+
+    #[test]
+    fn identity_depends_on_content_only() {
+        let a = identity(&[seg("vi", "Bộ Công an"), seg("en", "Ministry")]);
+        let b = identity(&[seg("vi", "Bộ Công an"), seg("en", "Ministry")]);
+        let c = identity(&[seg("vi", "Bộ Công an"), seg("en", "Ministry.")]);
+        // Moving text across the language boundary changes the identity.
+        let d = identity(&[seg("vi", "Bộ Công anen"), seg("en", "Ministry")]);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_ne!(a, d);
+        assert_eq!(a.len(), 64);
+    }
+
+    #[test]
+    fn dates_are_checked_and_converted() {
+        assert_eq!(check_origin_date("2025-10-26").unwrap(), "2025-10-26");
+        assert_eq!(check_origin_date("").unwrap(), "");
+        assert!(check_origin_date("2025-02-30").is_err());
+        assert!(check_origin_date("26/10/2025").is_err());
+        assert_eq!(
+            created_from_tmx("20251026T083000Z").unwrap(),
+            "2025-10-26T08:30:00Z"
+        );
+        assert!(created_from_tmx("2025-10-26").is_err());
+        assert_eq!(created_to_tmx("2025-10-26T08:30:00Z"), "20251026T083000Z");
+        assert!(check_created(&now_created()).is_ok());
+        assert!(check_created("2025-10-26 08:30").is_err());
+    }
+
+    #[test]
+    fn language_selectors() {
+        let en = LangSelector::parse("en").unwrap();
+        let en_us = LangSelector::parse("en-US").unwrap();
+        assert!(en.matches(&"en-US".parse().unwrap()));
+        assert!(en.matches(&"en".parse().unwrap()));
+        assert!(!en.matches(&"vi".parse().unwrap()));
+        assert!(en_us.matches(&"en-US".parse().unwrap()));
+        assert!(!en_us.matches(&"en".parse().unwrap()));
+    }
+}

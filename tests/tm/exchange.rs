@@ -1,0 +1,302 @@
+//! Import and export: round trips, identity, bad input.
+
+use predicates::prelude::*;
+
+use super::common::{Env, fixture, read_fixture};
+use super::{UNITS, sample_tmx};
+
+#[test]
+fn tmx_import_then_export_reproduces_the_file() {
+    let env = Env::new();
+    let summary = env.tm_import(&fixture("tm/sample.tmx"));
+    assert!(
+        summary.ends_with("sample.tmx: 38 added, 0 unchanged\n"),
+        "{summary}"
+    );
+    assert_eq!(env.tm_export("tmx", &[]), sample_tmx());
+}
+
+#[test]
+fn reimport_adds_nothing_whatever_the_format() {
+    let env = Env::new();
+    env.tm_import(&fixture("tm/sample.tmx"));
+    let again = env.tm_import(&fixture("tm/sample.tmx"));
+    assert!(again.ends_with(": 0 added, 38 unchanged\n"), "{again}");
+    // The same units as a plain id/vi/en table: identity is the content,
+    // so nothing is added and the TMX metadata stays.
+    let tsv = env.tm_import(&fixture("tm/sample.tsv"));
+    assert!(
+        tsv.ends_with("sample.tsv: 0 added, 38 unchanged\n"),
+        "{tsv}"
+    );
+    assert_eq!(env.tm_export("tmx", &[]), sample_tmx());
+    // A unit repeated inside one file is stored once.
+    let twice = "vi\ten\nBộ Công an\tMinistry of Public Security\nBộ  Công an\tMinistry of Public Security\n";
+    let path = env.write("twice.tsv", twice);
+    let out = env.tm_import(&path);
+    assert!(
+        out.ends_with("twice.tsv: 1 added, 0 unchanged, 1 repeated in the file\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn tsv_round_trip_and_language_selection() {
+    let env = Env::new();
+    env.tm_import(&fixture("tm/sample.tsv"));
+    let exported = env.tm_export("tsv", &[]);
+    let lines: Vec<&str> = exported.lines().collect();
+    assert_eq!(lines[0], "id\tvi\ten\ttuid\torigin\torigin-date\tcreated");
+    assert_eq!(lines.len(), UNITS + 1);
+    // The segments are the fixture's, column for column.
+    let fixture_rows: Vec<String> = read_fixture("tm/sample.tsv")
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    for (row, expected) in lines[1..].iter().zip(&fixture_rows) {
+        let cells: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cells[..3].join("\t"), *expected);
+        assert_eq!(cells[3..6], ["", "", ""]);
+        assert!(cells[6].ends_with('Z'), "creation time {}", cells[6]);
+    }
+    // Export, import elsewhere, export: the same bytes.
+    let copy = Env::new();
+    copy.tm_import(&copy.write("all.tsv", &exported));
+    assert_eq!(copy.tm_export("tsv", &[]), exported);
+
+    // Two languages: the pair columns first; units lacking one are left out.
+    let pairs = env.tm_export("tsv", &["--lang", "vi,en"]);
+    assert!(pairs.starts_with("vi\ten\ttuid\t"));
+    assert_eq!(pairs.lines().count(), UNITS - 1 + 1);
+    let tmx = env.tm_export("tmx", &["--lang", "id,vi"]);
+    assert_eq!(
+        tmx.matches("<tu ").count() + tmx.matches("<tu>").count(),
+        UNITS - 1
+    );
+    assert!(!tmx.contains("xml:lang=\"en\""));
+}
+
+#[test]
+fn export_to_a_file_and_from_standard_input() {
+    let env = Env::new();
+    let text = read_fixture("tm/sample.tmx");
+    env.cmd()
+        .args(["tm", "import", "-", "--format", "tmx"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout("-: 38 added, 0 unchanged\n");
+    let out = env.path("out.tmx");
+    env.cmd()
+        .args(["tm", "export", "--format", "tmx", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(std::fs::read_to_string(out).unwrap(), sample_tmx());
+}
+
+/// Imports `contents` as `name` into a store that already holds the
+/// sample, expecting exit 2 with `expected` on stderr and no change.
+fn refused(name: &str, contents: &[u8], expected: &str) {
+    let env = Env::new();
+    env.tm_import(&fixture("tm/sample.tmx"));
+    let before = env.tm_export("tsv", &[]);
+    env.write(name, contents);
+    // Named relative to the working directory, as a user would type it.
+    env.cmd()
+        .args(["tm", "import", name])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(expected));
+    assert_eq!(
+        env.tm_export("tsv", &[]),
+        before,
+        "{name} changed the store"
+    );
+}
+
+const TMX_HEAD: &str = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header creationtool=\"x\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" srclang=\"vi\" datatype=\"plaintext\"/>\n<body>\n";
+const GOOD_TU: &str = "<tu><tuv xml:lang=\"vi\"><seg>Một câu mới.</seg></tuv><tuv xml:lang=\"en\"><seg>A new sentence.</seg></tuv></tu>\n";
+
+fn tmx_with(body: &str) -> Vec<u8> {
+    format!("{TMX_HEAD}{GOOD_TU}{body}</body>\n</tmx>\n").into_bytes()
+}
+
+#[test]
+fn bad_tmx_is_refused_with_file_and_line() {
+    refused(
+        "broken.tmx",
+        &tmx_with("<tu><tuv xml:lang=\"vi\"><seg>x</tuv></tu>\n"),
+        "broken.tmx:6: not well-formed XML",
+    );
+    refused(
+        "root.tmx",
+        b"<?xml version=\"1.0\"?>\n<martif type=\"TBX\"/>\n",
+        "root.tmx:2: the root element is <martif>: a TMX file's root is <tmx>",
+    );
+    refused(
+        "notuv.tmx",
+        &tmx_with("<tu tuid=\"7\">\n<prop type=\"x-origin-date\">2025-10-25</prop>\n</tu>\n"),
+        "notuv.tmx:6: a <tu> without any <tuv>",
+    );
+    refused(
+        "noseg.tmx",
+        &tmx_with(
+            "<tu>\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv>\n<tuv xml:lang=\"en\"></tuv>\n</tu>\n",
+        ),
+        "noseg.tmx:8: a <tuv> without <seg>",
+    );
+    refused(
+        "nolang.tmx",
+        &tmx_with(
+            "<tu>\n<tuv><seg>a</seg></tuv>\n<tuv xml:lang=\"en\"><seg>b</seg></tuv>\n</tu>\n",
+        ),
+        "nolang.tmx:7: a <tuv> without xml:lang",
+    );
+    refused(
+        "one.tmx",
+        &tmx_with("<tu>\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv>\n</tu>\n"),
+        "one.tmx:6: a translation unit needs segments in at least two languages (it has only vi)",
+    );
+    refused(
+        "date.tmx",
+        &tmx_with(
+            "<tu creationdate=\"2025-10-25\">\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+        ),
+        "date.tmx:6: creationdate \"2025-10-25\" is not a TMX date",
+    );
+    refused(
+        "empty.tmx",
+        b"",
+        "empty.tmx:1: no root element: the file is empty or not XML",
+    );
+}
+
+#[test]
+fn hostile_xml_is_refused_without_expansion() {
+    let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY lol \"lol\">\n<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n]>\n<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"vi\"><seg>&lol3;</seg></tuv></tu></body></tmx>\n";
+    refused(
+        "laughs.tmx",
+        laughs.as_bytes(),
+        "laughs.tmx:2: the DOCTYPE has an internal subset: entity declarations are refused",
+    );
+    let xxe = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"file:///etc/passwd\">\n{}",
+        String::from_utf8(tmx_with(
+            "<tu><tuv xml:lang=\"vi\"><seg>&xxe;</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n"
+        ))
+        .unwrap()
+        .trim_start_matches("<?xml version=\"1.0\"?>\n")
+    );
+    refused(
+        "xxe.tmx",
+        xxe.as_bytes(),
+        "xxe.tmx:7: entity &xxe; is not defined",
+    );
+}
+
+#[test]
+fn bad_tsv_is_refused_with_file_and_line() {
+    refused(
+        "header.tsv",
+        "id,vi,en\na,b,c\n".as_bytes(),
+        "header.tsv:1: header column 1 \"id,vi,en\" is neither a language tag nor one of tuid, origin, origin-date, created",
+    );
+    refused(
+        "onelang.tsv",
+        "vi\torigin\nmột\tx\n".as_bytes(),
+        "onelang.tsv:1: the header names 1 language",
+    );
+    refused(
+        "ragged.tsv",
+        "id\tvi\ten\na\tb\tc\nd\te\nf\tg\th\ti\n".as_bytes(),
+        "ragged.tsv:3: the row has 2 fields, the header has 3\nragged.tsv:4: the row has 4 fields, the header has 3\n2 problems; nothing was written",
+    );
+    refused(
+        "single.tsv",
+        "id\tvi\ten\n\tchỉ một câu\t\n".as_bytes(),
+        "single.tsv:2: a translation unit needs segments in at least two languages (it has only vi)",
+    );
+    refused(
+        "utf8.tsv",
+        b"vi\ten\nb\xe1\xbb\tx\n",
+        "utf8.tsv:2: invalid UTF-8 at byte offset",
+    );
+    refused(
+        "control.tsv",
+        "vi\ten\na\u{7}b\tx\n".as_bytes(),
+        "control.tsv:2: vi: the segment holds the control character U+0007",
+    );
+}
+
+#[test]
+fn a_bad_file_does_not_create_a_store() {
+    let env = Env::new();
+    let path = env.write("bad.tsv", "vi\n");
+    env.cmd().args(["tm", "import"]).arg(&path).assert().code(2);
+    assert!(!env.db.exists());
+    // A command that only reads does not create one either.
+    env.cmd()
+        .args(["tm", "concordance", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no store at"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = Env::with_sample();
+    env.cmd()
+        .args(["tm", "search", "x", "--from", "vi", "--to", "vi-VN"])
+        .assert()
+        .code(2)
+        .stderr("hcgloss: --from vi and --to vi-VN are the same language\n");
+    env.cmd()
+        .args(["tm", "search", "...", "--from", "vi", "--to", "en"])
+        .assert()
+        .code(2)
+        .stderr("hcgloss: \"...\" has no words to search for\n");
+    env.cmd()
+        .args(["tm", "export", "--format", "tsv", "--lang", "vi"])
+        .assert()
+        .code(2);
+    env.cmd()
+        .args(["tm", "search", "x", "--from", "v_i", "--to", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "hcgloss: --from: language \"v_i\"",
+        ));
+}
+
+#[test]
+fn a_store_made_before_the_translation_memory_is_upgraded_in_place() {
+    let env = Env::new();
+    {
+        // A store as the first schema version left it, with one term.
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.execute_batch(hcgloss::store::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO concept (slug, category) VALUES ('ministry-of-public-security', 'ministry');
+             INSERT INTO term (concept_id, lang, term, status) VALUES (1, 'vi', 'Bộ Công an', 'preferred');",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "application_id", hcgloss::store::APPLICATION_ID)
+            .unwrap();
+    }
+    env.tm_import(&fixture("tm/sample.tmx"));
+    assert_eq!(
+        env.export(),
+        "concept,lang,term,status,type,category,note\nministry-of-public-security,vi,Bộ Công an,preferred,full,ministry,\n"
+    );
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, hcgloss::store::latest_version());
+    assert_eq!(env.tm_export("tmx", &[]), sample_tmx());
+}
