@@ -25,6 +25,13 @@ pub const COMMAND_LINE: u64 = 0;
 /// gigabytes to index).
 pub const MAX_TERM_CHARS: usize = 500;
 
+/// A character XML 1.0 cannot carry (a control character, or U+FFFE or
+/// U+FFFF): a term holding one could never be exported as TBX, so it is
+/// refused on the way in, whatever the format.
+fn unwritable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
 /// A problem's line: none for the command line.
 fn at(line: u64) -> Option<u64> {
     (line != COMMAND_LINE).then_some(line)
@@ -49,7 +56,8 @@ impl Origin {
 
 /// Checks the rules between rows of the file alone: duplicate rows and
 /// categories that disagree within one concept; and, for every format at
-/// once, that no term is longer than [`MAX_TERM_CHARS`].
+/// once, that no term is longer than [`MAX_TERM_CHARS`] and no term or
+/// note holds a character TBX cannot carry.
 pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut seen: HashMap<(&str, &str, &str), u64> = HashMap::new();
@@ -65,6 +73,22 @@ pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
         if length > MAX_TERM_CHARS {
             problems.push(problem(format!(
                 "the term is {length} characters long; a term has at most {MAX_TERM_CHARS}"
+            )));
+        }
+        if let Some(c) = t.term.chars().find(|&c| unwritable(c)) {
+            problems.push(problem(format!(
+                "the term holds U+{:04X}, a character TBX and TMX cannot carry",
+                c as u32
+            )));
+        }
+        if let Some(c) = t
+            .note
+            .chars()
+            .find(|&c| unwritable(c) && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            problems.push(problem(format!(
+                "the note holds U+{:04X}, a character TBX and TMX cannot carry",
+                c as u32
             )));
         }
         if let Some(first) = seen.insert((&t.concept, t.lang.as_str(), &t.term), row.line) {
@@ -265,6 +289,32 @@ mod tests {
                 term,
             })
             .collect()
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_terms_and_notes() {
+        let mut with_note = term("b", "en", "B", Status::Preferred);
+        with_note.note = "line one\nline two\u{1b}[31m".into();
+        let mut fine_note = term("c", "en", "C", Status::Preferred);
+        fine_note.note = "tab\there\r\nand a new line".into();
+        let file = rows(vec![
+            term("a", "en", "bell\u{7}", Status::Preferred),
+            with_note,
+            fine_note,
+            term("d", "en", "not a character \u{FFFF}", Status::Preferred),
+        ]);
+        let problems: Vec<String> = check_file("g.csv", &file)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "g.csv:2: the term holds U+0007, a character TBX and TMX cannot carry",
+                "g.csv:3: the note holds U+001B, a character TBX and TMX cannot carry",
+                "g.csv:5: the term holds U+FFFF, a character TBX and TMX cannot carry",
+            ]
+        );
     }
 
     #[test]
