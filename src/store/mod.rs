@@ -23,8 +23,12 @@ pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
 pub use terms::{WriteTx, group_concepts};
 pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
 
-/// How long a command waits for another writer before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a command waits for another writer before giving up. Readers
+/// never wait (WAL); a writer waits for the one writing, and the longest
+/// write is a large import (a million terms take about a minute), so the
+/// wait is generous: failing a command with "database is locked" while
+/// another is still busy with its work would lose the user's request.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// The glossary compiled into the binary; it seeds the default store.
 pub const BUNDLED_GLOSSARY: &str = include_str!("../../glossary.csv");
@@ -87,7 +91,7 @@ impl Store {
     pub fn open(location: &Location, access: Access) -> Result<Store> {
         let path = &location.path;
         if path.exists() {
-            return Store::open_existing(path);
+            return Store::open_existing_for(path, access);
         }
         if location.explicit && access == Access::Read {
             return Err(Error::NoStore(path.clone()));
@@ -101,6 +105,13 @@ impl Store {
 
     /// Opens a store that must already exist.
     pub fn open_existing(path: &Path) -> Result<Store> {
+        Store::open_existing_for(path, Access::Write)
+    }
+
+    /// Opens an existing file as a store. An empty database (a 0-byte file
+    /// made by `touch` or `mktemp`) becomes a store only for a command that
+    /// writes; a command that only reads leaves it as it is.
+    fn open_existing_for(path: &Path, access: Access) -> Result<Store> {
         if path.is_dir() {
             return Err(Error::NotAStore {
                 path: path.to_path_buf(),
@@ -134,6 +145,11 @@ impl Store {
                 return Err(not_a_store(format!(
                     "SQLite application id {app_id:#x}, not {APPLICATION_ID:#x}"
                 )));
+            }
+            if access == Access::Read {
+                return Err(not_a_store(
+                    "it is empty; import or add makes it one".to_string(),
+                ));
             }
         }
         if version > latest_version() {
