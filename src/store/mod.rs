@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 pub use lookup::index_path;
-pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
+pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version, migrate_to};
 pub use terms::{WriteTx, group_concepts};
 pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
 
