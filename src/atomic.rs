@@ -63,10 +63,17 @@ fn write_target(path: &Path) -> PathBuf {
 
 /// Replaces `path` with `bytes`, keeping the permissions of the file it
 /// replaces. A symbolic link stays a link: the file it points to is the
-/// one replaced.
+/// one replaced. A file with no write permission for anyone is refused:
+/// renaming over it would succeed (the directory is what a rename
+/// needs), but its owner made it read-only to keep it as it is.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let label = path.display().to_string();
     let path = &write_target(path);
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(Error::Usage(format!(
+            "{label}: the file is read-only; it was not overwritten"
+        )));
+    }
     let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes).map_err(|e| Error::io(&label, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(&label, e))?;
@@ -99,5 +106,26 @@ mod tests {
         write_atomically(&d.join("dangling"), b"b").unwrap();
         assert_eq!(std::fs::read(d.join("articles/b.txt")).unwrap(), b"b");
         assert!(d.join("dangling").symlink_metadata().unwrap().is_symlink());
+    }
+
+    #[test]
+    fn permissions_are_kept_and_read_only_files_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "old").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o604)).unwrap();
+        write_atomically(&file, b"new").unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o604);
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let err = write_atomically(&file, b"newer").unwrap_err().to_string();
+        assert!(
+            err.ends_with("a.txt: the file is read-only; it was not overwritten"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), b"new");
+        // Nothing is left behind either way.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 pub use lookup::index_path;
-pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
+pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version, migrate_to};
 pub use terms::{WriteTx, group_concepts};
 pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
 
@@ -165,6 +165,25 @@ impl Store {
     fn create(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+        }
+        // SQLite would create the file 0644 less the umask; made here
+        // first, it gets what any new file of the user gets (0666 less the
+        // umask), so a team sharing a store under umask 002 can all write
+        // it. SQLite gives its -wal and -shm files the database's mode.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            let made = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o666)
+                .open(path);
+            match made {
+                Ok(_) => {}
+                // Another process made it a moment ago: open theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io(path.display().to_string(), e)),
+            }
         }
         let conn = Connection::open(path).map_err(|e| Error::NotAStore {
             path: path.to_path_buf(),
