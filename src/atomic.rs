@@ -3,11 +3,20 @@
 //! target (an atomic step on one file system).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
+
+/// How the temporary files of writes to `path` start: a dot (hidden) and
+/// the target's name, so that one left by a killed process says what it
+/// was for and can be found again ([`crate::store`] sweeps old ones of its
+/// lookup index).
+pub fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.tmp-")
+}
 
 /// A new temporary file in the directory of `path`, with the permissions
 /// any new file of the user gets (0666 less the umask), not the
@@ -18,8 +27,9 @@ pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    let prefix = temp_prefix(path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".hcgloss-");
+    builder.prefix(&prefix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -28,10 +38,42 @@ pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
     builder.tempfile_in(dir).map_err(|e| Error::io(&label, e))
 }
 
+/// The file a write to `path` replaces: `path`, or the file a symbolic
+/// link there points to (through any chain of links, a missing final
+/// target included). Renaming over the link itself would turn it into a
+/// plain file and leave the file it points to as it was.
+fn write_target(path: &Path) -> PathBuf {
+    let mut target = path.to_path_buf();
+    // As many links as the system itself follows before giving up.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {}
+            _ => return target,
+        }
+        let Ok(next) = std::fs::read_link(&target) else {
+            return target;
+        };
+        target = match target.parent() {
+            Some(dir) => dir.join(next),
+            None => next,
+        };
+    }
+    target
+}
+
 /// Replaces `path` with `bytes`, keeping the permissions of the file it
-/// replaces.
+/// replaces. A symbolic link stays a link: the file it points to is the
+/// one replaced. A file with no write permission for anyone is refused:
+/// renaming over it would succeed (the directory is what a rename
+/// needs), but its owner made it read-only to keep it as it is.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let label = path.display().to_string();
+    let path = &write_target(path);
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(Error::Usage(format!(
+            "{label}: the file is read-only; it was not overwritten"
+        )));
+    }
     let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes).map_err(|e| Error::io(&label, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(&label, e))?;
@@ -41,4 +83,49 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     tmp.persist(path).map_err(|e| Error::io(&label, e.error))?;
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("articles")).unwrap();
+        std::fs::write(d.join("articles/a.txt"), "old").unwrap();
+        std::os::unix::fs::symlink("articles/a.txt", d.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink("link.txt", d.join("link2.txt")).unwrap();
+        write_atomically(&d.join("link2.txt"), b"new").unwrap();
+        assert_eq!(std::fs::read(d.join("articles/a.txt")).unwrap(), b"new");
+        assert!(d.join("link.txt").symlink_metadata().unwrap().is_symlink());
+        assert!(d.join("link2.txt").symlink_metadata().unwrap().is_symlink());
+        // A link to a file not there yet creates that file.
+        std::os::unix::fs::symlink("articles/b.txt", d.join("dangling")).unwrap();
+        write_atomically(&d.join("dangling"), b"b").unwrap();
+        assert_eq!(std::fs::read(d.join("articles/b.txt")).unwrap(), b"b");
+        assert!(d.join("dangling").symlink_metadata().unwrap().is_symlink());
+    }
+
+    #[test]
+    fn permissions_are_kept_and_read_only_files_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "old").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o604)).unwrap();
+        write_atomically(&file, b"new").unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o604);
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let err = write_atomically(&file, b"newer").unwrap_err().to_string();
+        assert!(
+            err.ends_with("a.txt: the file is read-only; it was not overwritten"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), b"new");
+        // Nothing is left behind either way.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 }

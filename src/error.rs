@@ -17,11 +17,42 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = elide(&self.message);
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, message),
+            None => write!(f, "{}: {}", self.file, message),
         }
     }
+}
+
+/// The most characters of a problem's message shown at each end when it
+/// is too long to show whole.
+const MESSAGE_ENDS: usize = 200;
+
+/// `message`, with its middle left out when it is long. Messages quote the
+/// offending value, and a broken file can make that value megabytes long
+/// (a 50 MB line with no separator is one "header"); the start says what
+/// is wrong and the end often says what was expected, so both are kept.
+fn elide(message: &str) -> std::borrow::Cow<'_, str> {
+    let count = message.chars().count();
+    if count <= 2 * MESSAGE_ENDS + 50 {
+        return message.into();
+    }
+    let head_end = message
+        .char_indices()
+        .nth(MESSAGE_ENDS)
+        .map_or(message.len(), |(i, _)| i);
+    let tail_start = message
+        .char_indices()
+        .nth(count - MESSAGE_ENDS)
+        .map_or(message.len(), |(i, _)| i);
+    format!(
+        "{}[… {} characters left out …]{}",
+        &message[..head_end],
+        count - 2 * MESSAGE_ENDS,
+        &message[tail_start..]
+    )
+    .into()
 }
 
 /// How many problems of one input are listed before the rest are counted.
@@ -105,3 +136,38 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_messages_keep_both_ends() {
+        let value = "x".repeat(1_000_000);
+        let p = Problem {
+            file: "big.csv".into(),
+            line: Some(2),
+            message: format!("status \"{value}\" is not one of preferred, admitted"),
+        };
+        let shown = p.to_string();
+        assert!(shown.len() < 600, "{} bytes", shown.len());
+        assert!(shown.starts_with("big.csv:2: status \"xxx"), "{shown}");
+        assert!(
+            shown.ends_with("xxx\" is not one of preferred, admitted"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("[… 999643 characters left out …]"),
+            "{shown}"
+        );
+        // Short messages, and long ones of many-byte characters, stay whole
+        // or are cut on character boundaries.
+        let p = Problem {
+            file: "a".into(),
+            line: None,
+            message: "ủy ban ".repeat(100),
+        };
+        assert!(p.to_string().contains("characters left out"));
+        assert_eq!(elide("short"), "short");
+    }
+}

@@ -18,6 +18,20 @@ use crate::model::{Status, Term};
 /// (`hcgloss add`) rather than from a file.
 pub const COMMAND_LINE: u64 = 0;
 
+/// The longest term hcgloss keeps, in characters (code points). The
+/// longest name in the shipped glossary has 161; a "term" of megabytes is
+/// a broken file, and would cost the lookup index and the lint matcher
+/// time and memory out of all proportion (a 50 MB term took minutes and
+/// gigabytes to index).
+pub const MAX_TERM_CHARS: usize = 500;
+
+/// A character XML 1.0 cannot carry (a control character, or U+FFFE or
+/// U+FFFF): a term holding one could never be exported as TBX, so it is
+/// refused on the way in, whatever the format.
+fn unwritable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
 /// A problem's line: none for the command line.
 fn at(line: u64) -> Option<u64> {
     (line != COMMAND_LINE).then_some(line)
@@ -41,7 +55,9 @@ impl Origin {
 }
 
 /// Checks the rules between rows of the file alone: duplicate rows and
-/// categories that disagree within one concept.
+/// categories that disagree within one concept; and, for every format at
+/// once, that no term is longer than [`MAX_TERM_CHARS`] and no term or
+/// note holds a character TBX cannot carry.
 pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut seen: HashMap<(&str, &str, &str), u64> = HashMap::new();
@@ -53,6 +69,28 @@ pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
             line: at(row.line),
             message,
         };
+        let length = t.term.chars().count();
+        if length > MAX_TERM_CHARS {
+            problems.push(problem(format!(
+                "the term is {length} characters long; a term has at most {MAX_TERM_CHARS}"
+            )));
+        }
+        if let Some(c) = t.term.chars().find(|&c| unwritable(c)) {
+            problems.push(problem(format!(
+                "the term holds U+{:04X}, a character TBX and TMX cannot carry",
+                c as u32
+            )));
+        }
+        if let Some(c) = t
+            .note
+            .chars()
+            .find(|&c| unwritable(c) && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            problems.push(problem(format!(
+                "the note holds U+{:04X}, a character TBX and TMX cannot carry",
+                c as u32
+            )));
+        }
         if let Some(first) = seen.insert((&t.concept, t.lang.as_str(), &t.term), row.line) {
             problems.push(problem(format!(
                 "duplicate row: {} term \"{}\" of concept {} is already on line {first}",
@@ -251,6 +289,47 @@ mod tests {
                 term,
             })
             .collect()
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_terms_and_notes() {
+        let mut with_note = term("b", "en", "B", Status::Preferred);
+        with_note.note = "line one\nline two\u{1b}[31m".into();
+        let mut fine_note = term("c", "en", "C", Status::Preferred);
+        fine_note.note = "tab\there\r\nand a new line".into();
+        let file = rows(vec![
+            term("a", "en", "bell\u{7}", Status::Preferred),
+            with_note,
+            fine_note,
+            term("d", "en", "not a character \u{FFFF}", Status::Preferred),
+        ]);
+        let problems: Vec<String> = check_file("g.csv", &file)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "g.csv:2: the term holds U+0007, a character TBX and TMX cannot carry",
+                "g.csv:3: the note holds U+001B, a character TBX and TMX cannot carry",
+                "g.csv:5: the term holds U+FFFF, a character TBX and TMX cannot carry",
+            ]
+        );
+    }
+
+    #[test]
+    fn terms_longer_than_the_limit_are_refused_at_their_line() {
+        let longest = "ủ".repeat(MAX_TERM_CHARS);
+        let too_long = format!("{longest}a");
+        let file = rows(vec![
+            term("a", "vi", &longest, Status::Preferred),
+            term("b", "vi", &too_long, Status::Preferred),
+        ]);
+        let problems = check_file("g.csv", &file);
+        assert_eq!(
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["g.csv:3: the term is 501 characters long; a term has at most 500"]
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Reading user files as text: the checks every reader needs (a directory
-//! or a missing file, invalid UTF-8 with its byte offset, NUL bytes, a
+//! Reading user files as text: the checks every reader needs (a directory,
+//! a device or a missing file, invalid UTF-8 with its byte offset, NUL bytes, a
 //! leading byte-order mark) done once, with messages that name the file.
 
 use std::io::Read;
@@ -17,12 +17,43 @@ pub fn read_text(path: &Path) -> Result<String> {
             .map_err(|e| Error::io("<stdin>", e))?;
         buf
     } else {
-        if path.is_dir() {
-            return Err(Error::invalid(&label, None, "is a directory, not a file"));
-        }
+        check_kind(path, &label)?;
         std::fs::read(path).map_err(|e| Error::io(&label, e))?
     };
     decode(&label, bytes)
+}
+
+/// Refuses what is not a file to read whole: a directory, and a device or
+/// socket (`/dev/zero` would be read until memory ran out). A missing path
+/// passes here, so that opening it reports the system's own error; a pipe
+/// passes too (`<(command)`), since it ends when its writer does.
+pub fn check_kind(path: &Path, label: &str) -> Result<()> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(Error::invalid(label, None, "is a directory, not a file"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if kind.is_char_device() || kind.is_block_device() {
+            Some("a device")
+        } else if kind.is_socket() {
+            Some("a socket")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(Error::invalid(
+                label,
+                None,
+                format!("is {what}, not a file"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Checks `bytes` as UTF-8 text and strips a leading BOM.
@@ -74,6 +105,19 @@ mod tests {
             err.to_string(),
             "a.csv:2: invalid UTF-8 at byte offset 7\nnothing was written"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_directories_are_not_read() {
+        let err = read_text(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "/dev/zero: is a device, not a file\nnothing was written"
+        );
+        let err = read_text(Path::new("/")).unwrap_err().to_string();
+        assert_eq!(err, "/: is a directory, not a file\nnothing was written");
+        assert!(check_kind(Path::new("/no/such/file"), "x").is_ok());
     }
 
     #[test]

@@ -44,9 +44,7 @@ pub fn open(path: &Path) -> Result<Input> {
             reader: Box::new(BufReader::new(std::io::stdin())),
         });
     }
-    if path.is_dir() {
-        return Err(Error::invalid(&label, None, "is a directory, not a file"));
-    }
+    crate::input::check_kind(path, &label)?;
     let file = File::open(path).map_err(|e| Error::io(&label, e))?;
     Ok(Input {
         label,

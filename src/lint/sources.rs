@@ -96,6 +96,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
         }
         Source::File(p) => {
             let label = p.display().to_string();
+            crate::input::check_kind(p, &label)?;
             let raw = std::fs::read(p).map_err(|e| Error::io(&label, e))?;
             (label, raw)
         }

@@ -70,6 +70,40 @@ pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTem
     Ok(tmp)
 }
 
+/// How old a temporary index file must be before a writer removes it.
+/// Writing one takes seconds; one this old was left by a process that was
+/// killed (or a machine that stopped) between writing and renaming it.
+const ORPHAN_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temporary index files of `path` that killed processes left
+/// behind. Best effort: what cannot be listed or removed stays.
+pub(super) fn sweep_orphans(path: &Path) {
+    let Some(dir) = path.parent() else { return };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = crate::atomic::temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > ORPHAN_AGE);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Maps the index file if it exists and describes `generation`.
 fn open_current(path: &Path, generation: u64) -> Option<LookupIndex> {
     let file = File::open(path).ok()?;
@@ -126,5 +160,31 @@ impl Store {
         let hits = lookup::search(&index, &Snapshot(&tx), query)?;
         tx.finish()?;
         Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn old_temporary_index_files_are_swept_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("s.sqlite.lookup");
+        let touch = |name: &str, age: Duration| {
+            let path = dir.path().join(name);
+            let file = File::create(&path).unwrap();
+            file.set_modified(SystemTime::now() - age).unwrap();
+            path
+        };
+        let hour = Duration::from_secs(3600);
+        let orphan = touch(".s.sqlite.lookup.tmp-a1", 2 * hour);
+        let fresh = touch(".s.sqlite.lookup.tmp-b2", Duration::ZERO);
+        let other_store = touch(".t.sqlite.lookup.tmp-c3", 2 * hour);
+        let article = touch(".a.txt.tmp-d4", 2 * hour);
+        sweep_orphans(&index);
+        assert!(!orphan.exists());
+        assert!(fresh.exists() && other_store.exists() && article.exists());
     }
 }

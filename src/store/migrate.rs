@@ -34,9 +34,23 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     if version == latest_version() && app_id == APPLICATION_ID {
         return Ok(());
     }
+    migrate_to(conn, latest_version())
+}
+
+/// Applies the migrations past the store's `user_version` up to `version`,
+/// in one transaction. Only [`migrate`] uses it with anything but the
+/// latest version: the tests make stores as every earlier version of
+/// hcgloss left them, to check that each is upgraded with its data.
+#[doc(hidden)]
+pub fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+    let pending = MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(version.max(0) as usize)
+        .skip(current.max(0) as usize);
+    for (i, sql) in pending {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }

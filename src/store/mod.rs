@@ -19,12 +19,16 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 pub use lookup::index_path;
-pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version};
+pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version, migrate_to};
 pub use terms::{WriteTx, group_concepts};
 pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
 
-/// How long a command waits for another writer before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a command waits for another writer before giving up. Readers
+/// never wait (WAL); a writer waits for the one writing, and the longest
+/// write is a large import (a million terms take about a minute), so the
+/// wait is generous: failing a command with "database is locked" while
+/// another is still busy with its work would lose the user's request.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// The glossary compiled into the binary; it seeds the default store.
 pub const BUNDLED_GLOSSARY: &str = include_str!("../../glossary.csv");
@@ -87,7 +91,7 @@ impl Store {
     pub fn open(location: &Location, access: Access) -> Result<Store> {
         let path = &location.path;
         if path.exists() {
-            return Store::open_existing(path);
+            return Store::open_existing_for(path, access);
         }
         if location.explicit && access == Access::Read {
             return Err(Error::NoStore(path.clone()));
@@ -101,6 +105,13 @@ impl Store {
 
     /// Opens a store that must already exist.
     pub fn open_existing(path: &Path) -> Result<Store> {
+        Store::open_existing_for(path, Access::Write)
+    }
+
+    /// Opens an existing file as a store. An empty database (a 0-byte file
+    /// made by `touch` or `mktemp`) becomes a store only for a command that
+    /// writes; a command that only reads leaves it as it is.
+    fn open_existing_for(path: &Path, access: Access) -> Result<Store> {
         if path.is_dir() {
             return Err(Error::NotAStore {
                 path: path.to_path_buf(),
@@ -135,6 +146,11 @@ impl Store {
                     "SQLite application id {app_id:#x}, not {APPLICATION_ID:#x}"
                 )));
             }
+            if access == Access::Read {
+                return Err(not_a_store(
+                    "it is empty; import or add makes it one".to_string(),
+                ));
+            }
         }
         if version > latest_version() {
             return Err(Error::NewerStore {
@@ -149,6 +165,25 @@ impl Store {
     fn create(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+        }
+        // SQLite would create the file 0644 less the umask; made here
+        // first, it gets what any new file of the user gets (0666 less the
+        // umask), so a team sharing a store under umask 002 can all write
+        // it. SQLite gives its -wal and -shm files the database's mode.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            let made = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o666)
+                .open(path);
+            match made {
+                Ok(_) => {}
+                // Another process made it a moment ago: open theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io(path.display().to_string(), e)),
+            }
         }
         let conn = Connection::open(path).map_err(|e| Error::NotAStore {
             path: path.to_path_buf(),

@@ -319,6 +319,7 @@ impl<'a> WriteTx<'a> {
         // The store is committed; if the rename fails, readers see a stale
         // index and rebuild it, so the failure loses nothing.
         let _ = tmp.persist(&self.index_path);
+        lookup::sweep_orphans(&self.index_path);
         Ok(())
     }
 }

@@ -305,22 +305,26 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// The text of a `<seg>` (or of a `<hi>` inside it), inline codes dropped.
+    /// The text of a `<seg>`, inline codes dropped. The text of `<hi>`
+    /// elements inside it is the segment's; they may nest to any depth, so
+    /// they are counted, not followed by recursion (a file nesting them a
+    /// hundred thousand deep overflowed the stack).
     fn seg_content(&mut self) -> Result<String> {
         let mut text = String::new();
+        let mut open_hi = 0usize;
         loop {
             match self.next()? {
                 XmlEvent::Text { text: t, .. } => text.push_str(&t),
                 XmlEvent::Start { name, line, .. } => {
                     if name == "hi" {
-                        let inner = self.seg_content()?;
-                        text.push_str(&inner);
+                        open_hi += 1;
                     } else if CODE_ELEMENTS.contains(&name.as_str()) {
                         self.skip()?;
                     } else {
                         self.unexpected(&name, line, "seg")?;
                     }
                 }
+                XmlEvent::End { .. } if open_hi > 0 => open_hi -= 1,
                 XmlEvent::End { .. } => return Ok(text),
             }
         }
@@ -385,6 +389,23 @@ mod tests {
             segs,
             vec![("vi", "Hà Nội 25/10"), ("en", "Hanoi & 25 October")]
         );
+    }
+
+    #[test]
+    fn deeply_nested_highlights_are_read_without_recursion() {
+        let depth = 100_000;
+        let doc = tmx(&format!(
+            "<tu><tuv xml:lang=\"vi\"><seg>a {}b{} c</seg></tuv><tuv xml:lang=\"en\"><seg>d</seg></tuv></tu>",
+            "<hi>".repeat(depth),
+            "</hi>".repeat(depth)
+        ));
+        let units = parse("deep.tmx", &doc).unwrap();
+        let vi = units[0]
+            .unit
+            .segments
+            .iter()
+            .find(|s| s.lang.as_str() == "vi");
+        assert_eq!(vi.unwrap().text, "a b c");
     }
 
     #[test]

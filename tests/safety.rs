@@ -1,0 +1,411 @@
+//! What hcgloss must never do to the files around it, through the real
+//! binary: write to a file that is not its store, replace a file it fixes
+//! other than atomically and with its permissions, overwrite a file that
+//! changed since it was read, create files with other permissions than
+//! the user's umask gives, or open a path it finds in the data it reads.
+//! Data that looks like SQL is stored and returned as data.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::{Env, fixture};
+
+const HEADER: &str = "concept,lang,term,status,type,category,note\n";
+
+/// The names in the directory of `path` that start with its file name:
+/// the file and whatever SQLite or a writer put beside it.
+fn beside(path: &Path) -> Vec<String> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&name) || n.starts_with(&format!(".{name}")))
+        .collect();
+    names.sort();
+    names
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+// ------------------------------------------------------- foreign files
+
+/// Runs a reading and a writing command on `path` as the store; both must
+/// be refused with `reason`, and the file left byte for byte as it was,
+/// with nothing created beside it.
+fn refuses_untouched(env: &Env, path: &Path, reason: &str) {
+    let bytes = std::fs::read(path).unwrap();
+    for args in [
+        &["lookup", "x"][..],
+        &["import", fixture("core/glossary.csv").to_str().unwrap()],
+        &["tm", "search", "x", "--from", "vi", "--to", "en"],
+    ] {
+        env.cmd_default_store()
+            .arg("--db")
+            .arg(path)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "{}: not an hcgloss store ({reason}); the file was left untouched",
+                path.display()
+            )));
+        assert_eq!(std::fs::read(path).unwrap(), bytes, "{args:?}");
+        assert_eq!(
+            beside(path),
+            [path.file_name().unwrap().to_string_lossy()],
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn files_that_are_not_stores_are_refused_untouched() {
+    let env = Env::new();
+    let text = env.write("notes.sqlite", "a text file, not a database\n");
+    refuses_untouched(&env, &text, "file is not a database");
+
+    let header_only = env.write("header.sqlite", b"SQLite format 3\0garbage after it");
+    refuses_untouched(&env, &header_only, "file is not a database");
+
+    // Another program's database, in WAL mode (which makes SQLite create
+    // files beside it when it is read).
+    let other = env.path("app.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');")
+            .unwrap();
+    }
+    refuses_untouched(&env, &other, "SQLite application id 0x0, not 0x4843474c");
+}
+
+#[test]
+fn an_empty_file_becomes_a_store_only_for_a_command_that_writes() {
+    let env = Env::new();
+    let empty = env.write("new.sqlite", "");
+    env.cmd_default_store()
+        .arg("--db")
+        .arg(&empty)
+        .args(["lookup", "x"])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "hcgloss: {}: not an hcgloss store (it is empty; import or add makes it one); the file was left untouched\n",
+            empty.display()
+        ));
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
+    assert_eq!(beside(&empty), ["new.sqlite"]);
+
+    // `mktemp` then import: the empty file is the store.
+    env.cmd_default_store()
+        .arg("--db")
+        .arg(&empty)
+        .arg("import")
+        .arg(fixture("core/glossary.csv"))
+        .assert()
+        .success();
+    env.cmd_default_store()
+        .arg("--db")
+        .arg(&empty)
+        .args(["lookup", "Bo Cong an"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_damaged_store_is_an_error_not_a_crash() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    let bytes = std::fs::read(&env.db).unwrap();
+    std::fs::write(&env.db, &bytes[..bytes.len() / 2]).unwrap();
+    for args in [&["lookup", "kejahatan"][..], &["export"]] {
+        let out = env.cmd().args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("hcgloss: "), "{stderr}");
+        assert!(stderr.contains("malformed"), "{stderr}");
+    }
+}
+
+// ------------------------------------------------------- permissions
+
+/// The binary run under `umask`.
+fn under_umask(env: &Env, umask: &str, args: &[&str]) {
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_hcgloss"))
+        .arg("--db")
+        .arg(&env.db)
+        .args(args)
+        .current_dir(env.dir.path())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{args:?} under umask {umask}");
+}
+
+#[test]
+fn new_files_get_the_users_umask() {
+    for (umask, expected) in [("002", 0o664), ("022", 0o644), ("077", 0o600)] {
+        let env = Env::new();
+        under_umask(
+            &env,
+            umask,
+            &[
+                "add",
+                "hanoi",
+                "--lang",
+                "vi",
+                "--term",
+                "Hà Nội",
+                "--category",
+                "place",
+            ],
+        );
+        under_umask(&env, umask, &["export", "-o", "out.csv"]);
+        let index = hcgloss::store::index_path(&env.db);
+        for file in [&env.db, &index, &env.path("out.csv")] {
+            assert_eq!(
+                mode(file),
+                expected,
+                "{} under umask {umask}",
+                file.display()
+            );
+        }
+    }
+}
+
+// ------------------------------------------------------------ lint --fix
+
+struct FixEnv {
+    env: Env,
+    article: PathBuf,
+}
+
+const ARTICLE: &str = "Pengesahan konvensi itu penting bagi kriminalitas maya.\n";
+const FIXED: &str = "Ratifikasi konvensi itu penting bagi kejahatan siber.\n";
+
+fn fix_env() -> FixEnv {
+    let env = Env::new();
+    env.import(&fixture("lint/glossary.csv"));
+    let article = env.write("article.txt", ARTICLE);
+    FixEnv { env, article }
+}
+
+#[test]
+fn fix_replaces_the_file_by_rename_and_keeps_its_mode() {
+    let f = fix_env();
+    std::fs::set_permissions(&f.article, std::fs::Permissions::from_mode(0o604)).unwrap();
+    let inode = std::fs::metadata(&f.article).unwrap().ino();
+    f.env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
+        .assert()
+        .code(0)
+        .stderr("fixed 2 terms in 1 file\n");
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), FIXED);
+    // A new file took the old one's name (no reader ever saw half of it).
+    assert_ne!(std::fs::metadata(&f.article).unwrap().ino(), inode);
+    assert_eq!(mode(&f.article), 0o604);
+    assert_eq!(
+        beside(&f.article),
+        ["article.txt"],
+        "a temporary file was left"
+    );
+}
+
+#[test]
+fn fix_refuses_a_file_that_changed_since_it_was_read() {
+    let f = fix_env();
+    // The same file under two names: the first fix changes it, so when the
+    // second name's turn comes the file no longer holds what was read.
+    let out = f
+        .env
+        .cmd()
+        .args([
+            "lint",
+            "--lang",
+            "id",
+            "--fix",
+            "article.txt",
+            "./article.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fixed 2 terms in 1 file\nhcgloss: ./article.txt: changed since it was read; not fixed (run lint again)\n"
+    );
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), FIXED);
+}
+
+#[test]
+fn fix_writes_through_a_symbolic_link_and_refuses_a_read_only_file() {
+    let f = fix_env();
+    std::os::unix::fs::symlink("article.txt", f.env.path("link.txt")).unwrap();
+    f.env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "link.txt"])
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), FIXED);
+    assert!(
+        f.env
+            .path("link.txt")
+            .symlink_metadata()
+            .unwrap()
+            .is_symlink()
+    );
+
+    let locked = f.env.write("locked.txt", ARTICLE);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    f.env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "locked.txt"])
+        .assert()
+        .code(2)
+        .stderr("hcgloss: locked.txt: the file is read-only; it was not overwritten\n");
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), ARTICLE);
+    // Export does not overwrite it either.
+    f.env
+        .cmd()
+        .args(["export", "-o", "locked.txt"])
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), ARTICLE);
+}
+
+// ------------------------------------------------- paths inside the data
+
+/// A named pipe: opening it for reading blocks until someone writes, so a
+/// command that opened it would never finish.
+fn fifo(env: &Env, name: &str) -> PathBuf {
+    let path = env.path(name);
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo has no other inputs.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    path
+}
+
+#[test]
+fn paths_named_in_the_data_are_never_opened_or_written() {
+    let env = Env::new();
+    let pipe = fifo(&env, "pipe");
+    let target = env.path("written-by-data.txt");
+    let p = pipe.display();
+    let t = target.display();
+    let timeout = Duration::from_secs(60);
+    let files = [
+        (
+            "dtd.tbx",
+            format!(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE martif SYSTEM \"{p}\">\n<martif type=\"TBX\" xml:lang=\"en\"><text><body>\n<termEntry id=\"pipe\"><descrip type=\"subjectField\">general</descrip><langSet xml:lang=\"en\"><tig><term>pipe</term></tig></langSet></termEntry>\n</body></text></martif>\n"
+            ),
+        ),
+        (
+            "include.tbx",
+            format!(
+                "<?xml version=\"1.0\"?>\n<martif type=\"TBX\" xml:lang=\"en\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"><text><body>\n<termEntry id=\"include\"><descrip type=\"subjectField\">general</descrip><xref target=\"file://{p}\">x</xref><langSet xml:lang=\"en\"><tig><term>include</term><xi:include href=\"{p}\" parse=\"text\"/></tig></langSet></termEntry>\n</body></text></martif>\n"
+            ),
+        ),
+        (
+            "paths.csv",
+            format!(
+                "{HEADER}path-term,en,{p},preferred,full,general,{t}\nfile-url,en,file://{p},preferred,full,general,file://{t}\n"
+            ),
+        ),
+    ];
+    for (name, text) in &files {
+        env.write(name, text);
+        env.cmd()
+            .args(["import", name])
+            .timeout(timeout)
+            .assert()
+            .success();
+    }
+    env.write(
+        "dtd.tmx",
+        format!("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"{p}\">\n<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"vi\"><seg>{p}</seg></tuv><tuv xml:lang=\"en\"><seg>{t}</seg></tuv></tu></body></tmx>\n"),
+    );
+    env.cmd()
+        .args(["tm", "import", "dtd.tmx"])
+        .timeout(timeout)
+        .assert()
+        .success();
+    for format in ["csv", "tbx", "tbx2008", "sheet"] {
+        env.cmd()
+            .args(["export", "--format", format])
+            .timeout(timeout)
+            .assert()
+            .success();
+    }
+    env.cmd()
+        .args(["tm", "export", "--format", "tmx"])
+        .timeout(timeout)
+        .assert()
+        .success();
+    env.write("article.txt", format!("See {p} and {t} and file://{p}.\n"));
+    env.cmd()
+        .args(["lint", "--lang", "en", "--fix", "article.txt"])
+        .timeout(timeout)
+        .assert()
+        .code(0);
+    env.cmd()
+        .args(["lookup", &p.to_string()])
+        .timeout(timeout)
+        .assert()
+        .success();
+    env.cmd()
+        .args(["tm", "search", &p.to_string(), "--from", "vi", "--to", "en"])
+        .timeout(timeout)
+        .assert()
+        .success();
+    assert!(!target.exists(), "a path in the data was written");
+}
+
+// ----------------------------------------------------------- SQL as data
+
+#[test]
+fn text_that_looks_like_sql_is_stored_as_text() {
+    let env = Env::new();
+    let csv = format!(
+        "{HEADER}robert,en,Robert'); DROP TABLE term;--,preferred,full,person,' OR 1=1; --\nrobert,vi,\"x\"\" UNION SELECT * FROM concept --\",preferred,full,person,%; _\n"
+    );
+    env.write("sql.csv", &csv);
+    env.cmd().args(["import", "sql.csv"]).assert().success();
+    assert_eq!(env.export(), csv);
+    env.cmd()
+        .args(["lookup", "Robert'); DROP TABLE term;--"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("robert (person)"));
+    env.cmd()
+        .args(["show", "robert"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("UNION SELECT"));
+    env.cmd()
+        .args([
+            "remove",
+            "robert",
+            "--lang",
+            "en",
+            "--term",
+            "Robert'); DROP TABLE term;--",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        env.export(),
+        format!("{HEADER}{}", csv.lines().nth(2).unwrap().to_owned() + "\n")
+    );
+}
