@@ -51,6 +51,11 @@ pub struct Index {
     one_word: HashMap<u64, Vec<u32>>,
     /// The fewest characters of a one-word candidate.
     shortest_one_word: usize,
+    /// The most characters of a one-word candidate. A text word more than
+    /// one longer cannot be one edit from any; checking that first keeps a
+    /// text made of one enormous "word" linear (its deletion neighbourhood
+    /// alone would cost the square of its length).
+    longest_one_word: usize,
 }
 
 /// Whether a term is long enough to have a typo worth finding: two or
@@ -112,6 +117,7 @@ impl Index {
         let mut anchors: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
         let mut one_word: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut shortest_one_word = usize::MAX;
+        let mut longest_one_word = 0;
         for (ci, c) in candidates.iter().enumerate() {
             let ci = u32::try_from(ci).expect("fewer than 2^32 terms");
             if c.words.len() > 1 {
@@ -121,6 +127,7 @@ impl Index {
                 }
             } else {
                 shortest_one_word = shortest_one_word.min(c.chars);
+                longest_one_word = longest_one_word.max(c.chars);
                 for h in deletion_hashes(&c.folded) {
                     let list = one_word.entry(h).or_default();
                     if list.last() != Some(&ci) {
@@ -134,6 +141,7 @@ impl Index {
             anchors,
             one_word,
             shortest_one_word,
+            longest_one_word,
         }
     }
 
@@ -145,7 +153,7 @@ impl Index {
     /// One-word candidates that may be one edit from `word` (`chars`
     /// characters long), each at least once; a superset of those that are.
     pub(super) fn near_one_word(&self, word: &str, chars: usize, out: &mut Vec<u32>) {
-        if chars + 1 < self.shortest_one_word {
+        if chars + 1 < self.shortest_one_word || chars > self.longest_one_word + 1 {
             return;
         }
         for h in deletion_hashes(word) {
