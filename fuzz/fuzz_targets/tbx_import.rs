@@ -1,0 +1,32 @@
+//! TBX import: any bytes are refused with an error or read into terms;
+//! terms that pass the termbase rules are written as TBX v3 and read back
+//! as the same terms.
+#![no_main]
+
+use hcgloss::exchange::select::Selection;
+use hcgloss::exchange::{csv, tbx, tbx_read};
+use hcgloss::glossary::plan_import;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(file) = tbx_read::read("fuzz.tbx", data) else {
+        return;
+    };
+    let Ok(plan) = plan_import("fuzz.tbx", Vec::new(), file.terms, false) else {
+        return;
+    };
+    let mut terms = plan.added;
+    csv::sort_canonical(&mut terms);
+    // A term with a character XML cannot carry is refused by the writer.
+    let Ok(written) = tbx::write(terms.clone(), &Selection::default()) else {
+        return;
+    };
+    let mut again: Vec<_> = tbx_read::read("written.tbx", written.as_bytes())
+        .unwrap()
+        .terms
+        .into_iter()
+        .map(|r| r.term)
+        .collect();
+    csv::sort_canonical(&mut again);
+    assert_eq!(again, terms);
+});
