@@ -1,9 +1,10 @@
 //! Eight processes at once on one store, through the real binary:
-//! imports, adds, removes, lookups, lints and exports running side by
-//! side. What must hold:
+//! imports, adds, removes, lookups, lints, exports and translation-memory
+//! imports and searches running side by side. What must hold:
 //! - no command fails because the store is busy ("database is locked");
 //! - no write is lost: every add and every import is in the store at the
-//!   end;
+//!   end, and every translation unit imported is found by the searches
+//!   that follow its import;
 //! - a reader never sees half a write: every export holds each imported
 //!   file whole or not at all;
 //! - a lookup never answers from an index that does not match the store
@@ -280,6 +281,47 @@ fn linter(env: &Env, log: &Log, doc: &Path) {
     }
 }
 
+/// Imports small translation memories of new units and searches for
+/// their sentences right after: every unit imported is found, and so is
+/// one of an earlier round.
+fn translator(env: &Env, log: &Log) {
+    let sentence = |round: usize, j: usize| {
+        format!(
+            "Rapat {} membahas laporan {} tentang keamanan publik.",
+            word(round),
+            word(j)
+        )
+    };
+    for round in 0..rounds() {
+        let mut tsv = String::from("id\ten\n");
+        for j in 0..3 {
+            tsv.push_str(&format!(
+                "{}\tMeeting {} discussed report {} on public security.\n",
+                sentence(round, j),
+                word(round),
+                word(j)
+            ));
+        }
+        let path = env.write(&format!("units-{round}.tsv"), tsv);
+        if run_ok(env, log, &["tm", "import", path.to_str().unwrap()]).is_none() {
+            continue;
+        }
+        for (r, j) in [(round, 0), (round, 2), (round / 2, 1)] {
+            let query = sentence(r, j);
+            let args = [
+                "tm", "search", &query, "--from", "id", "--to", "en", "--min", "100",
+            ];
+            let Some(out) = run_ok(env, log, &args) else {
+                continue;
+            };
+            let expected = format!("Meeting {} discussed report {}", word(r), word(j));
+            if !String::from_utf8_lossy(&out.stdout).contains(&expected) {
+                log.fail(format!("unit {query:?} imported earlier but not found"));
+            }
+        }
+    }
+}
+
 /// Exports while imports run: each imported file is there whole or not
 /// at all.
 fn exporter(env: &Env, log: &Log) {
@@ -346,7 +388,7 @@ fn eight_processes_at_once_lose_nothing_and_never_see_a_mismatched_index() {
             s.spawn(|| adder(&env, &log, 2)),
             s.spawn(|| swapper(&env, &log)),
             s.spawn(|| reader(&env, &log, 1)),
-            s.spawn(|| reader(&env, &log, 2)),
+            s.spawn(|| translator(&env, &log)),
             s.spawn(|| linter(&env, &log, &doc)),
             s.spawn(|| exporter(&env, &log)),
         ];
