@@ -21,8 +21,9 @@
 //!
 //! Layout (little-endian): an 8-byte magic, the store generation the index
 //! was built from, a table of (offset, length) for each section, then the
-//! sections: two FSTs, the folded strings (offsets + bytes), and two
-//! postings lists (offsets + entries).
+//! sections: two FSTs, the folded strings (offsets + bytes), two
+//! postings lists (offsets + entries), and the words spelt backwards in a
+//! third FST (for typos in a word's first letters).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -33,8 +34,8 @@ use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STAT
 use super::score::{Forms, MIN_PARTIAL_QUERY, score_at_least, word_edit_budget};
 use crate::normalize::fold_key;
 
-const MAGIC: &[u8; 8] = b"HCGLLKP\x01";
-const SECTIONS: usize = 8;
+const MAGIC: &[u8; 8] = b"HCGLLKP\x02";
+const SECTIONS: usize = 9;
 const HEADER_LEN: usize = 8 + 8 + SECTIONS * 16;
 
 /// The most candidates a partial query scores; past it, the shortest
@@ -51,6 +52,8 @@ enum Section {
     TermPost,
     WordPostOffsets,
     WordPost,
+    /// Every word spelt backwards, to its ordinal in `Words`.
+    ReversedWords,
 }
 
 /// The bytes of an index: a memory map or a buffer.
@@ -89,6 +92,7 @@ pub struct LookupIndex {
     sections: [(usize, usize); SECTIONS],
     terms: Map<Slice>,
     words: Map<Slice>,
+    reversed_words: Map<Slice>,
 }
 
 /// Why an index file could not be used. The caller rebuilds it.
@@ -167,13 +171,20 @@ impl LookupIndex {
         words.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut words_fst = fst::MapBuilder::memory();
         let mut word_post = PostingsBuilder::new();
+        let mut reversed: Vec<(String, u64)> = Vec::with_capacity(words.len());
         for (i, (word, ordinals)) in words.into_iter().enumerate() {
             words_fst
                 .insert(word, i as u64)
                 .expect("keys are sorted and unique");
             word_post.push(ordinals);
+            reversed.push((word.chars().rev().collect(), i as u64));
         }
         let words_fst = words_fst.into_inner().expect("in memory");
+        reversed.sort_unstable();
+        let reversed_fst = fst::Map::from_iter(reversed)
+            .expect("distinct words reverse to distinct keys")
+            .into_fst()
+            .into_inner();
 
         let sections: [Vec<u8>; SECTIONS] = [
             terms_fst.into_inner().expect("in memory"),
@@ -184,6 +195,7 @@ impl LookupIndex {
             u64s(&term_post.entries),
             u32s(&word_post.offsets),
             u32s(&word_post.entries),
+            reversed_fst,
         ];
         let mut out = Vec::with_capacity(HEADER_LEN + sections.iter().map(Vec::len).sum::<usize>());
         out.extend_from_slice(MAGIC);
@@ -232,6 +244,7 @@ impl LookupIndex {
         let index = LookupIndex {
             terms: map(Section::Terms)?,
             words: map(Section::Words)?,
+            reversed_words: map(Section::ReversedWords)?,
             bytes: bytes.clone(),
             generation,
             sections,
@@ -252,6 +265,9 @@ impl LookupIndex {
             ))
         {
             return Err(CorruptIndex("postings do not match their keys".into()));
+        }
+        if index.reversed_words.len() != index.words.len() {
+            return Err(CorruptIndex("reversed words do not match the words".into()));
         }
         Ok(index)
     }
@@ -407,16 +423,50 @@ impl LookupIndex {
 
     /// The term words matching one query word: exactly for a short word,
     /// within its edit budget for a longer one.
+    ///
+    /// A two-edit automaton walked over the whole words FST visits every
+    /// word's first two letters (any two letters are two edits from
+    /// anything), which was most of a lookup's time on a large termbase.
+    /// So the walk is split as the whole-term search is (see
+    /// [`LookupIndex::within_edit_budget`]): words with at most one edit in
+    /// the query word's first third are walked forwards with that third as
+    /// a one-edit prefix; words with both edits there end with the rest of
+    /// the query word unchanged, so they are walked backwards, from the
+    /// reversed words FST, with that intact ending as an exact prefix.
+    /// Reversal keeps edit distance (a swap reversed is a swap), so both
+    /// walks use the same two-edit automaton, forwards or reversed.
     fn matching_words(&self, word: &str) -> Vec<u64> {
         match word_edit_budget(word) {
             0 => self.words.get(word).into_iter().collect(),
-            d => {
-                let dfa = automaton_builder(d).build_dfa(word);
-                let mut stream = self.words.search(LevenshteinDfa(&dfa)).into_stream();
-                let mut found = Vec::new();
-                while let Some((_, o)) = stream.next() {
-                    found.push(o);
-                }
+            1 => {
+                let dfa = automaton_builder(1).build_dfa(word);
+                values(&self.words, LevenshteinDfa(&dfa))
+            }
+            _ => {
+                let head_chars = word.chars().count().div_ceil(3);
+                let head_end = word
+                    .char_indices()
+                    .nth(head_chars)
+                    .map_or(word.len(), |(i, _)| i);
+                let (head, tail) = word.split_at(head_end);
+                let whole = automaton_builder(2).build_dfa(word);
+                let head_dfa = automaton_builder(1).build_prefix_dfa(head);
+                let mut found = values(
+                    &self.words,
+                    LevenshteinDfa(&head_dfa).intersection(LevenshteinDfa(&whole)),
+                );
+                let intact_start = head_end + tail.chars().next().map_or(0, char::len_utf8);
+                let intact_reversed: String = word[intact_start..].chars().rev().collect();
+                let reversed: String = word.chars().rev().collect();
+                let whole_reversed = automaton_builder(2).build_dfa(&reversed);
+                found.extend(values(
+                    &self.reversed_words,
+                    fst::automaton::Str::new(&intact_reversed)
+                        .starts_with()
+                        .intersection(LevenshteinDfa(&whole_reversed)),
+                ));
+                found.sort_unstable();
+                found.dedup();
                 found
             }
         }
@@ -524,6 +574,16 @@ fn whole_edit_budget(folded: &str) -> u8 {
     }
 }
 
+/// The values of every key of `map` that `automaton` accepts.
+fn values<A: Automaton>(map: &Map<Slice>, automaton: A) -> Vec<u64> {
+    let mut stream = map.search(automaton).into_stream();
+    let mut found = Vec::new();
+    while let Some((_, o)) = stream.next() {
+        found.push(o);
+    }
+    found
+}
+
 /// Adds the values of every key of `map` that `automaton` accepts.
 fn search_into<A: Automaton>(map: &Map<Slice>, automaton: A, out: &mut HashSet<u32>) {
     let mut stream = map.search(automaton).into_stream();
@@ -624,6 +684,33 @@ mod tests {
         }
     }
 
+    /// Typos in a word's first letters are found by the backwards walk,
+    /// the others by the forwards one.
+    #[test]
+    fn words_with_both_typos_in_their_first_third_are_matched() {
+        let ix = index(&["kementerian keamanan", "ratifikasi konvensi", "đường sắt"]);
+        let words: Vec<String> = ix.words.stream().into_str_keys().unwrap();
+        let matched = |query: &str| -> Vec<&str> {
+            let mut found: Vec<&str> = ix
+                .matching_words(query)
+                .into_iter()
+                .map(|o| words[o as usize].as_str())
+                .collect();
+            found.sort_unstable();
+            found
+        };
+        assert_eq!(matched("xementerian"), ["kementerian"]);
+        assert_eq!(matched("ekmentreian"), ["kementerian"]);
+        assert_eq!(matched("xyatifikasi"), ["ratifikasi"]);
+        assert_eq!(matched("artifikasi"), ["ratifikasi"]);
+        assert_eq!(matched("ratifikaso"), ["ratifikasi"]);
+        assert_eq!(matched("kemanan"), ["keamanan"]);
+        // The index holds folded words; five letters allow one typo.
+        assert_eq!(matched("duong"), ["duong"]);
+        assert_eq!(matched("dxxng"), Vec::<&str>::new());
+        assert_eq!(matched("xxmentrian"), Vec::<&str>::new());
+    }
+
     #[test]
     fn corrupt_bytes_are_refused() {
         assert!(LookupIndex::open(Bytes::Owned(b"nonsense".to_vec())).is_err());
@@ -698,6 +785,43 @@ mod tests {
                 for (o, s) in &found {
                     prop_assert_eq!(*s, crate::lookup::score::score(&Forms::new(&q), &Forms::new(ix.string(*o))));
                 }
+            }
+        }
+
+        /// Words of Latin letters with a few Vietnamese ones, so that
+        /// reversal and the head's end meet multi-byte characters.
+        fn spelt() -> impl Strategy<Value = String> {
+            "[a-eđơư]{1,10}"
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1024))]
+            /// The split walk (forwards with a one-edit head, backwards
+            /// with an intact ending) finds exactly the words the plain
+            /// walk of the whole query word's automaton finds.
+            #[test]
+            fn matching_words_equals_the_plain_automaton_walk(
+                (words, query) in proptest::collection::vec(spelt(), 1..60)
+                    .prop_flat_map(|words| {
+                        let pick = proptest::sample::select(words.clone());
+                        let retyped_start = (pick.clone(), "[a-eđ]{2}").prop_map(|(w, start)| {
+                            let rest: String = w.chars().skip(2).collect();
+                            start + &rest
+                        });
+                        (Just(words), prop_oneof![pick.prop_flat_map(edited), retyped_start, spelt()])
+                    })
+            ) {
+                let ix = index(&words.iter().map(String::as_str).collect::<Vec<_>>());
+                let mut found = ix.matching_words(&query);
+                found.sort_unstable();
+                let d = word_edit_budget(&query);
+                let mut plain: Vec<u64> = if d == 0 {
+                    ix.words.get(&query).into_iter().collect()
+                } else {
+                    values(&ix.words, LevenshteinDfa(&automaton_builder(d).build_dfa(&query)))
+                };
+                plain.sort_unstable();
+                prop_assert_eq!(found, plain);
             }
         }
     }
