@@ -44,7 +44,9 @@ gen="$PWD/target/release/examples/gen"
 glossary="$PWD/tests/fixtures/core/glossary.csv"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# The work directory is removed on success and kept, for a look at the
+# store a failed run left, on failure.
+trap 'status=$?; if [ "$status" = 0 ]; then rm -rf "$work"; else echo "work files kept in $work" >&2; fi' EXIT
 cd "$work"
 
 integrity() {
@@ -79,11 +81,14 @@ recalls() {
   found "$code"
 }
 
+# The import, replaced by the binary itself (exec), so that the process
+# started in the background and killed is hcgloss and not a shell waiting
+# for it: SIGKILL on such a shell would leave the import running.
 import() {
   if [ "$kind" = glossary ]; then
-    "$bin" --db "$1" import --replace new.csv
+    exec "$bin" --db "$1" import --replace new.csv
   else
-    "$bin" --db "$1" tm import new.tsv
+    exec "$bin" --db "$1" tm import new.tsv
   fi
 }
 
@@ -109,7 +114,7 @@ content pristine.sqlite | sha256sum >old.sum
 cp pristine.sqlite new-check.sqlite
 cp pristine.sqlite.lookup new-check.sqlite.lookup
 start=$(date +%s%N)
-import new-check.sqlite >/dev/null
+(import new-check.sqlite >/dev/null)
 took_ms=$((($(date +%s%N) - start) / 1000000))
 content new-check.sqlite | sha256sum >new.sum
 echo "a whole import takes ${took_ms} ms here"
@@ -149,7 +154,7 @@ while [ "$killed" -lt "$kills_wanted" ]; do
   rm -f store.sqlite store.sqlite-wal store.sqlite-shm store.sqlite.lookup $index_temp
   cp pristine.sqlite store.sqlite
   cp pristine.sqlite.lookup store.sqlite.lookup
-  import store.sqlite >/dev/null 2>&1 &
+  (import store.sqlite >/dev/null 2>&1) &
   pid=$!
   mode=$((runs % 3))
   if [ "$mode" = 0 ] && [ "$kind" = glossary ]; then
@@ -176,6 +181,8 @@ while [ "$killed" -lt "$kills_wanted" ]; do
     *) echo "run $runs: the import exited $status" >&2; exit 1 ;;
   esac
 
+  # What the kill left, as it left it (kept for a look when a check fails).
+  rm -rf as-killed && mkdir as-killed && cp store.sqlite* as-killed/ 2>/dev/null || true
   check=$(integrity store.sqlite)
   if [ "$check" != "ok" ]; then
     echo "run $runs (killed $moment): integrity_check says: $check" >&2
