@@ -376,22 +376,12 @@ impl LookupIndex {
                 out,
             ),
             _ => {
-                let head_chars = query.chars().count().div_ceil(3);
-                let head_end = query
-                    .char_indices()
-                    .nth(head_chars)
-                    .map_or(query.len(), |(i, _)| i);
-                let (head, tail) = query.split_at(head_end);
-                let whole = automaton_builder(2).build_dfa(query);
-                let head_dfa = automaton_builder(1).build_prefix_dfa(head);
-                let forward = LevenshteinDfa(&head_dfa).intersection(LevenshteinDfa(&whole));
-                search_into(&self.terms, forward, out);
+                let split = TwoEditSplit::new(query);
+                search_into(&self.terms, split.forward(), out);
 
-                // A swap of neighbours may straddle the head's end, so
-                // the part of the query certain to be intact starts one
-                // character later. Its words, each with the space before
-                // it inside that part, are words of any such term.
-                let intact_start = head_end + tail.chars().next().map_or(0, char::len_utf8);
+                // The words of the intact part, each with the space
+                // before it inside that part, are words of any such term.
+                let intact_start = split.intact_start;
                 let intact = &query[intact_start..];
                 let mut offset = 0;
                 let intact_words: Vec<&str> = query
@@ -403,7 +393,7 @@ impl LookupIndex {
                     })
                     .collect();
                 if intact_words.is_empty() {
-                    search_into(&self.terms, LevenshteinDfa(&whole), out);
+                    search_into(&self.terms, LevenshteinDfa(&split.whole), out);
                 } else if let Some(word) = intact_words
                     .iter()
                     .map(|w| self.words.get(w))
@@ -443,20 +433,9 @@ impl LookupIndex {
                 values(&self.words, LevenshteinDfa(&dfa))
             }
             _ => {
-                let head_chars = word.chars().count().div_ceil(3);
-                let head_end = word
-                    .char_indices()
-                    .nth(head_chars)
-                    .map_or(word.len(), |(i, _)| i);
-                let (head, tail) = word.split_at(head_end);
-                let whole = automaton_builder(2).build_dfa(word);
-                let head_dfa = automaton_builder(1).build_prefix_dfa(head);
-                let mut found = values(
-                    &self.words,
-                    LevenshteinDfa(&head_dfa).intersection(LevenshteinDfa(&whole)),
-                );
-                let intact_start = head_end + tail.chars().next().map_or(0, char::len_utf8);
-                let intact_reversed: String = word[intact_start..].chars().rev().collect();
+                let split = TwoEditSplit::new(word);
+                let mut found = values(&self.words, split.forward());
+                let intact_reversed: String = word[split.intact_start..].chars().rev().collect();
                 let reversed: String = word.chars().rev().collect();
                 let whole_reversed = automaton_builder(2).build_dfa(&reversed);
                 found.extend(values(
@@ -571,6 +550,42 @@ fn whole_edit_budget(folded: &str) -> u8 {
         0..=2 => 0,
         3..=5 => 1,
         _ => 2,
+    }
+}
+
+/// A two-edit search split by where the edits fall in the query's first
+/// third (its head), a pigeonhole argument: a string within two edits has
+/// at most one of them in the head, or else has both there and ends with
+/// the rest of the query unchanged. A swap of neighbours may straddle the
+/// head's end, so the part certain to be intact starts one character after
+/// it.
+struct TwoEditSplit {
+    /// Two edits over the whole query.
+    whole: DFA,
+    /// The head as a prefix, within one edit.
+    head: DFA,
+    /// Where the part intact in the second case starts (bytes).
+    intact_start: usize,
+}
+
+impl TwoEditSplit {
+    fn new(query: &str) -> TwoEditSplit {
+        let head_chars = query.chars().count().div_ceil(3);
+        let head_end = query
+            .char_indices()
+            .nth(head_chars)
+            .map_or(query.len(), |(i, _)| i);
+        let (head, tail) = query.split_at(head_end);
+        TwoEditSplit {
+            whole: automaton_builder(2).build_dfa(query),
+            head: automaton_builder(1).build_prefix_dfa(head),
+            intact_start: head_end + tail.chars().next().map_or(0, char::len_utf8),
+        }
+    }
+
+    /// The first case: at most one edit in the head.
+    fn forward(&self) -> impl Automaton + '_ {
+        LevenshteinDfa(&self.head).intersection(LevenshteinDfa(&self.whole))
     }
 }
 
