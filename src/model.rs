@@ -229,6 +229,31 @@ impl Concept {
     }
 }
 
+/// Concepts for the tests of the modules that search terms.
+#[cfg(test)]
+impl Concept {
+    /// A concept of category `general` whose terms, given as (language,
+    /// term, status), are full terms without notes.
+    pub(crate) fn with_terms(slug: &str, terms: &[(&str, &str, Status)]) -> Concept {
+        Concept {
+            concept: slug.into(),
+            category: "general".into(),
+            terms: terms
+                .iter()
+                .map(|(lang, text, status)| Term {
+                    concept: slug.into(),
+                    lang: lang.parse().expect("a valid language tag"),
+                    term: (*text).into(),
+                    status: *status,
+                    term_type: TermType::Full,
+                    category: "general".into(),
+                    note: String::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -185,25 +185,10 @@ impl TermSource for MemorySource {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Status, TermType};
+    use crate::model::Status;
 
     fn concept(slug: &str, terms: &[(&str, &str, Status)]) -> Concept {
-        Concept {
-            concept: slug.into(),
-            category: "general".into(),
-            terms: terms
-                .iter()
-                .map(|(lang, text, status)| Term {
-                    concept: slug.into(),
-                    lang: lang.parse().unwrap(),
-                    term: (*text).into(),
-                    status: *status,
-                    term_type: TermType::Full,
-                    category: "general".into(),
-                    note: String::new(),
-                })
-                .collect(),
-        }
+        Concept::with_terms(slug, terms)
     }
 
     fn index() -> MemorySource {
