@@ -29,6 +29,7 @@ use std::sync::Arc;
 
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
+use rayon::prelude::*;
 
 use super::score::{Forms, MIN_PARTIAL_QUERY, score_at_least, word_edit_budget};
 use crate::normalize::fold_key;
@@ -132,51 +133,26 @@ fn u64s(v: &[u64]) -> Vec<u8> {
 
 impl LookupIndex {
     /// Builds the index bytes from `(term id, term)` pairs.
+    ///
+    /// The terms are folded in parallel, and the two FSTs (each folded
+    /// string, and each word) are built side by side: on a large import
+    /// this runs beside the writes to the store and is the longer of the
+    /// two.
     pub fn build<'a>(generation: u64, terms: impl IntoIterator<Item = (u64, &'a str)>) -> Vec<u8> {
+        let terms: Vec<(u64, &str)> = terms.into_iter().collect();
         let mut folded: Vec<(String, u64)> = terms
-            .into_iter()
-            .map(|(id, t)| (fold_key(t), id))
+            .par_iter()
+            .map(|&(id, t)| (fold_key(t), id))
             .filter(|(f, _)| !f.is_empty())
             .collect();
-        folded.sort_unstable();
-        let mut terms_fst = fst::MapBuilder::memory();
-        let mut string_offsets = vec![0u32];
-        let mut string_bytes = Vec::new();
-        let mut term_post = PostingsBuilder::new();
-        // Word -> ordinals of the terms holding it. Ordinals arrive in
-        // ascending order, so each list comes out sorted; only the distinct
-        // words need sorting, not every (word, term) pair.
-        let mut words: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (ordinal, group) in folded.chunk_by(|a, b| a.0 == b.0).enumerate() {
-            let ordinal = ordinal as u32;
-            let key = &group[0].0;
-            terms_fst
-                .insert(key, ordinal as u64)
-                .expect("keys are sorted and unique");
-            string_bytes.extend_from_slice(key.as_bytes());
-            string_offsets.push(string_bytes.len() as u32);
-            term_post.push(group.iter().map(|(_, id)| *id));
-            for w in key.split(' ') {
-                let list = words.entry(w).or_default();
-                if list.last() != Some(&ordinal) {
-                    list.push(ordinal);
-                }
-            }
-        }
-        let mut words: Vec<(&str, Vec<u32>)> = words.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut words_fst = fst::MapBuilder::memory();
-        let mut word_post = PostingsBuilder::new();
-        for (i, (word, ordinals)) in words.into_iter().enumerate() {
-            words_fst
-                .insert(word, i as u64)
-                .expect("keys are sorted and unique");
-            word_post.push(ordinals);
-        }
-        let words_fst = words_fst.into_inner().expect("in memory");
+        drop(terms);
+        folded.par_sort_unstable();
+        let groups: Vec<&[(String, u64)]> = folded.chunk_by(|a, b| a.0 == b.0).collect();
+        let ((terms_fst, string_offsets, string_bytes, term_post), (words_fst, word_post)) =
+            rayon::join(|| term_sections(&groups), || word_sections(&groups));
 
         let sections: [Vec<u8>; SECTIONS] = [
-            terms_fst.into_inner().expect("in memory"),
+            terms_fst,
             words_fst,
             u32s(&string_offsets),
             string_bytes,
@@ -511,6 +487,63 @@ impl LookupIndex {
         scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         scored
     }
+}
+
+/// The sections about folded strings, from the groups of equal folded
+/// strings (sorted; a group's position is its ordinal): the FST of the
+/// strings, the strings themselves, and the ids of each one's terms.
+fn term_sections(
+    groups: &[&[(String, u64)]],
+) -> (Vec<u8>, Vec<u32>, Vec<u8>, PostingsBuilder<u64>) {
+    let mut terms_fst = fst::MapBuilder::memory();
+    let mut string_offsets = Vec::with_capacity(groups.len() + 1);
+    string_offsets.push(0u32);
+    let mut string_bytes = Vec::new();
+    let mut term_post = PostingsBuilder::new();
+    for (ordinal, group) in groups.iter().enumerate() {
+        let key = &group[0].0;
+        terms_fst
+            .insert(key, ordinal as u64)
+            .expect("keys are sorted and unique");
+        string_bytes.extend_from_slice(key.as_bytes());
+        string_offsets.push(string_bytes.len() as u32);
+        term_post.push(group.iter().map(|(_, id)| *id));
+    }
+    (
+        terms_fst.into_inner().expect("in memory"),
+        string_offsets,
+        string_bytes,
+        term_post,
+    )
+}
+
+/// The sections about words: the FST of every word of every folded
+/// string, and for each word the ordinals of the strings holding it.
+fn word_sections(groups: &[&[(String, u64)]]) -> (Vec<u8>, PostingsBuilder<u32>) {
+    // Word -> ordinals of the strings holding it. Ordinals arrive in
+    // ascending order, so each list comes out sorted; only the distinct
+    // words need sorting, not every (word, string) pair.
+    let mut words: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (ordinal, group) in groups.iter().enumerate() {
+        let ordinal = ordinal as u32;
+        for w in group[0].0.split(' ') {
+            let list = words.entry(w).or_default();
+            if list.last() != Some(&ordinal) {
+                list.push(ordinal);
+            }
+        }
+    }
+    let mut words: Vec<(&str, Vec<u32>)> = words.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut words_fst = fst::MapBuilder::memory();
+    let mut word_post = PostingsBuilder::new();
+    for (i, (word, ordinals)) in words.into_iter().enumerate() {
+        words_fst
+            .insert(word, i as u64)
+            .expect("keys are sorted and unique");
+        word_post.push(ordinals);
+    }
+    (words_fst.into_inner().expect("in memory"), word_post)
 }
 
 /// How many edits a whole-string search allows: none for very short
