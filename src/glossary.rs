@@ -8,7 +8,9 @@
 //! merged with the file), so a file that is fine on its own but would give
 //! a concept a second preferred term is refused before anything is written.
 
-use std::collections::HashMap;
+// foldhash: these maps hold a key per row of a file of up to millions of
+// rows, and SipHash was a visible part of planning an import.
+use foldhash::HashMap;
 
 use rayon::slice::ParallelSliceMut;
 
@@ -62,8 +64,9 @@ impl Origin {
 /// note holds a character TBX cannot carry.
 pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen: HashMap<(&str, &str, &str), u64> = HashMap::with_capacity(rows.len());
-    let mut categories: HashMap<&str, (&str, u64)> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, &str), u64> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut categories: HashMap<&str, (&str, u64)> = HashMap::default();
     for row in rows {
         let t = &row.term;
         let problem = |message: String| Problem {
@@ -271,7 +274,7 @@ pub fn plan_import(
     let mut recategorised = Vec::new();
     {
         let file_category: HashMap<&str, &str> = if existing.is_empty() || replace {
-            HashMap::new()
+            HashMap::default()
         } else {
             rows.iter()
                 .map(|r| (r.term.concept.as_str(), r.term.category.as_str()))
