@@ -189,8 +189,22 @@ pub fn tone_key(s: &str) -> String {
 /// A term as it is stored: NFC, surrounding white space trimmed, inner
 /// runs of white space (line breaks included) made one space.
 pub fn clean_term(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    use std::borrow::Cow;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    // Most terms are NFC already; checking is cheaper than composing.
+    let nfc: Cow<'_, str> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    };
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Counts Unicode code points in `s[..byte]`, plus one: the 1-based column
