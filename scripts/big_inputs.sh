@@ -37,7 +37,9 @@ cd "$work"
 measure() {
   local code=0
   /usr/bin/time -f "%e %M" -o time.out "$bin" "$@" >out.txt 2>err.txt || code=$?
-  read -r seconds kib <time.out
+  # GNU time puts "Command exited with non-zero status N" first when the
+  # command fails; the figures are on the last line.
+  read -r seconds kib < <(tail -n 1 time.out)
   echo "$seconds $((kib / 1024)) $code"
 }
 
