@@ -197,21 +197,43 @@ fn candidate_ids(
     let (chosen, required) = choose_words(occurrences, n, t, budget);
     // A segment counts every chosen occurrence of a word it holds: at
     // least as many as it really shares, so the bound stays safe.
-    let mut counts: HashMap<i64, usize> = HashMap::new();
+    let mut lists: Vec<(Vec<i64>, usize)> = Vec::with_capacity(chosen.len());
     for (word, weight) in &chosen {
         if let Some(&(id, _)) = known.get(word) {
-            store.tm_postings(id, &mut |segment| {
-                *counts.entry(segment).or_default() += weight;
-            })?;
+            lists.push((store.tm_postings(id)?, *weight));
         }
     }
-    let mut ids: Vec<i64> = counts
-        .into_iter()
-        .filter(|&(_, c)| c >= required)
-        .map(|(id, _)| id)
-        .collect();
-    ids.sort_unstable();
+    let ids = counted_at_least(&lists, required);
     Ok(Some(ids))
+}
+
+/// The ids found in ascending lists `lists` whose weights, summed over the
+/// lists holding them, reach `required`, in ascending order. A merge of
+/// the sorted lists: a dozen lists of thousands of ids each are counted
+/// in well under a millisecond, where a hash map of counts took several.
+fn counted_at_least(lists: &[(Vec<i64>, usize)], required: usize) -> Vec<i64> {
+    let mut next: Vec<usize> = vec![0; lists.len()];
+    let mut out = Vec::new();
+    loop {
+        // The smallest id not yet counted, and its weight over all lists.
+        let heads = lists
+            .iter()
+            .zip(&next)
+            .filter_map(|(list, at)| list.0.get(*at));
+        let Some(&smallest) = heads.min() else {
+            return out;
+        };
+        let mut weight = 0;
+        for (list, at) in lists.iter().zip(next.iter_mut()) {
+            if list.0.get(*at) == Some(&smallest) {
+                weight += list.1;
+                *at += 1;
+            }
+        }
+        if weight >= required {
+            out.push(smallest);
+        }
+    }
 }
 
 /// The score of a stored segment (its folded text) against the query's
@@ -257,7 +279,6 @@ pub fn search(store: &Store, req: &Request<'_>, strategy: Strategy) -> Result<Ve
     };
     let filter = SegmentFilter {
         ids: candidates.as_deref(),
-        any_word: None,
         lang: Some(req.from),
         words: (strategy != Strategy::Scan).then(|| length_range(n, req.min)),
         unit_has: Some(req.to),
@@ -377,6 +398,21 @@ mod tests {
         );
         // Punctuation and case are not differences.
         assert!(diff("Hà Nội, 25/10.", "ha noi 25 10").is_empty());
+    }
+
+    #[test]
+    fn candidates_reach_the_required_weight() {
+        let lists = vec![
+            (vec![1, 4, 7, 9], 1),
+            (vec![4, 9, 12], 2),
+            (vec![2, 4, 12], 1),
+        ];
+        assert_eq!(counted_at_least(&lists, 1), vec![1, 2, 4, 7, 9, 12]);
+        // 4: 1 + 2 + 1; 9: 1 + 2; 12: 2 + 1.
+        assert_eq!(counted_at_least(&lists, 3), vec![4, 9, 12]);
+        assert_eq!(counted_at_least(&lists, 4), vec![4]);
+        assert!(counted_at_least(&lists, 5).is_empty());
+        assert!(counted_at_least(&[], 1).is_empty());
     }
 
     #[test]
