@@ -296,7 +296,8 @@ impl Store {
         } else {
             format!("WHERE {}", conditions.join(" AND "))
         };
-        let mut stmt = self.conn().prepare(&format!(
+        // Cached: a search prepares the same few statements every time.
+        let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT s.id, s.unit_id, s.lang, s.text, s.folded, u.created
              FROM tm_segment s JOIN tm_unit u ON u.id = s.unit_id
              {filter_sql} ORDER BY s.unit_id, s.id"
