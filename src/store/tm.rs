@@ -339,20 +339,29 @@ struct PendingList {
 }
 
 impl PendingPostings {
-    fn add(&mut self, base: &str, word: &str, segment_id: i64) -> Result<()> {
-        let words = match self.by_base.get_mut(base) {
-            Some(words) => words,
-            None => self.by_base.entry(base.to_string()).or_default(),
-        };
-        let list = match words.get_mut(word) {
-            Some(list) => list,
-            None => words.entry(word.to_string()).or_default(),
-        };
-        if postings::add(&mut list.ids, &mut list.last, segment_id)? {
-            list.count += 1;
+    /// The pending lists of one primary language subtag.
+    fn of_base(&mut self, base: &str) -> &mut HashMap<String, PendingList> {
+        if !self.by_base.contains_key(base) {
+            self.by_base.insert(base.to_string(), HashMap::new());
         }
-        Ok(())
+        self.by_base.get_mut(base).expect("inserted above")
     }
+}
+
+/// Adds `segment_id` to the pending list of `word`.
+fn add_posting(
+    lists: &mut HashMap<String, PendingList>,
+    word: &str,
+    segment_id: i64,
+) -> Result<()> {
+    let list = match lists.get_mut(word) {
+        Some(list) => list,
+        None => lists.entry(word.to_string()).or_default(),
+    };
+    if postings::add(&mut list.ids, &mut list.last, segment_id)? {
+        list.count += 1;
+    }
+    Ok(())
 }
 
 /// Writes the pending postings into the word index: each word's count is
@@ -441,8 +450,9 @@ impl WriteTx<'_> {
                 ])?;
             let segment_id = self.tx.last_insert_rowid();
             // A word met twice in the segment is added once.
+            let lists = self.tm_pending.of_base(base);
             for word in words {
-                self.tm_pending.add(base, word, segment_id)?;
+                add_posting(lists, word, segment_id)?;
             }
         }
         Ok(true)
