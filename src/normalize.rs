@@ -17,8 +17,8 @@
 //! - every other run of non-alphanumeric characters (spaces, line breaks,
 //!   hyphens, punctuation) becomes one space, and the ends are trimmed.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Folded text with a map back to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,8 +190,9 @@ pub fn tone_key(s: &str) -> String {
 /// runs of white space (line breaks included) made one space.
 pub fn clean_term(s: &str) -> String {
     use std::borrow::Cow;
-    use unicode_normalization::{IsNormalized, is_nfc_quick};
-    // Most terms are NFC already; checking is cheaper than composing.
+    // Most text is NFC already, which the quick check confirms without
+    // decomposing and recomposing every character (a quarter of the time
+    // of a translation-memory import).
     let nfc: Cow<'_, str> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
         Cow::Borrowed(s)
     } else {
@@ -234,6 +235,16 @@ mod tests {
         assert_eq!(tone_key("thủy"), tone_key("thuỷ"));
         assert_ne!(tone_key("ma"), tone_key("mà"));
         assert_ne!(tone_key("mạ"), tone_key("mà"));
+    }
+
+    #[test]
+    fn terms_are_cleaned_into_nfc() {
+        let nfc = "Thượng tướng Lương Tam Quang";
+        let nfd: String = nfc.nfd().collect();
+        assert_eq!(clean_term(&format!(" {nfd}\n ")), nfc);
+        assert_eq!(clean_term(" Bộ  Công\tan "), "Bộ Công an");
+        // A combining mark after a precomposed letter is composed too.
+        assert_eq!(clean_term("Hà No\u{302}\u{323}i"), "Hà Nội");
     }
 
     #[test]

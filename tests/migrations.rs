@@ -160,3 +160,189 @@ fn an_old_store_opened_by_several_processes_at_once_is_upgraded_once() {
     let conn = Connection::open(&env.db).unwrap();
     assert_eq!(header(&conn, "user_version"), latest_version());
 }
+
+/// The segment ids of the version 3 store below: gaps between them of
+/// every size the stored form of the word index writes in one to nine
+/// bytes, up to one near the top of the id range.
+fn sparse_segment_id(k: usize) -> i64 {
+    const GAPS: [i64; 10] = [
+        1,
+        2,
+        130,
+        20_000,
+        3_000_000,
+        500_000_000,
+        70_000_000_000,
+        1 << 45,
+        1 << 52,
+        1 << 56,
+    ];
+    let mut id = 0i64;
+    for i in 0..=k {
+        id += if i == 60 {
+            1 << 62
+        } else {
+            GAPS[i % GAPS.len()]
+        };
+    }
+    id
+}
+
+/// A version 3 store keeps its translation memory across the upgrade to
+/// one row per word in the word index: every word's list holds exactly the
+/// segments holding it, the index and a full scan find the same, and
+/// imports add to the converted lists.
+#[test]
+fn a_translation_memory_word_index_is_converted_with_its_postings() {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use hcgloss::normalize::fold_key;
+    use hcgloss::tm::unit::{base_lang, identity};
+
+    let env = Env::new();
+    let mut conn = Connection::open(&env.db).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    migrate_to(&mut conn, 3).unwrap();
+    let tx = conn.transaction().unwrap();
+    let text = read_fixture("tm/sample.tsv");
+    let units = hcgloss::tm::parse("sample.tsv", &text, hcgloss::tm::Format::Tsv).unwrap();
+    let mut expected: BTreeMap<(String, String), Vec<i64>> = BTreeMap::new();
+    let mut k = 0;
+    for sourced in &units {
+        let unit = &sourced.unit;
+        tx.execute(
+            "INSERT INTO tm_unit (identity, tuid, created) VALUES (?1, ?2, '2025-10-25T00:00:00Z')",
+            [identity(&unit.segments), unit.tuid.clone()],
+        )
+        .unwrap();
+        let unit_id = tx.last_insert_rowid();
+        for segment in &unit.segments {
+            let segment_id = sparse_segment_id(k);
+            k += 1;
+            let folded = fold_key(&segment.text);
+            let words: BTreeSet<&str> = folded.split(' ').collect();
+            let base = base_lang(&segment.lang);
+            tx.execute(
+                "INSERT INTO tm_segment (id, unit_id, lang, base, text, folded, words)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                rusqlite::params![
+                    segment_id,
+                    unit_id,
+                    segment.lang.as_str(),
+                    base,
+                    segment.text,
+                    folded,
+                    folded.split(' ').count() as i64
+                ],
+            )
+            .unwrap();
+            for word in words {
+                tx.execute(
+                    "INSERT INTO tm_word (base, word) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                    [base, word],
+                )
+                .unwrap();
+                tx.execute(
+                    "INSERT INTO tm_posting (word_id, segment_id)
+                     VALUES ((SELECT id FROM tm_word WHERE base = ?1 AND word = ?2), ?3)",
+                    rusqlite::params![base, word, segment_id],
+                )
+                .unwrap();
+                expected
+                    .entry((base.to_string(), word.to_string()))
+                    .or_default()
+                    .push(segment_id);
+            }
+        }
+    }
+    tx.commit().unwrap();
+    drop(conn);
+    assert!(k > 60, "the sample has {k} segments, too few for every gap");
+
+    // Searching upgrades the store; the index finds what a scan finds.
+    let search = |scan: bool| {
+        let mut cmd = env.cmd();
+        cmd.args([
+            "tm",
+            "search",
+            "Ban Chỉ đạo đã họp để rà soát công tác an ninh",
+        ])
+        .args(["--from", "vi", "--to", "en", "--min", "50"]);
+        if scan {
+            cmd.arg("--scan");
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let indexed = search(false);
+    assert!(indexed.contains("Ban Chỉ đạo đã họp"), "{indexed}");
+    assert_eq!(indexed, search(true));
+
+    let stored = |conn: &Connection| -> BTreeMap<(String, String), (i64, i64, Vec<i64>)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT w.base, w.word, w.segments, p.last_segment, p.ids
+                 FROM tm_word w JOIN tm_posting_list p ON p.word_id = w.id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            let blob: Vec<u8> = r.get(4)?;
+            Ok((
+                (r.get(0)?, r.get(1)?),
+                (
+                    r.get(2)?,
+                    r.get(3)?,
+                    hcgloss::tm::postings::decode(&blob).unwrap(),
+                ),
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    let conn = Connection::open(&env.db).unwrap();
+    assert_eq!(header(&conn, "user_version"), latest_version());
+    let converted = stored(&conn);
+    assert_eq!(converted.len(), expected.len());
+    for (key, ids) in &expected {
+        let (segments, last, decoded) = &converted[key];
+        assert_eq!(decoded, ids, "{key:?}");
+        assert_eq!((*segments, *last), (ids.len() as i64, *ids.last().unwrap()));
+    }
+    drop(conn);
+
+    // A new unit's words are appended to the converted lists.
+    let new = env.write(
+        "new.tsv",
+        "vi\ten\nBan Chỉ đạo đã họp để rà soát công tác an ninh mạng.\tThe Steering Committee met to review cybersecurity.\n",
+    );
+    env.cmd()
+        .args(["tm", "import"])
+        .arg(&new)
+        .assert()
+        .success();
+    let conn = Connection::open(&env.db).unwrap();
+    let after = stored(&conn);
+    let new_id: i64 = conn
+        .query_row(
+            "SELECT max(id) FROM tm_segment WHERE lang = 'vi'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(new_id > sparse_segment_id(k - 1));
+    let (segments, last, ids) = &after[&("vi".to_string(), "ban".to_string())];
+    let mut want = expected[&("vi".to_string(), "ban".to_string())].clone();
+    want.push(new_id);
+    assert_eq!((ids, *segments, *last), (&want, want.len() as i64, new_id));
+    assert_eq!(
+        after[&("vi".to_string(), "mang".to_string())].2.last(),
+        Some(&new_id)
+    );
+    assert_eq!(search(false), search(true));
+}

@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 pub use lookup::index_path;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version, migrate_to};
 pub use terms::{WriteTx, group_concepts};
-pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordIds, WordStat};
+pub use tm::{SegmentFilter, SegmentRow, StoredUnit, WordStat};
 
 /// How long a command waits for another writer before giving up. Readers
 /// never wait (WAL); a writer waits for the one writing, and the longest

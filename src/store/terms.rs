@@ -132,6 +132,8 @@ pub struct WriteTx<'a> {
     /// The lookup index of the state being written, with its generation,
     /// when [`WriteTx::apply`] built it alongside the writes.
     built_index: Option<(u64, Vec<u8>)>,
+    /// Translation-memory postings written to the word index on commit.
+    pub(super) tm_pending: super::tm::PendingPostings,
 }
 
 impl<'a> WriteTx<'a> {
@@ -142,6 +144,7 @@ impl<'a> WriteTx<'a> {
             index_path,
             terms_changed: false,
             built_index: None,
+            tm_pending: Default::default(),
         }
     }
 
@@ -358,7 +361,8 @@ impl<'a> WriteTx<'a> {
     /// Commits. When terms changed, the store's generation is bumped and
     /// the lookup index rebuilt from the state being committed, then put
     /// in place once the commit succeeded (see [`super::lookup`]).
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
+        super::tm::flush_postings(&self.tx, &mut self.tm_pending)?;
         if !self.terms_changed {
             self.tx.commit()?;
             return Ok(());

@@ -1,4 +1,5 @@
-//! Queries on the translation-memory tables (`db/0002_translation_memory.sql`):
+//! Queries on the translation-memory tables (`db/0003_translation_memory.sql`,
+//! `db/0005_tm_posting_lists.sql`):
 //! storing units with their inverted index, the word statistics the search
 //! plans with, candidate segments, and whole units for export and reports.
 //!
@@ -8,12 +9,13 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use rusqlite::{Connection, Row, ToSql, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
 
 use super::{Store, WriteTx};
 use crate::error::Result;
 use crate::model::Lang;
 use crate::normalize::fold_key;
+use crate::tm::postings;
 use crate::tm::unit::{LangSelector, Segment, Unit, base_lang, sort_segments};
 
 /// A stored unit with its row id.
@@ -50,8 +52,6 @@ pub struct WordStat {
 pub struct SegmentFilter<'a> {
     /// Only these segments (ids in ascending order), looked up one by one.
     pub ids: Option<&'a [i64]>,
-    /// Only segments that hold at least one of these words (`tm_word` ids).
-    pub any_word: Option<&'a [i64]>,
     /// Only segments in this language.
     pub lang: Option<&'a LangSelector>,
     /// Only segments with this many folded words.
@@ -216,17 +216,19 @@ impl Store {
         Ok(out)
     }
 
-    /// Hands the id of every segment holding word `word_id` to `f`. Reads
+    /// The ids of the segments holding word `word_id`, ascending. Reads
     /// the index only, not the segments.
-    pub fn tm_postings(&self, word_id: i64, f: &mut dyn FnMut(i64)) -> Result<()> {
+    pub fn tm_postings(&self, word_id: i64) -> Result<Vec<i64>> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT segment_id FROM tm_posting WHERE word_id = ?1")?;
+            .prepare_cached("SELECT ids FROM tm_posting_list WHERE word_id = ?1")?;
         let mut rows = stmt.query([word_id])?;
-        while let Some(row) = rows.next()? {
-            f(row.get(0)?);
+        match rows.next()? {
+            Some(row) => {
+                postings::decode(row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?)
+            }
+            None => Ok(Vec::new()),
         }
-        Ok(())
     }
 
     /// Hands the language tag, word count and folded text of each segment
@@ -260,27 +262,13 @@ impl Store {
     ) -> Result<()> {
         let mut conditions: Vec<String> = Vec::new();
         let mut values: Vec<Box<dyn ToSql>> = Vec::new();
-        // With postings to read, the segments are reached through them and
-        // the language and length are checked row by row; without, the
-        // (base, words) index finds them.
+        // With ids given, the segments are reached by id and the language
+        // and length are checked row by row; without, the (base, words)
+        // index finds them.
         let by_id = filter.ids.is_some();
-        let row_check = if filter.any_word.is_some() || by_id {
-            "+"
-        } else {
-            ""
-        };
+        let row_check = if by_id { "+" } else { "" };
         if by_id {
             conditions.push("s.id = ?".into());
-        }
-        if let Some(ids) = filter.any_word {
-            if ids.is_empty() {
-                return Ok(());
-            }
-            let marks = vec!["?"; ids.len()].join(", ");
-            conditions.push(format!(
-                "s.id IN (SELECT DISTINCT segment_id FROM tm_posting WHERE word_id IN ({marks}))"
-            ));
-            values.extend(ids.iter().map(|id| Box::new(*id) as Box<dyn ToSql>));
         }
         if let Some(lang) = filter.lang {
             let (condition, value) = lang_condition(row_check, "s", lang);
@@ -308,7 +296,8 @@ impl Store {
         } else {
             format!("WHERE {}", conditions.join(" AND "))
         };
-        let mut stmt = self.conn().prepare(&format!(
+        // Cached: a search prepares the same few statements every time.
+        let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT s.id, s.unit_id, s.lang, s.text, s.folded, u.created
              FROM tm_segment s JOIN tm_unit u ON u.id = s.unit_id
              {filter_sql} ORDER BY s.unit_id, s.id"
@@ -331,23 +320,100 @@ impl Store {
     }
 }
 
-/// The `tm_word` ids met so far in one transaction, so that a bulk import
-/// looks each word up once rather than once per segment.
+/// The postings of the segments stored in one transaction, gathered in
+/// memory and written once per word by [`flush_postings`] when the
+/// transaction commits: a posting costs a few bytes appended to a buffer
+/// instead of a row insert, and each word's count is updated once.
 #[derive(Debug, Default)]
-pub struct WordIds(HashMap<(String, String), i64>);
+pub(super) struct PendingPostings {
+    /// By primary language subtag, then folded word.
+    by_base: HashMap<String, HashMap<String, PendingList>>,
+}
+
+/// One word's new postings, encoded as [`postings`] stores them.
+#[derive(Debug, Default)]
+struct PendingList {
+    count: i64,
+    last: i64,
+    ids: Vec<u8>,
+}
+
+impl PendingPostings {
+    /// The pending lists of one primary language subtag.
+    fn of_base(&mut self, base: &str) -> &mut HashMap<String, PendingList> {
+        if !self.by_base.contains_key(base) {
+            self.by_base.insert(base.to_string(), HashMap::new());
+        }
+        self.by_base.get_mut(base).expect("inserted above")
+    }
+}
+
+/// Adds `segment_id` to the pending list of `word`.
+fn add_posting(
+    lists: &mut HashMap<String, PendingList>,
+    word: &str,
+    segment_id: i64,
+) -> Result<()> {
+    let list = match lists.get_mut(word) {
+        Some(list) => list,
+        None => lists.entry(word.to_string()).or_default(),
+    };
+    if postings::add(&mut list.ids, &mut list.last, segment_id)? {
+        list.count += 1;
+    }
+    Ok(())
+}
+
+/// Writes the pending postings into the word index: each word's count is
+/// added to `tm_word` and its ids appended to its list. Segment ids only
+/// grow, so the new ids follow the stored ones; were it otherwise, the
+/// lists are merged.
+pub(super) fn flush_postings(tx: &Connection, pending: &mut PendingPostings) -> Result<()> {
+    let mut words: Vec<(String, String, PendingList)> = std::mem::take(&mut pending.by_base)
+        .into_iter()
+        .flat_map(|(base, words)| {
+            words
+                .into_iter()
+                .map(move |(word, list)| (base.clone(), word, list))
+        })
+        .collect();
+    // Words get their ids in a reproducible order.
+    words.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let mut upsert_word = tx.prepare_cached(
+        "INSERT INTO tm_word (base, word, segments) VALUES (?1, ?2, ?3)
+         ON CONFLICT (word, base) DO UPDATE SET segments = segments + excluded.segments
+         RETURNING id",
+    )?;
+    let mut stored =
+        tx.prepare_cached("SELECT last_segment, ids FROM tm_posting_list WHERE word_id = ?1")?;
+    let mut write = tx.prepare_cached(
+        "INSERT OR REPLACE INTO tm_posting_list (word_id, last_segment, ids) VALUES (?1, ?2, ?3)",
+    )?;
+    for (base, word, list) in words {
+        let word_id: i64 = upsert_word.query_row(params![base, word, list.count], |r| r.get(0))?;
+        let old: Option<(i64, Vec<u8>)> = stored
+            .query_row([word_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (last, ids) = match old {
+            None => (list.last, list.ids),
+            Some((mut last, mut ids)) => {
+                for id in postings::decode(&list.ids)? {
+                    postings::add(&mut ids, &mut last, id)?;
+                }
+                (last, ids)
+            }
+        };
+        write.execute(params![word_id, last, ids])?;
+    }
+    Ok(())
+}
 
 impl WriteTx<'_> {
     /// Stores a unit (its segments cleaned and checked) unless a unit with
     /// the same identity is stored already. Returns whether it was added.
-    /// `created` is used when the unit does not carry a creation time.
-    /// `words` must only ever be used with this transaction.
-    pub fn insert_tm_unit(
-        &mut self,
-        unit: &Unit,
-        identity: &str,
-        created: &str,
-        words: &mut WordIds,
-    ) -> Result<bool> {
+    /// `created` is used when the unit does not carry a creation time. The
+    /// unit's words reach the word index when the transaction commits.
+    pub fn insert_tm_unit(&mut self, unit: &Unit, identity: &str, created: &str) -> Result<bool> {
         let inserted = self
             .tx
             .prepare_cached(
@@ -367,8 +433,7 @@ impl WriteTx<'_> {
         let unit_id = self.tx.last_insert_rowid();
         for segment in &unit.segments {
             let folded = fold_key(&segment.text);
-            let distinct: BTreeSet<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-            let count = folded.split(' ').filter(|w| !w.is_empty()).count();
+            let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
             let base = base_lang(&segment.lang);
             self.tx
                 .prepare_cached(
@@ -381,29 +446,13 @@ impl WriteTx<'_> {
                     base,
                     segment.text,
                     folded,
-                    count as i64
+                    words.len() as i64
                 ])?;
             let segment_id = self.tx.last_insert_rowid();
-            for word in distinct {
-                let key = (base.to_string(), word.to_string());
-                let word_id = match words.0.get(&key) {
-                    Some(id) => *id,
-                    None => {
-                        let id: i64 = self
-                            .tx
-                            .prepare_cached(
-                                "INSERT INTO tm_word (base, word) VALUES (?1, ?2)
-                                 ON CONFLICT (word, base) DO UPDATE SET segments = segments
-                                 RETURNING id",
-                            )?
-                            .query_row(params![base, word], |r| r.get(0))?;
-                        words.0.insert(key, id);
-                        id
-                    }
-                };
-                self.tx
-                    .prepare_cached("INSERT INTO tm_posting (word_id, segment_id) VALUES (?1, ?2)")?
-                    .execute(params![word_id, segment_id])?;
+            // A word met twice in the segment is added once.
+            let lists = self.tm_pending.of_base(base);
+            for word in words {
+                add_posting(lists, word, segment_id)?;
             }
         }
         Ok(true)

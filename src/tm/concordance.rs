@@ -47,13 +47,9 @@ pub fn occurrences(folded: &str, phrase: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The `tm_word` ids whose postings hold every candidate: for each
-/// language, the phrase's rarest word, if the language has all its words.
-fn candidate_word_ids(
-    store: &Store,
-    words: &[&str],
-    lang: Option<&LangSelector>,
-) -> Result<Vec<i64>> {
+/// The segments that can contain the phrase, ascending: for each
+/// language that has all the phrase's words, those holding its rarest.
+fn candidate_ids(store: &Store, words: &[&str], lang: Option<&LangSelector>) -> Result<Vec<i64>> {
     let stats = store.tm_word_stats(lang.map(LangSelector::base), words)?;
     let mut by_base: BTreeMap<&str, Vec<(i64, i64, &str)>> = BTreeMap::new();
     for s in &stats {
@@ -65,11 +61,18 @@ fn candidate_word_ids(
     let mut distinct = words.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
-    Ok(by_base
-        .into_values()
-        .filter(|found| found.len() == distinct.len())
-        .filter_map(|found| found.into_iter().min().map(|(_, id, _)| id))
-        .collect())
+    let mut ids = Vec::new();
+    for found in by_base.into_values() {
+        if found.len() != distinct.len() {
+            continue;
+        }
+        if let Some((_, word_id, _)) = found.into_iter().min() {
+            ids.extend(store.tm_postings(word_id)?);
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// Every segment containing `phrase`, in the order units were stored.
@@ -89,11 +92,10 @@ pub fn concordance(
     let words: Vec<&str> = folded_phrase.split(' ').collect();
     let ids = match strategy {
         Strategy::Scan => None,
-        Strategy::Index { .. } => Some(candidate_word_ids(store, &words, lang)?),
+        Strategy::Index { .. } => Some(candidate_ids(store, &words, lang)?),
     };
     let filter = SegmentFilter {
-        ids: None,
-        any_word: ids.as_deref(),
+        ids: ids.as_deref(),
         lang,
         words: Some(words.len()..usize::MAX),
         unit_has: None,

@@ -7,12 +7,14 @@
 //! - [`tmx`], [`tsv`]: the file formats;
 //! - [`score`]: the match percentage and the words that differ;
 //! - [`filter`]: which postings a search reads (prefix and count filters);
+//! - [`postings`]: how the word index stores them;
 //! - [`search`], [`concordance`]: the two ways of asking the memory;
 //! - [`terms`]: glossary terms found in a sentence (the seam where the
 //!   lint matcher plugs in).
 
 pub mod concordance;
 pub mod filter;
+pub mod postings;
 pub mod score;
 pub mod search;
 pub mod terms;

@@ -152,11 +152,13 @@ pub fn identity(segments: &[Segment]) -> String {
         hasher.update(s.text.as_bytes());
         hasher.update([0x1e]);
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(64);
+    for b in hasher.finalize() {
+        hex.push(HEX[usize::from(b >> 4)] as char);
+        hex.push(HEX[usize::from(b & 15)] as char);
+    }
+    hex
 }
 
 const ORIGIN_DATE: &[BorrowedFormatItem<'_>] = format_description!("[year]-[month]-[day]");

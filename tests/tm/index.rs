@@ -3,7 +3,7 @@
 //! same matches in the same order (and the same concordance hits).
 
 use hcgloss::model::Lang;
-use hcgloss::store::{Access, Location, Store, WordIds};
+use hcgloss::store::{Access, Location, Store};
 use hcgloss::tm::concordance::concordance;
 use hcgloss::tm::search::{Request, Strategy, search};
 use hcgloss::tm::unit::{LangSelector, Segment, Unit, identity};
@@ -87,7 +87,6 @@ fn store_with_units(rng: &mut Rng, dir: &std::path::Path, n: usize) -> (Store, V
     let mut store = Store::open(&location, Access::Write).unwrap();
     let mut sentences: Vec<String> = Vec::new();
     let mut tx = store.write().unwrap();
-    let mut words = WordIds::default();
     for i in 0..n {
         // Some units are near-copies of earlier ones, as in a real memory.
         let vi = if i > 0 && rng.below(3) == 0 {
@@ -120,13 +119,8 @@ fn store_with_units(rng: &mut Rng, dir: &std::path::Path, n: usize) -> (Store, V
             created: Some(format!("2025-10-{:02}T00:00:00Z", 1 + rng.below(28))),
             segments,
         };
-        tx.insert_tm_unit(
-            &unit,
-            &identity(&unit.segments),
-            "2025-01-01T00:00:00Z",
-            &mut words,
-        )
-        .unwrap();
+        tx.insert_tm_unit(&unit, &identity(&unit.segments), "2025-01-01T00:00:00Z")
+            .unwrap();
         sentences.push(vi);
     }
     tx.commit().unwrap();

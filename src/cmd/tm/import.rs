@@ -9,7 +9,7 @@ use super::super::{Context, Outcome, open, stdout_error};
 use crate::cli::TmImportArgs;
 use crate::error::Result;
 use crate::input::read_text;
-use crate::store::{Access, Location, WordIds};
+use crate::store::{Access, Location};
 use crate::tm::unit::{identity, now_created};
 use crate::tm::{self, Format};
 
@@ -29,13 +29,12 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
     let created = now_created();
     let (mut added, mut unchanged, mut repeated) = (0usize, 0usize, 0usize);
     let mut seen = HashSet::new();
-    let mut words = WordIds::default();
     ctx.progress.start(units.len() as u64, "storing units");
     for (i, sourced) in units.iter().enumerate() {
         let id = identity(&sourced.unit.segments);
         if !seen.insert(id.clone()) {
             repeated += 1;
-        } else if tx.insert_tm_unit(&sourced.unit, &id, &created, &mut words)? {
+        } else if tx.insert_tm_unit(&sourced.unit, &id, &created)? {
             added += 1;
         } else {
             unchanged += 1;
