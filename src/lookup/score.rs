@@ -58,26 +58,42 @@ fn similarity(a: &str, b: &str) -> f64 {
 /// O(len · max) instead of O(len²), and it stops early once a whole row
 /// exceeds `max`.
 pub fn bounded_osa(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    // Folded terms are nearly always ASCII: compare bytes then, and only
+    // decode characters when either side needs it.
+    if a.is_ascii() && b.is_ascii() {
+        banded_osa(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        banded_osa(&a, &b, max)
+    }
+}
+
+fn banded_osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) > max {
         return None;
     }
     const FAR: usize = usize::MAX / 2;
-    // Rows i-2, i-1 and i of the table, over all columns; cells outside
-    // the band stay FAR.
+    // Rows i-2, i-1 and i of the table, in three buffers that take turns.
+    // Only the band of row i is computed; the one cell left of it that the
+    // row reads is set to FAR first. Every other cell a row reads lies in
+    // the band of the row it belongs to, or right of every band its
+    // buffer has held, where the initial FAR still stands, so no buffer
+    // needs clearing.
     let mut before = vec![FAR; m + 1];
     let mut previous: Vec<usize> = (0..=m).map(|j| if j <= max { j } else { FAR }).collect();
     let mut current = vec![FAR; m + 1];
     for i in 1..=n {
-        current.fill(FAR);
         let low = i.saturating_sub(max).max(1);
         let high = (i + max).min(m);
-        if i <= max {
+        let mut row_min = if i <= max {
             current[0] = i;
-        }
-        let mut row_min = current[0];
+            i
+        } else {
+            current[low - 1] = FAR;
+            FAR
+        };
         for j in low..=high {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (previous[j - 1] + cost)
@@ -269,6 +285,28 @@ mod tests {
                     assert_eq!(bounded_osa(a, b, max), expected, "{a:?} {b:?} within {max}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The banded distance equals the full one whenever it is within
+        /// the bound, and says so otherwise, for ASCII and for other
+        /// letters (which take the character path).
+        #[test]
+        fn bounded_osa_agrees_with_the_full_distance(
+            a in "[abcđ]{0,12}",
+            b in "[abcđ]{0,12}",
+            max in 0usize..7,
+        ) {
+            let full = strsim::osa_distance(&a, &b);
+            proptest::prop_assert_eq!(bounded_osa(&a, &b, max), (full <= max).then_some(full));
+        }
+
+        #[test]
+        fn bounded_osa_agrees_on_ascii(a in "[abc ]{0,16}", b in "[abc ]{0,16}", max in 0usize..7) {
+            let full = strsim::osa_distance(&a, &b);
+            proptest::prop_assert_eq!(bounded_osa(&a, &b, max), (full <= max).then_some(full));
         }
     }
 
