@@ -7,67 +7,40 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 use unicode_normalization::UnicodeNormalization;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lint");
 
+mod common;
+
+use common::Env;
+
 /// A temporary directory holding a store with the fixture glossary; lint
 /// runs inside it so file names in reports are short and stable.
-struct Env {
-    dir: TempDir,
+fn lint_env() -> Env {
+    let env = Env::new();
+    env.import(&fixture("glossary.csv"));
+    env
 }
 
-impl Env {
-    fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        env.hcgloss()
-            .arg("import")
-            .arg(fixture("glossary.csv"))
-            .assert()
-            .success();
-        env
-    }
+/// What the lint tests do in their directory.
+trait LintEnv {
+    fn lint(&self) -> Command;
+    /// Copies a fixture article here under the same name.
+    fn copy(&self, name: &str) -> PathBuf;
+}
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// The binary on this store, run in this directory, without colour or
-    /// any outside configuration.
-    fn hcgloss(&self) -> Command {
-        let mut c = Command::cargo_bin("hcgloss").expect("binary built");
-        c.arg("--db")
-            .arg(self.path("store.sqlite"))
-            .env_remove("HCGLOSS_DB")
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .current_dir(self.dir.path());
-        c
-    }
-
+impl LintEnv for Env {
     fn lint(&self) -> Command {
-        let mut c = self.hcgloss();
+        let mut c = self.cmd();
         c.arg("lint");
         c
     }
 
-    /// Copies a fixture article here under the same name.
     fn copy(&self, name: &str) -> PathBuf {
         let to = self.path(name);
         std::fs::copy(fixture(name), &to).expect("copy fixture");
         to
-    }
-
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path(name);
-        if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).expect("mkdir");
-        }
-        std::fs::write(&p, contents).expect("write");
-        p
     }
 }
 
@@ -150,7 +123,7 @@ fn row(concept: &str, term: &str, n: u64) -> (String, String, u64) {
 
 #[test]
 fn a_clean_article_yields_nothing() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("clean_id.txt");
     env.lint()
         .arg("clean_id.txt")
@@ -162,7 +135,7 @@ fn a_clean_article_yields_nothing() {
 
 #[test]
 fn text_report_of_every_rule() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("findings_id.txt");
     let out = env.lint().arg("findings_id.txt").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -172,7 +145,7 @@ fn text_report_of_every_rule() {
 
 #[test]
 fn json_report() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("findings_vi.txt");
     env.copy("findings_en.txt");
     let out = env
@@ -186,7 +159,7 @@ fn json_report() {
 
 #[test]
 fn sarif_report_with_fixes() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("sarif_id.txt");
     let out = env
         .lint()
@@ -199,7 +172,7 @@ fn sarif_report_with_fixes() {
 
 #[test]
 fn usage_summary_across_files() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("findings_id.txt");
     env.copy("clean_id.txt");
     let out = env
@@ -215,7 +188,7 @@ fn usage_summary_across_files() {
 
 #[test]
 fn longest_match_wins() {
-    let env = Env::new();
+    let env = lint_env();
     let text = "Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Dunia Maya dibahas; \
                 kejahatan siber dan kejahatan siber meningkat.";
     // One occurrence of the convention, none of kejahatan dunia maya: no
@@ -233,7 +206,7 @@ fn longest_match_wins() {
 
 #[test]
 fn whole_words_only() {
-    let env = Env::new();
+    let env = lint_env();
     assert_eq!(
         usage_of(
             &env,
@@ -246,7 +219,7 @@ fn whole_words_only() {
 
 #[test]
 fn terms_across_line_breaks_and_extra_spaces() {
-    let env = Env::new();
+    let env = lint_env();
     let text = "Mereka membahas kriminalitas\n    maya dan kejahatan   siber.";
     assert_eq!(
         summarise(&json_of(&env, text, &["--lang", "id"])),
@@ -268,7 +241,7 @@ fn terms_across_line_breaks_and_extra_spaces() {
 
 #[test]
 fn sentence_punctuation_ends_a_term() {
-    let env = Env::new();
+    let env = lint_env();
     assert_eq!(
         usage_of(&env, "Itu kejahatan. Siber adalah kata baru.", "id"),
         vec![]
@@ -277,7 +250,7 @@ fn sentence_punctuation_ends_a_term() {
 
 #[test]
 fn indonesian_inflection() {
-    let env = Env::new();
+    let env = lint_env();
     let text = "Ratifikasinya tertunda. Parlemen akan meratifikasi konvensi itu setelah \
                 diratifikasi negara lain; ratifikasilah segera! Kejahatan sibernya meningkat. \
                 Mereka menandatangani konvensi pada upacara penandatanganan.";
@@ -320,7 +293,7 @@ fn indonesian_inflection() {
 
 #[test]
 fn vietnamese_nfd_and_tone_placement() {
-    let env = Env::new();
+    let env = lint_env();
     let nfc = std::fs::read_to_string(fixture("findings_vi.txt")).unwrap();
     let nfd: String = nfc.nfd().collect();
     assert_ne!(nfc, nfd);
@@ -346,7 +319,7 @@ fn vietnamese_nfd_and_tone_placement() {
 
 #[test]
 fn what_folding_forgets_is_checked_on_the_original() {
-    let env = Env::new();
+    let env = lint_env();
     // "đang" (currently) folds like "Đảng" (the Party) but is not it.
     assert_eq!(
         usage_of(
@@ -381,7 +354,7 @@ fn what_folding_forgets_is_checked_on_the_original() {
 
 #[test]
 fn languages_are_detected_per_document_or_given() {
-    let env = Env::new();
+    let env = lint_env();
     for f in ["findings_id.txt", "findings_vi.txt", "findings_en.txt"] {
         env.copy(f);
     }
@@ -427,7 +400,7 @@ fn languages_are_detected_per_document_or_given() {
 
 #[test]
 fn undetectable_language_is_reported_on_stderr() {
-    let env = Env::new();
+    let env = lint_env();
     env.lint()
         .arg("-")
         .write_stdin("Hanoi 2025\n")
@@ -441,7 +414,7 @@ fn undetectable_language_is_reported_on_stderr() {
 
 #[test]
 fn fail_on_sets_the_threshold() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("findings_vi.txt");
     env.lint()
         .args(["--fail-on", "error", "findings_vi.txt"])
@@ -464,7 +437,7 @@ fn fail_on_sets_the_threshold() {
 
 #[test]
 fn errors_exit_2_and_name_the_problem() {
-    let env = Env::new();
+    let env = lint_env();
     let out = env.lint().arg("missing.txt").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -509,7 +482,7 @@ fn errors_exit_2_and_name_the_problem() {
 
 #[test]
 fn fix_rewrites_deprecated_terms_in_place_and_reports_the_rest() {
-    let env = Env::new();
+    let env = lint_env();
     let file = env.copy("fix_id.txt");
     #[cfg(unix)]
     {
@@ -549,7 +522,7 @@ fn fix_rewrites_deprecated_terms_in_place_and_reports_the_rest() {
 
 #[test]
 fn fix_keeps_byte_order_mark_and_line_endings() {
-    let env = Env::new();
+    let env = lint_env();
     let file = env.write(
         "crlf.txt",
         "\u{feff}Pengesahan itu penting.\r\nKriminalitas maya meningkat.\r\n",
@@ -567,7 +540,7 @@ fn fix_keeps_byte_order_mark_and_line_endings() {
 
 #[test]
 fn diff_previews_without_writing() {
-    let env = Env::new();
+    let env = lint_env();
     let file = env.copy("fix_id.txt");
     let out = env.lint().args(["--diff", "fix_id.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -592,7 +565,7 @@ fn diff_previews_without_writing() {
 
 #[test]
 fn fix_refuses_standard_input() {
-    let env = Env::new();
+    let env = lint_env();
     env.lint()
         .args(["--fix", "-"])
         .write_stdin("pengesahan")
@@ -612,7 +585,7 @@ fn fix_refuses_standard_input() {
 
 #[test]
 fn directories_mean_their_text_files_in_order() {
-    let env = Env::new();
+    let env = lint_env();
     env.write(
         "articles/b.txt",
         "Kriminalitas maya meningkat di kawasan itu pada tahun ini.\n",
@@ -650,7 +623,7 @@ fn directories_mean_their_text_files_in_order() {
 
 #[test]
 fn standard_input_is_named_stdin() {
-    let env = Env::new();
+    let env = lint_env();
     env.lint()
         .args(["--lang", "id", "-"])
         .write_stdin("Pengesahan itu penting.\n")
@@ -666,7 +639,7 @@ fn standard_input_is_named_stdin() {
 
 #[test]
 fn config_file_found_by_walking_up() {
-    let env = Env::new();
+    let env = lint_env();
     env.write(
         "hcgloss.toml",
         "[rules]\nmisspelled-term = \"off\"\nterm-case = \"error\"\n",
@@ -703,7 +676,7 @@ fn config_file_found_by_walking_up() {
 
 #[test]
 fn hidden_config_name_and_explicit_config() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("findings_vi.txt");
     env.write(".hcgloss.toml", "[rules]\nuntranslated-text = \"off\"\n");
     let v: Value = serde_json::from_slice(
@@ -738,7 +711,7 @@ fn hidden_config_name_and_explicit_config() {
 
 #[test]
 fn a_bad_config_is_an_error_naming_file_and_line() {
-    let env = Env::new();
+    let env = lint_env();
     env.copy("clean_id.txt");
     env.write("hcgloss.toml", "[rules]\nterm-case = \"loud\"\n");
     env.lint()
@@ -756,7 +729,7 @@ fn a_bad_config_is_an_error_naming_file_and_line() {
 /// order, each with its own findings.
 #[test]
 fn many_files_are_reported_in_order() {
-    let env = Env::new();
+    let env = lint_env();
     let mut expected = Vec::new();
     for i in 0..24 {
         let name = format!("many/f{i:02}.txt");

@@ -4,63 +4,38 @@
 //! temporary store. The text report is compared with reviewed output in
 //! `tests/fixtures/lint/expected/bilingual_vi_id.out`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lint");
 
-struct Env {
-    dir: TempDir,
+mod common;
+
+use common::Env;
+
+/// A store with the lint glossary, and the bilingual fixtures copied into
+/// the directory lint runs in (so reports name them shortly).
+fn bilingual_env() -> Env {
+    let env = Env::new();
+    env.import(&Path::new(FIXTURES).join("glossary.csv"));
+    for name in ["units.tmx", "clean_vi_en.tsv", "triples.tsv"] {
+        std::fs::copy(
+            Path::new(FIXTURES).join("bilingual").join(name),
+            env.path(name),
+        )
+        .expect("copy fixture");
+    }
+    env
 }
 
-impl Env {
-    /// A store with the lint glossary, and the bilingual fixtures copied
-    /// into the directory lint runs in (so reports name them shortly).
-    fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        env.hcgloss()
-            .arg("import")
-            .arg(Path::new(FIXTURES).join("glossary.csv"))
-            .assert()
-            .success();
-        for name in ["units.tmx", "clean_vi_en.tsv", "triples.tsv"] {
-            std::fs::copy(
-                Path::new(FIXTURES).join("bilingual").join(name),
-                env.path(name),
-            )
-            .expect("copy fixture");
-        }
-        env
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn hcgloss(&self) -> Command {
-        let mut c = Command::cargo_bin("hcgloss").expect("binary built");
-        c.arg("--db")
-            .arg(self.path("store.sqlite"))
-            .env_remove("HCGLOSS_DB")
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .current_dir(self.dir.path());
-        c
-    }
-
-    /// `lint --source-lang FROM --target-lang TO extra...`.
-    fn lint(&self, from: &str, to: &str, extra: &[&str]) -> std::process::Output {
-        self.hcgloss()
-            .args(["lint", "--source-lang", from, "--target-lang", to])
-            .args(extra)
-            .output()
-            .unwrap()
-    }
+/// `lint --source-lang FROM --target-lang TO extra...`.
+fn lint(env: &Env, from: &str, to: &str, extra: &[&str]) -> std::process::Output {
+    env.cmd()
+        .args(["lint", "--source-lang", from, "--target-lang", to])
+        .args(extra)
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -86,8 +61,8 @@ fn findings(v: &Value) -> Vec<(String, String, String, String)> {
 
 #[test]
 fn every_bilingual_and_target_rule_in_a_tmx_file() {
-    let env = Env::new();
-    let out = env.lint("vi", "id", &["units.tmx"]);
+    let env = bilingual_env();
+    let out = lint(&env, "vi", "id", &["units.tmx"]);
     assert_eq!(out.status.code(), Some(1));
     let expected =
         std::fs::read_to_string(Path::new(FIXTURES).join("expected/bilingual_vi_id.out")).unwrap();
@@ -100,8 +75,8 @@ fn every_bilingual_and_target_rule_in_a_tmx_file() {
 
 #[test]
 fn json_findings_carry_unit_language_and_segment_columns() {
-    let env = Env::new();
-    let out = env.lint("vi", "id", &["--format", "json", "units.tmx"]);
+    let env = bilingual_env();
+    let out = lint(&env, "vi", "id", &["--format", "json", "units.tmx"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     let f = |rule: &str, unit: &str, lang: &str, found: &str| {
@@ -157,8 +132,8 @@ fn json_findings_carry_unit_language_and_segment_columns() {
 
 #[test]
 fn a_clean_pair_file_has_no_findings_and_exits_0() {
-    let env = Env::new();
-    let out = env.lint("vi", "en", &["clean_vi_en.tsv"]);
+    let env = bilingual_env();
+    let out = lint(&env, "vi", "en", &["clean_vi_en.tsv"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert_eq!(text(&out.stdout), "no findings in 1 file\n");
     assert_eq!(text(&out.stderr), "");
@@ -166,9 +141,14 @@ fn a_clean_pair_file_has_no_findings_and_exits_0() {
 
 #[test]
 fn any_two_columns_of_a_triples_file() {
-    let env = Env::new();
+    let env = bilingual_env();
     // id -> en: the English row says 27 and leaves the convention unnamed.
-    let v = json(&env.lint("id", "en", &["--format", "json", "triples.tsv"]));
+    let v = json(&lint(
+        &env,
+        "id",
+        "en",
+        &["--format", "json", "triples.tsv"],
+    ));
     let got: Vec<_> = findings(&v)
         .into_iter()
         .map(|(r, u, l, f)| format!("{r} {u} {l} {f}"))
@@ -184,14 +164,14 @@ fn any_two_columns_of_a_triples_file() {
     // A short form asks for the target's short form.
     assert_eq!(v["findings"][1]["suggestion"], "Hanoi Convention");
     // id -> vi is a faithful pair: 24/7 and 72 on both sides, every term named.
-    let out = env.lint("id", "vi", &["triples.tsv"]);
+    let out = lint(&env, "id", "vi", &["triples.tsv"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
 }
 
 #[test]
 fn fail_on_error_lets_warnings_pass() {
-    let env = Env::new();
-    let out = env.lint("vi", "id", &["--fail-on", "error", "units.tmx"]);
+    let env = bilingual_env();
+    let out = lint(&env, "vi", "id", &["--fail-on", "error", "units.tmx"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
         text(&out.stdout).ends_with("10 findings (0 errors, 10 warnings, 0 info) in 1 of 1 file\n")
@@ -200,8 +180,8 @@ fn fail_on_error_lets_warnings_pass() {
 
 #[test]
 fn sarif_names_unit_and_language() {
-    let env = Env::new();
-    let out = env.lint("vi", "id", &["--format", "sarif", "units.tmx"]);
+    let env = bilingual_env();
+    let out = lint(&env, "vi", "id", &["--format", "sarif", "units.tmx"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     let r = &v["runs"][0]["results"][0];
@@ -216,16 +196,16 @@ fn sarif_names_unit_and_language() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let env = Env::new();
-    let same = env.lint("vi", "vi", &["units.tmx"]);
+    let env = bilingual_env();
+    let same = lint(&env, "vi", "vi", &["units.tmx"]);
     assert_eq!(same.status.code(), Some(2));
     assert!(text(&same.stderr).contains("are the same language"));
-    let fix = env.lint("vi", "id", &["--fix", "units.tmx"]);
+    let fix = lint(&env, "vi", "id", &["--fix", "units.tmx"]);
     assert_eq!(fix.status.code(), Some(2));
-    let unknown = env.lint("vi", "fr", &["units.tmx"]);
+    let unknown = lint(&env, "vi", "fr", &["units.tmx"]);
     assert_eq!(unknown.status.code(), Some(2));
     std::fs::write(env.path("bad.tsv"), "vi\ten\nmột\thai\tba\n").unwrap();
-    let bad = env.lint("vi", "en", &["bad.tsv"]);
+    let bad = lint(&env, "vi", "en", &["bad.tsv"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
         text(&bad.stderr).contains("bad.tsv:2"),

@@ -48,8 +48,12 @@ impl Env {
         self.dir.path().join(name)
     }
 
+    /// Writes a file here (making its directories), and returns its path.
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let p = self.path(name);
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
         std::fs::write(&p, contents).expect("write fixture");
         p
     }
