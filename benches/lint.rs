@@ -12,9 +12,9 @@
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use hcgloss::lint::{Config, Language, Linter};
-use hcgloss::model::{Concept, Lang, Status, Term, TermType};
-use hcgloss::normalize::fold;
+use hcgloss_engine::lint::{Config, Language, Linter};
+use hcgloss_engine::model::{Concept, Lang, Status, Term, TermType};
+use hcgloss_engine::normalize::fold;
 
 #[path = "../examples/support/rng.rs"]
 mod rng;

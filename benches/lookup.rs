@@ -4,7 +4,7 @@
 //! search beside RapidFuzz.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use hcgloss::lookup::index::{Bytes, LookupIndex};
+use hcgloss_engine::lookup::index::{Bytes, LookupIndex};
 
 #[path = "../examples/support/rng.rs"]
 mod rng;
@@ -69,7 +69,8 @@ fn lookup(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &index, |b, index| {
             b.iter(|| {
                 next = (next + 1) % queries.len();
-                let mut hits = index.search(&queries[next], hcgloss::lookup::DEFAULT_MIN_SCORE);
+                let mut hits =
+                    index.search(&queries[next], hcgloss_engine::lookup::DEFAULT_MIN_SCORE);
                 hits.truncate(10);
                 hits
             })

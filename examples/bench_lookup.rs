@@ -16,8 +16,8 @@
 use std::io::Write;
 use std::time::Instant;
 
-use hcgloss::lookup::index::{Bytes, LookupIndex};
-use hcgloss::normalize::fold_key;
+use hcgloss_engine::lookup::index::{Bytes, LookupIndex};
+use hcgloss_engine::normalize::fold_key;
 
 #[path = "support/rng.rs"]
 mod rng;
@@ -95,7 +95,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for q in &queries {
         // Timed as a user gets it: the default minimum score.
         let started = Instant::now();
-        let mut shown = index.search(q, hcgloss::lookup::DEFAULT_MIN_SCORE);
+        let mut shown = index.search(q, hcgloss_engine::lookup::DEFAULT_MIN_SCORE);
         shown.truncate(10);
         times.push(started.elapsed().as_secs_f64() * 1e3);
         // Recall with no minimum, so that terms two edits from a short

@@ -14,13 +14,12 @@
 
 use std::time::Instant;
 
-use clap::Parser;
-use hcgloss::cli::Cli;
-use hcgloss::cmd::{self, Context};
-use hcgloss::progress::Silent;
-use hcgloss::store::{Location, Store};
-use hcgloss::tm::search::{Request, Strategy, search};
-use hcgloss::tm::unit::LangSelector;
+use hcgloss_engine::model::unit::LangSelector;
+use hcgloss_engine::model::unit::now_created;
+use hcgloss_engine::progress::Silent;
+use hcgloss_engine::store::{Access, Location, Store};
+use hcgloss_engine::tm;
+use hcgloss_engine::tm::search::{Request, Strategy, search};
 
 #[path = "support/rng.rs"]
 mod rng;
@@ -41,17 +40,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| dir.path().join("tm.sqlite").display().to_string());
 
     let started = Instant::now();
-    let cli = Cli::parse_from(["hcgloss", "--db", &db, "tm", "import", tsv]);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    cmd::run(
-        cli,
-        &mut Context {
-            out: &mut out,
-            err: &mut err,
-            progress: &mut Silent,
-            color: false,
-        },
-    )?;
+    let location = Location {
+        path: db.clone().into(),
+        explicit: true,
+    };
+    {
+        let units = tm::parse(tsv, &std::fs::read_to_string(tsv)?, tm::Format::Tsv)?;
+        let mut store = Store::open(&location, Access::Write, &|_| Ok(()))?;
+        let mut tx = store.write()?;
+        tx.store_units(&units, &now_created(), &mut Silent)?;
+        tx.commit()?;
+    }
     let import_ms = started.elapsed().as_secs_f64() * 1e3;
 
     let text = std::fs::read_to_string(tsv)?;
@@ -77,13 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
 
-    let store = Store::open(
-        &Location {
-            path: db.into(),
-            explicit: true,
-        },
-        hcgloss::store::Access::Read,
-    )?;
+    let store = Store::open(&location, Access::Read, &|_| Ok(()))?;
     let (from, to) = (LangSelector::parse("id")?, LangSelector::parse("vi")?);
     let (mut indexed, mut scanned) = (Vec::new(), Vec::new());
     let mut identical = true;
@@ -110,7 +103,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let started = Instant::now();
         let b = search(&store, &request, Strategy::Scan)?;
         scanned.push(started.elapsed().as_secs_f64() * 1e3);
-        let key = |m: &hcgloss::tm::search::Match| (m.unit.id, m.score);
+        let key = |m: &hcgloss_engine::tm::search::Match| (m.unit.id, m.score);
         identical &= a.iter().map(key).eq(b.iter().map(key));
     }
     let p95 = {

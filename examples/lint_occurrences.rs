@@ -12,17 +12,18 @@
 
 use std::path::PathBuf;
 
-use hcgloss::lint::sources::{self, Source};
-use hcgloss::lint::{Config, Language, Linter};
-use hcgloss::store::{Store, group_concepts};
+use hcgloss_engine::lint::sources::{self, Source};
+use hcgloss_engine::lint::{Config, Language, Linter};
+use hcgloss_engine::model::group_concepts;
+use hcgloss_engine::store::Store;
 
-fn main() -> hcgloss::Result<()> {
+fn main() -> hcgloss_engine::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 3 {
         eprintln!("usage: lint_occurrences STORE LANG PATH...");
         std::process::exit(2);
     }
-    let lang: Language = args[1].parse().map_err(hcgloss::Error::Usage)?;
+    let lang: Language = args[1].parse().map_err(hcgloss_engine::Error::Usage)?;
     let store = Store::open_existing(&PathBuf::from(&args[0]))?;
     let linter = Linter::new(group_concepts(store.all_terms()?), Config::default());
     let paths: Vec<PathBuf> = args[2..].iter().map(PathBuf::from).collect();

@@ -127,10 +127,10 @@ pub struct LookupArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
     /// At most this many concepts.
-    #[arg(long, default_value_t = crate::lookup::DEFAULT_LIMIT)]
+    #[arg(long, default_value_t = hcgloss_engine::lookup::DEFAULT_LIMIT)]
     pub limit: usize,
     /// Leave out hits scoring below this (0–100).
-    #[arg(long, default_value_t = crate::lookup::DEFAULT_MIN_SCORE, value_parser = clap::value_parser!(u8).range(0..=100))]
+    #[arg(long, default_value_t = hcgloss_engine::lookup::DEFAULT_MIN_SCORE, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min: u8,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -283,10 +283,10 @@ pub struct TmSearchArgs {
     #[arg(long, value_name = "LANG")]
     pub to: String,
     /// Leave out matches below this percentage (0–100).
-    #[arg(long, default_value_t = crate::tm::search::DEFAULT_MIN, value_parser = clap::value_parser!(u8).range(0..=100))]
+    #[arg(long, default_value_t = hcgloss_engine::tm::search::DEFAULT_MIN, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min: u8,
     /// At most this many matches.
-    #[arg(long, default_value_t = crate::tm::search::DEFAULT_LIMIT)]
+    #[arg(long, default_value_t = hcgloss_engine::tm::search::DEFAULT_LIMIT)]
     pub limit: usize,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

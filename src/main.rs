@@ -1,12 +1,17 @@
-//! The `hcgloss` binary: parse, run, print, exit 0 / 1 / 2.
+//! The `hcgloss` binary: parse the command line, run the command on the
+//! engine (`hcgloss-engine`), print, exit 0 / 1 / 2.
+
+mod cli;
+mod cmd;
+mod render;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use hcgloss::cli::Cli;
-use hcgloss::cmd::{self, Context, Outcome};
-use hcgloss::progress::{Progress, Silent};
+use cli::Cli;
+use cmd::{Context, Outcome};
+use hcgloss_engine::progress::{Progress, Silent};
 
 /// A progress bar on standard error, shown only for long tasks.
 struct Bar(Option<indicatif::ProgressBar>);

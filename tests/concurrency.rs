@@ -345,7 +345,7 @@ fn exporter(env: &Env, log: &Log) {
 /// Until `done`, keeps old index files and renames them back over the
 /// current one. Returns how many times it did.
 fn stale_index_planter(env: &Env, done: &AtomicBool) -> usize {
-    let index = hcgloss::store::index_path(&env.db);
+    let index = hcgloss_engine::store::index_path(&env.db);
     let mut kept: Vec<Vec<u8>> = Vec::new();
     let mut planted = 0;
     let mut tick = 0usize;

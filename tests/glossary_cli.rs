@@ -550,7 +550,7 @@ fn export_to_a_file() {
 fn the_lookup_index_follows_every_write_and_a_stale_one_is_never_used() {
     let env = Env::new();
     env.import(&fixture("core/glossary.csv"));
-    let index = hcgloss::store::index_path(&env.db);
+    let index = hcgloss_engine::store::index_path(&env.db);
     assert!(index.exists(), "a write leaves the index beside the store");
     let before_add = std::fs::read(&index).unwrap();
 

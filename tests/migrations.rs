@@ -9,7 +9,7 @@ mod common;
 use rusqlite::Connection;
 
 use common::{Env, fixture, read_fixture};
-use hcgloss::store::{APPLICATION_ID, latest_version, migrate_to};
+use hcgloss_engine::store::{APPLICATION_ID, latest_version, migrate_to};
 
 /// Makes the store of `env` as schema `version` left it, holding the core
 /// glossary, written with plain SQL against that schema.
@@ -57,7 +57,7 @@ fn every_earlier_schema_version_is_upgraded_with_its_data() {
             assert_eq!(header(&conn, "user_version"), version);
         }
         // An index file of an older format, or of another generation.
-        std::fs::write(hcgloss::store::index_path(&env.db), b"an old index").unwrap();
+        std::fs::write(hcgloss_engine::store::index_path(&env.db), b"an old index").unwrap();
 
         // Reading upgrades the store; the data is all there.
         assert_eq!(
@@ -196,8 +196,8 @@ fn sparse_segment_id(k: usize) -> i64 {
 fn a_translation_memory_word_index_is_converted_with_its_postings() {
     use std::collections::{BTreeMap, BTreeSet};
 
-    use hcgloss::normalize::fold_key;
-    use hcgloss::tm::unit::{base_lang, identity};
+    use hcgloss_engine::model::unit::{base_lang, identity};
+    use hcgloss_engine::normalize::fold_key;
 
     let env = Env::new();
     let mut conn = Connection::open(&env.db).unwrap();
@@ -205,7 +205,8 @@ fn a_translation_memory_word_index_is_converted_with_its_postings() {
     migrate_to(&mut conn, 3).unwrap();
     let tx = conn.transaction().unwrap();
     let text = read_fixture("tm/sample.tsv");
-    let units = hcgloss::tm::parse("sample.tsv", &text, hcgloss::tm::Format::Tsv).unwrap();
+    let units =
+        hcgloss_engine::tm::parse("sample.tsv", &text, hcgloss_engine::tm::Format::Tsv).unwrap();
     let mut expected: BTreeMap<(String, String), Vec<i64>> = BTreeMap::new();
     let mut k = 0;
     for sourced in &units {
@@ -297,7 +298,7 @@ fn a_translation_memory_word_index_is_converted_with_its_postings() {
                 (
                     r.get(2)?,
                     r.get(3)?,
-                    hcgloss::tm::postings::decode(&blob).unwrap(),
+                    hcgloss_engine::store::postings::decode(&blob).unwrap(),
                 ),
             ))
         })

@@ -13,13 +13,15 @@
 
 use std::collections::BTreeMap;
 
-use hcgloss::exchange::select::Selection;
-use hcgloss::exchange::{csv, sheet, tbx, tbx_read, tbx2008};
-use hcgloss::glossary::plan_import;
-use hcgloss::lint::{Config, Language, Linter};
-use hcgloss::model::{CATEGORIES, Status, Term, TermType};
-use hcgloss::normalize::clean_term;
-use hcgloss::store::{Access, Location, Store, group_concepts};
+use hcgloss_engine::exchange::select::Selection;
+use hcgloss_engine::exchange::tbx::{self, read as tbx_read, v2008 as tbx2008};
+use hcgloss_engine::exchange::{csv, sheet};
+use hcgloss_engine::lint::{Config, Language, Linter};
+use hcgloss_engine::model::group_concepts;
+use hcgloss_engine::model::{CATEGORIES, Status, Term, TermType};
+use hcgloss_engine::normalize::clean_term;
+use hcgloss_engine::plan::plan_import;
+use hcgloss_engine::store::{Access, Location, Store};
 use proptest::prelude::*;
 use tempfile::TempDir;
 
@@ -131,16 +133,17 @@ fn new_store(dir: &TempDir, name: &str) -> Store {
         path: dir.path().join(name),
         explicit: true,
     };
-    Store::open(&location, Access::Write).unwrap()
+    Store::open(&location, Access::Write, &|_| Ok(())).unwrap()
 }
 
 /// Imports `rows` into `store` through the same plan and transaction as
 /// the import command.
-fn import(store: &mut Store, rows: Vec<csv::SourcedTerm>) {
+fn import(store: &mut Store, rows: Vec<hcgloss_engine::model::SourcedTerm>) {
     let mut tx = store.write().unwrap();
     let existing = tx.all_terms().unwrap();
     let plan = plan_import("p", existing, rows, false).unwrap();
-    tx.apply(&plan, &mut hcgloss::progress::Silent).unwrap();
+    tx.apply(&plan, &mut hcgloss_engine::progress::Silent)
+        .unwrap();
     tx.commit().unwrap();
 }
 
@@ -169,11 +172,11 @@ proptest! {
             .iter()
             .cloned()
             .enumerate()
-            .map(|(i, term)| csv::SourcedTerm { line: i as u64 + 2, term })
+            .map(|(i, term)| hcgloss_engine::model::SourcedTerm { line: i as u64 + 2, term })
             .collect();
         import(&mut first, rows);
         let mut expected = terms.clone();
-        csv::sort_canonical(&mut expected);
+        hcgloss_engine::model::sort_canonical(&mut expected);
         prop_assert_eq!(&first.all_terms().unwrap(), &expected);
         let exported = canonical_csv(&first);
         let all = Selection::default();
@@ -236,7 +239,7 @@ fn build_linter() -> Linter {
         .into_iter()
         .map(|r| r.term)
         .collect();
-    csv::sort_canonical(&mut terms);
+    hcgloss_engine::model::sort_canonical(&mut terms);
     Linter::new(group_concepts(terms), Config::default())
 }
 
@@ -295,7 +298,7 @@ proptest! {
             }
         }
         // Fixing yields a text that lints again without trouble.
-        let (fixed, _) = hcgloss::lint::fix::apply_findings(&text, &report.findings);
+        let (fixed, _) = hcgloss_engine::lint::fix::apply_findings(&text, &report.findings);
         linter.check("doc.txt", &fixed, lang);
     }
 }

@@ -171,7 +171,7 @@ fn new_files_get_the_users_umask() {
             ],
         );
         under_umask(&env, umask, &["export", "-o", "out.csv"]);
-        let index = hcgloss::store::index_path(&env.db);
+        let index = hcgloss_engine::store::index_path(&env.db);
         for file in [&env.db, &index, &env.path("out.csv")] {
             assert_eq!(
                 mode(file),

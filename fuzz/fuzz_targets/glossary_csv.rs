@@ -3,12 +3,12 @@
 //! read again as the same terms.
 #![no_main]
 
-use hcgloss::exchange::csv;
-use hcgloss::glossary::plan_import;
+use hcgloss_engine::exchange::csv;
+use hcgloss_engine::plan::plan_import;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = hcgloss::input::decode("fuzz.csv", data.to_vec()) else {
+    let Ok(text) = hcgloss_engine::input::decode("fuzz.csv", data.to_vec()) else {
         return;
     };
     let Ok(rows) = csv::parse("fuzz.csv", &text) else {

@@ -5,9 +5,9 @@
 
 use std::sync::OnceLock;
 
-use hcgloss::exchange::csv;
-use hcgloss::lint::{Config, Language, Linter};
-use hcgloss::store::group_concepts;
+use hcgloss_engine::exchange::csv;
+use hcgloss_engine::lint::{Config, Language, Linter};
+use hcgloss_engine::store::group_concepts;
 use libfuzzer_sys::fuzz_target;
 
 fn linter() -> &'static Linter {
@@ -56,6 +56,6 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         }
     }
-    let (fixed, _) = hcgloss::lint::fix::apply_findings(text, &report.findings);
+    let (fixed, _) = hcgloss_engine::lint::fix::apply_findings(text, &report.findings);
     linter().check("fuzz.txt", &fixed, lang);
 });

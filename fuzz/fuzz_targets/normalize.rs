@@ -2,7 +2,7 @@
 //! original on character boundaries, and the folding keys are idempotent.
 #![no_main]
 
-use hcgloss::normalize::{clean_term, fold, fold_key, tone_key};
+use hcgloss_engine::normalize::{clean_term, fold, fold_key, tone_key};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -3,9 +3,9 @@
 //! as the same terms.
 #![no_main]
 
-use hcgloss::exchange::select::Selection;
-use hcgloss::exchange::{csv, tbx, tbx_read};
-use hcgloss::glossary::plan_import;
+use hcgloss_engine::exchange::select::Selection;
+use hcgloss_engine::exchange::{csv, tbx, tbx_read};
+use hcgloss_engine::plan::plan_import;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

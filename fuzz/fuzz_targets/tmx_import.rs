@@ -2,11 +2,11 @@
 //! which write back as TMX and read again as the same units.
 #![no_main]
 
-use hcgloss::tm::{self, Format, tmx};
+use hcgloss_engine::tm::{self, Format, tmx};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = hcgloss::input::decode("fuzz.tmx", data.to_vec()) else {
+    let Ok(text) = hcgloss_engine::input::decode("fuzz.tmx", data.to_vec()) else {
         return;
     };
     let Ok(units) = tm::parse("fuzz.tmx", &text, Format::Tmx) else {

@@ -3,12 +3,14 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::AddArgs;
-use crate::error::{Error, Result};
-use crate::exchange::csv::{SourcedTerm, clean_note};
-use crate::glossary::{COMMAND_LINE, plan_import};
-use crate::model::{Lang, Status, Term, TermType, check_category, check_slug};
-use crate::normalize::clean_term;
-use crate::store::{Access, Location};
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::exchange::csv::clean_note;
+use hcgloss_engine::model::{
+    Lang, SourcedTerm, Status, Term, TermType, check_category, check_slug,
+};
+use hcgloss_engine::normalize::clean_term;
+use hcgloss_engine::plan::{COMMAND_LINE, plan_import};
+use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let label = "add";
@@ -39,7 +41,7 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
             return Err(Error::Usage(format!(
                 "concept {} is new: give its --category ({})",
                 args.concept,
-                crate::model::CATEGORIES.join(", ")
+                hcgloss_engine::model::CATEGORIES.join(", ")
             )));
         }
     };
@@ -73,7 +75,7 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
     } else {
         "unchanged"
     };
-    tx.apply(&plan, &mut crate::progress::Silent)?;
+    tx.apply(&plan, &mut hcgloss_engine::progress::Silent)?;
     tx.commit()?;
     writeln!(
         ctx.out,

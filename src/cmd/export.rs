@@ -3,10 +3,11 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::error::{Error, Result};
-use crate::exchange::select::Selection;
-use crate::exchange::{csv, omegat, sheet, tbx, tbx2008};
-use crate::store::{Access, Location};
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::exchange::select::Selection;
+use hcgloss_engine::exchange::tbx::{self, v2008 as tbx2008};
+use hcgloss_engine::exchange::{csv, omegat, sheet};
+use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &ExportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let selection = Selection::parse(&args.lang, args.source.as_deref(), args.target.as_deref())
@@ -40,7 +41,7 @@ pub fn run(args: &ExportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     }
     match &args.output {
         None => ctx.out.write_all(&buf).map_err(stdout_error)?,
-        Some(path) => crate::atomic::write_atomically(path, &buf)?,
+        Some(path) => hcgloss_engine::atomic::write_atomically(path, &buf)?,
     }
     Ok(Outcome::Success)
 }

@@ -3,14 +3,16 @@
 //! or nothing.
 
 use super::{Context, Outcome, open, stdout_error};
-use crate::cli::ImportArgs;
-use crate::error::{Error, Result};
-use crate::exchange::csv::{self, SourcedTerm};
-use crate::exchange::source::{self, Format};
-use crate::exchange::{omegat, sheet, tbx_read};
-use crate::glossary::plan_import;
-use crate::model::Lang;
-use crate::store::{Access, Location};
+use crate::cli::{ImportArgs, ImportFormat};
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::exchange::csv;
+use hcgloss_engine::exchange::source::{self, Format};
+use hcgloss_engine::exchange::tbx::read as tbx_read;
+use hcgloss_engine::exchange::{omegat, sheet};
+use hcgloss_engine::model::Lang;
+use hcgloss_engine::model::SourcedTerm;
+use hcgloss_engine::plan::plan_import;
+use hcgloss_engine::store::{Access, Location};
 
 /// A file read, before it meets the store.
 enum Read {
@@ -60,10 +62,21 @@ fn omegat_pair(
     }
 }
 
+/// The engine's name for a `--format` value: both TBX dialects are read
+/// by one reader, which tells them apart by the root element.
+fn source_format(format: ImportFormat) -> Format {
+    match format {
+        ImportFormat::Csv => Format::Csv,
+        ImportFormat::Sheet => Format::Sheet,
+        ImportFormat::Tbx | ImportFormat::Tbx2008 => Format::Tbx,
+        ImportFormat::Omegat => Format::Omegat,
+    }
+}
+
 pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let mut input = source::open(&args.file)?;
     let label = input.label.clone();
-    let format = input.detect(&args.file, args.format)?;
+    let format = input.detect(&args.file, args.format.map(source_format))?;
     if format != Format::Omegat && (args.source.is_some() || args.target.is_some()) {
         return Err(Error::Usage(
             "--source and --target are for OmegaT glossaries only".into(),

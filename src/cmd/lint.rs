@@ -14,21 +14,22 @@
 //!
 //! With `--source-lang` and `--target-lang` the files are translation
 //! memories (TMX or tab-separated) and their units are checked source
-//! against target (see [`crate::lint::bilingual`]); every file is parsed
+//! against target (see [`hcgloss_engine::lint::bilingual`]); every file is parsed
 //! before any is checked.
 
 use rayon::prelude::*;
 
 use super::{Context, Outcome, open, stdout_error};
-use crate::atomic::write_atomically;
 use crate::cli::{FailOn, LintArgs, LintFormat};
-use crate::error::{Error, Result};
-use crate::input::read_text;
-use crate::lint::sources::{self, Loaded, Source, unchanged_on_disk};
-use crate::lint::{Config, DocumentReport, Language, Linter, Severity, fix, usage};
 use crate::render::lint as render;
-use crate::store::{Access, Location, group_concepts};
-use crate::tm::{self, Format};
+use hcgloss_engine::atomic::write_atomically;
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::input::read_text;
+use hcgloss_engine::lint::sources::{self, Loaded, Source, unchanged_on_disk};
+use hcgloss_engine::lint::{Config, DocumentReport, Language, Linter, Severity, fix, usage};
+use hcgloss_engine::model::group_concepts;
+use hcgloss_engine::store::{Access, Location};
+use hcgloss_engine::tm::{self, Format};
 
 fn threshold(f: FailOn) -> Severity {
     match f {
@@ -94,7 +95,12 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         })
         .collect();
     for (d, r) in docs.iter().zip(&reports) {
-        if r.lang.is_none() && crate::normalize::fold(&d.text).words().next().is_some() {
+        if r.lang.is_none()
+            && hcgloss_engine::normalize::fold(&d.text)
+                .words()
+                .next()
+                .is_some()
+        {
             writeln!(
                 ctx.err,
                 "{}: language not detected; terms of every language were matched and untranslated-text was skipped (give --lang)",

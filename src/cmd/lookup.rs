@@ -2,15 +2,18 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{LookupArgs, ReportFormat};
-use crate::error::Result;
-use crate::lookup::Query;
-use crate::model::Lang;
 use crate::render;
-use crate::store::{Access, Location};
+use hcgloss_engine::error::Result;
+use hcgloss_engine::lookup::Query;
+use hcgloss_engine::model::Lang;
+use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let lang = match &args.lang {
-        Some(l) => Some(l.parse::<Lang>().map_err(crate::error::Error::Usage)?),
+        Some(l) => Some(
+            l.parse::<Lang>()
+                .map_err(hcgloss_engine::error::Error::Usage)?,
+        ),
         None => None,
     };
     let store = open(location, Access::Read)?;

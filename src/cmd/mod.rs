@@ -13,9 +13,9 @@ mod tm;
 use std::io::Write;
 
 use crate::cli::{Cli, Command};
-use crate::error::{Error, Result};
-use crate::progress::Progress;
-use crate::store::{Access, Location, Store};
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::progress::Progress;
+use hcgloss_engine::store::{Access, Location, Store};
 
 /// Where a command writes.
 pub struct Context<'a> {
@@ -52,7 +52,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
 }
 
 fn open(location: &Location, access: Access) -> Result<Store> {
-    Store::open(location, access)
+    hcgloss_engine::bundled::open_store(location, access)
 }
 
 /// Maps a failed write to standard output to an error naming it.

@@ -4,11 +4,11 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::RemoveArgs;
-use crate::error::{Error, Result};
-use crate::glossary::{Origin, check_termbase};
-use crate::model::Lang;
-use crate::normalize::clean_term;
-use crate::store::{Access, Location};
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::model::Lang;
+use hcgloss_engine::normalize::clean_term;
+use hcgloss_engine::plan::{Origin, check_termbase};
+use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let mut store = open(location, Access::Write)?;

@@ -2,9 +2,9 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{ReportFormat, ShowArgs};
-use crate::error::Result;
 use crate::render;
-use crate::store::{Access, Location};
+use hcgloss_engine::error::Result;
+use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &ShowArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let store = open(location, Access::Read)?;

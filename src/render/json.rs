@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::display_order;
-use crate::lookup::Hit;
-use crate::model::{Concept, Lang, Status, TermType};
+use hcgloss_engine::lookup::Hit;
+use hcgloss_engine::model::{Concept, Lang, Status, TermType};
 
 #[derive(Serialize)]
 struct TermView<'a> {
@@ -50,7 +50,7 @@ struct HitView<'a> {
     terms: Vec<TermView<'a>>,
 }
 
-fn term_view(t: &crate::model::Term) -> TermView<'_> {
+fn term_view(t: &hcgloss_engine::model::Term) -> TermView<'_> {
     TermView {
         lang: &t.lang,
         term: &t.term,

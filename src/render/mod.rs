@@ -6,7 +6,7 @@ pub mod lint;
 pub mod text;
 pub mod tm;
 
-use crate::model::{Concept, Term};
+use hcgloss_engine::model::{Concept, Term};
 
 /// A concept's terms in display order: working languages first (id, vi,
 /// en), then other tags; within a language, preferred first.

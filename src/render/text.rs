@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::display_order;
-use crate::lookup::Hit;
-use crate::model::{Concept, TermType};
+use hcgloss_engine::lookup::Hit;
+use hcgloss_engine::model::{Concept, TermType};
 
 /// A concept block: a heading line, then one line per term, languages
 /// aligned, with status, type and note.

@@ -10,12 +10,12 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::model::{Lang, Status, Term, TermType};
-use crate::store::StoredUnit;
-use crate::tm::concordance::Hit;
-use crate::tm::search::{Difference, Match, Span};
-use crate::tm::terms::TermHit;
-use crate::tm::unit::Segment;
+use hcgloss_engine::model::unit::Segment;
+use hcgloss_engine::model::{Lang, Status, Term, TermType};
+use hcgloss_engine::store::StoredUnit;
+use hcgloss_engine::tm::concordance::Hit;
+use hcgloss_engine::tm::search::{Difference, Match, Span};
+use hcgloss_engine::tm::terms::TermHit;
 
 /// `text` with each difference marked (see the module documentation).
 pub fn mark_differences(text: &str, differences: &[Difference]) -> String {
@@ -305,8 +305,8 @@ pub fn concordance_json(hits: &[Hit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold;
-    use crate::tm::search::differences;
+    use hcgloss_engine::normalize::fold;
+    use hcgloss_engine::tm::search::differences;
 
     fn marked(tm: &str, sentence: &str) -> String {
         mark_differences(tm, &differences(tm, &fold(sentence), sentence))

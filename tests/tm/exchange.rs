@@ -278,15 +278,20 @@ fn a_store_made_before_the_translation_memory_is_upgraded_in_place() {
     {
         // A store as the first schema version left it, with one term.
         let conn = rusqlite::Connection::open(&env.db).unwrap();
-        conn.execute_batch(hcgloss::store::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(hcgloss_engine::store::MIGRATIONS[0])
+            .unwrap();
         conn.execute_batch(
             "INSERT INTO concept (slug, category) VALUES ('ministry-of-public-security', 'ministry');
              INSERT INTO term (concept_id, lang, term, status) VALUES (1, 'vi', 'Bộ Công an', 'preferred');",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.pragma_update(None, "application_id", hcgloss::store::APPLICATION_ID)
-            .unwrap();
+        conn.pragma_update(
+            None,
+            "application_id",
+            hcgloss_engine::store::APPLICATION_ID,
+        )
+        .unwrap();
     }
     env.tm_import(&fixture("tm/sample.tmx"));
     assert_eq!(
@@ -297,6 +302,6 @@ fn a_store_made_before_the_translation_memory_is_upgraded_in_place() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, hcgloss::store::latest_version());
+    assert_eq!(version, hcgloss_engine::store::latest_version());
     assert_eq!(env.tm_export("tmx", &[]), sample_tmx());
 }

@@ -2,11 +2,11 @@
 //! segments: for every query and threshold both strategies must return the
 //! same matches in the same order (and the same concordance hits).
 
-use hcgloss::model::Lang;
-use hcgloss::store::{Access, Location, Store};
-use hcgloss::tm::concordance::concordance;
-use hcgloss::tm::search::{Request, Strategy, search};
-use hcgloss::tm::unit::{LangSelector, Segment, Unit, identity};
+use hcgloss_engine::model::Lang;
+use hcgloss_engine::model::unit::{LangSelector, Segment, Unit, identity};
+use hcgloss_engine::store::{Access, Location, Store};
+use hcgloss_engine::tm::concordance::concordance;
+use hcgloss_engine::tm::search::{Request, Strategy, search};
 
 /// A small seeded generator (64-bit LCG), so failures reproduce.
 struct Rng(u64);
@@ -84,7 +84,7 @@ fn store_with_units(rng: &mut Rng, dir: &std::path::Path, n: usize) -> (Store, V
         path: dir.join("index.sqlite"),
         explicit: true,
     };
-    let mut store = Store::open(&location, Access::Write).unwrap();
+    let mut store = Store::open(&location, Access::Write, &|_| Ok(())).unwrap();
     let mut sentences: Vec<String> = Vec::new();
     let mut tx = store.write().unwrap();
     for i in 0..n {
@@ -154,7 +154,8 @@ fn index_and_scan_agree_on_generated_data() {
                 // compared there, the whole list above.
                 limit: if min < 75 { 25 } else { usize::MAX },
             };
-            let key = |m: &hcgloss::tm::search::Match| (m.score, m.unit.id, m.source.text.clone());
+            let key =
+                |m: &hcgloss_engine::tm::search::Match| (m.score, m.unit.id, m.source.text.clone());
             let scan: Vec<_> = search(&store, &request, Strategy::Scan)
                 .unwrap()
                 .iter()
@@ -184,7 +185,7 @@ fn index_and_scan_agree_on_generated_data() {
         let words: Vec<&str> = base.split(' ').collect();
         let start = rng.below(words.len());
         let phrase = words[start..(start + 2).min(words.len())].join(" ");
-        let key = |h: &hcgloss::tm::concordance::Hit| {
+        let key = |h: &hcgloss_engine::tm::concordance::Hit| {
             (h.unit.id, h.segment.text.clone(), h.highlights.len())
         };
         for lang in [None, Some(&from)] {

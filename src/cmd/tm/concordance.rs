@@ -5,11 +5,11 @@
 use super::super::{Context, Outcome, open, stdout_error};
 use super::lang_option;
 use crate::cli::{ReportFormat, TmConcordanceArgs};
-use crate::error::Result;
 use crate::render::tm::{concordance_json, concordance_text};
-use crate::store::{Access, Location};
-use crate::tm::concordance::concordance;
-use crate::tm::search::Strategy;
+use hcgloss_engine::error::Result;
+use hcgloss_engine::store::{Access, Location};
+use hcgloss_engine::tm::concordance::concordance;
+use hcgloss_engine::tm::search::Strategy;
 
 pub fn run(
     args: &TmConcordanceArgs,

@@ -5,13 +5,13 @@
 
 use super::super::{Context, Outcome, open, stdout_error};
 use super::lang_option;
-use crate::atomic::write_atomically;
 use crate::cli::{TmExportArgs, TmFormat};
-use crate::error::{Error, Result};
-use crate::model::Lang;
-use crate::store::{Access, Location};
-use crate::tm::unit::Unit;
-use crate::tm::{tmx, tsv};
+use hcgloss_engine::atomic::write_atomically;
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::model::Lang;
+use hcgloss_engine::model::unit::Unit;
+use hcgloss_engine::store::{Access, Location};
+use hcgloss_engine::tm::{tmx, tsv};
 
 pub fn run(args: &TmExportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let selectors = args

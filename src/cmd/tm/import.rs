@@ -3,15 +3,13 @@
 //! A unit whose content is already stored (same languages, same texts) is
 //! left as it is, so importing a file twice adds nothing.
 
-use std::collections::HashSet;
-
 use super::super::{Context, Outcome, open, stdout_error};
 use crate::cli::TmImportArgs;
-use crate::error::Result;
-use crate::input::read_text;
-use crate::store::{Access, Location};
-use crate::tm::unit::{identity, now_created};
-use crate::tm::{self, Format};
+use hcgloss_engine::error::Result;
+use hcgloss_engine::input::read_text;
+use hcgloss_engine::model::unit::now_created;
+use hcgloss_engine::store::{Access, Location};
+use hcgloss_engine::tm::{self, Format};
 
 pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let label = args.file.display().to_string();
@@ -26,30 +24,16 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
     let mut store = open(location, Access::Write)?;
     store.reserve_cache_mib(64)?;
     let mut tx = store.write()?;
-    let created = now_created();
-    let (mut added, mut unchanged, mut repeated) = (0usize, 0usize, 0usize);
-    let mut seen = HashSet::new();
-    ctx.progress.start(units.len() as u64, "storing units");
-    for (i, sourced) in units.iter().enumerate() {
-        let id = identity(&sourced.unit.segments);
-        if !seen.insert(id.clone()) {
-            repeated += 1;
-        } else if tx.insert_tm_unit(&sourced.unit, &id, &created)? {
-            added += 1;
-        } else {
-            unchanged += 1;
-        }
-        if i % 1024 == 1023 {
-            ctx.progress.advance(1024);
-        }
-    }
-    ctx.progress.finish();
-    if added > 0 {
+    let stored = tx.store_units(&units, &now_created(), ctx.progress)?;
+    if stored.added > 0 {
         tx.commit()?;
     }
-    let mut summary = format!("{label}: {added} added, {unchanged} unchanged");
-    if repeated > 0 {
-        summary.push_str(&format!(", {repeated} repeated in the file"));
+    let mut summary = format!(
+        "{label}: {} added, {} unchanged",
+        stored.added, stored.unchanged
+    );
+    if stored.repeated > 0 {
+        summary.push_str(&format!(", {} repeated in the file", stored.repeated));
     }
     writeln!(ctx.out, "{summary}").map_err(stdout_error)?;
     Ok(Outcome::Success)

@@ -7,10 +7,10 @@ mod search;
 
 use super::{Context, Outcome};
 use crate::cli::{TmCommand, TmFormat};
-use crate::error::{Error, Result};
-use crate::store::Location;
-use crate::tm::Format;
-use crate::tm::unit::LangSelector;
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::model::unit::LangSelector;
+use hcgloss_engine::store::Location;
+use hcgloss_engine::tm::Format;
 
 pub fn run(command: &TmCommand, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     match command {

@@ -6,11 +6,12 @@
 use super::super::{Context, Outcome, open, stdout_error};
 use super::lang_option;
 use crate::cli::{ReportFormat, TmSearchArgs};
-use crate::error::{Error, Result};
 use crate::render::tm::{SearchQuery, search_json, search_text};
-use crate::store::{Access, Location, group_concepts};
-use crate::tm::search::{Request, Strategy, search};
-use crate::tm::terms::{WordBoundaryFinder, termbase_hits};
+use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::model::group_concepts;
+use hcgloss_engine::store::{Access, Location};
+use hcgloss_engine::tm::search::{Request, Strategy, search};
+use hcgloss_engine::tm::terms::{WordBoundaryFinder, termbase_hits};
 
 pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let from = lang_option("--from", &args.from)?;

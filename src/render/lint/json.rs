@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Totals;
-use crate::lint::{DocumentReport, Finding, Rule, Severity};
+use hcgloss_engine::lint::{DocumentReport, Finding, Rule, Severity};
 
 #[derive(Serialize)]
 struct FindingView<'a> {

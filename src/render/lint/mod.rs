@@ -9,7 +9,7 @@ pub mod usage;
 
 use std::collections::BTreeMap;
 
-use crate::lint::{DocumentReport, Rule, Severity};
+use hcgloss_engine::lint::{DocumentReport, Rule, Severity};
 
 /// Counts over all documents, shared by the text and JSON summaries.
 #[derive(Debug, Clone, PartialEq, Eq)]

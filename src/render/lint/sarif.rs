@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::lint::{DocumentReport, Finding, LineIndex, Rule, Severity, Span};
+use hcgloss_engine::lint::{DocumentReport, Finding, LineIndex, Rule, Severity, Span};
 
 fn level(s: Severity) -> &'static str {
     match s {

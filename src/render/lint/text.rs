@@ -19,7 +19,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Totals, plural};
-use crate::lint::{DocumentReport, Finding, LineIndex, Severity};
+use hcgloss_engine::lint::{DocumentReport, Finding, LineIndex, Severity};
 
 /// Characters of context kept on each side of a finding in a long line.
 const CONTEXT: usize = 40;
@@ -221,8 +221,8 @@ pub fn findings(reports: &[DocumentReport], texts: &[&str], color: bool) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::Language;
-    use crate::lint::rules::testing::linter;
+    use hcgloss_engine::lint::Language;
+    use hcgloss_engine::lint::rules::testing::linter;
 
     #[test]
     fn finding_with_underlined_source_line() {

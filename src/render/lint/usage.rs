@@ -14,8 +14,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::plural;
-use crate::lint::usage::{ConceptUsage, VariantUsage};
-use crate::model::{Status, TermType};
+use hcgloss_engine::lint::usage::{ConceptUsage, VariantUsage};
+use hcgloss_engine::model::{Status, TermType};
 
 fn label(v: &VariantUsage<'_>) -> String {
     let mut notes = Vec::new();

@@ -1,0 +1,115 @@
+//! Terms and concepts: a row of `glossary.csv`, the concept that groups
+//! them, the canonical order every export writes, and the change set an
+//! import or an edit computes before it is written.
+
+use serde::Serialize;
+
+use super::{Lang, Status, TermType};
+
+/// One term of one concept in one language: a row of `glossary.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub concept: String,
+    pub lang: Lang,
+    pub term: String,
+    pub status: Status,
+    #[serde(rename = "type")]
+    pub term_type: TermType,
+    pub category: String,
+    pub note: String,
+}
+
+impl Term {
+    /// The canonical sort key: concept, language, status, then the term.
+    pub fn canonical_key(&self) -> (&str, &str, Status, &str) {
+        (&self.concept, self.lang.as_str(), self.status, &self.term)
+    }
+}
+
+/// A concept with all its terms, as `show` and `lookup` present it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Concept {
+    pub concept: String,
+    pub category: String,
+    pub terms: Vec<Term>,
+}
+
+impl Concept {
+    /// The preferred term of a language, if the concept has one.
+    pub fn preferred(&self, lang: &str) -> Option<&Term> {
+        self.terms
+            .iter()
+            .find(|t| t.lang.as_str() == lang && t.status == Status::Preferred)
+    }
+}
+
+/// Concepts for the tests of the modules that search terms.
+#[cfg(test)]
+impl Concept {
+    /// A concept of category `general` whose terms, given as (language,
+    /// term, status), are full terms without notes.
+    pub(crate) fn with_terms(slug: &str, terms: &[(&str, &str, Status)]) -> Concept {
+        Concept {
+            concept: slug.into(),
+            category: "general".into(),
+            terms: terms
+                .iter()
+                .map(|(lang, text, status)| Term {
+                    concept: slug.into(),
+                    lang: lang.parse().expect("a valid language tag"),
+                    term: (*text).into(),
+                    status: *status,
+                    term_type: TermType::Full,
+                    category: "general".into(),
+                    note: String::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A term read from a file, with the line it was on.
+#[derive(Debug, Clone)]
+pub struct SourcedTerm {
+    pub line: u64,
+    pub term: Term,
+}
+
+/// Sorts terms in canonical order.
+pub fn sort_canonical(terms: &mut [Term]) {
+    terms.sort_by(|a, b| a.canonical_key().cmp(&b.canonical_key()));
+}
+
+/// Groups canonical-ordered terms into concepts.
+pub fn group_concepts(terms: Vec<Term>) -> Vec<Concept> {
+    let mut out: Vec<Concept> = Vec::new();
+    for t in terms {
+        match out.last_mut() {
+            Some(c) if c.concept == t.concept => c.terms.push(t),
+            _ => out.push(Concept {
+                concept: t.concept.clone(),
+                category: t.category.clone(),
+                terms: vec![t],
+            }),
+        }
+    }
+    out
+}
+
+/// What an import will do, computed before anything is written.
+#[derive(Debug, Default)]
+pub struct ImportPlan {
+    /// Terms not in the store yet.
+    pub added: Vec<Term>,
+    /// Terms in the store whose status, type, note or category changes.
+    pub updated: Vec<Term>,
+    pub unchanged: usize,
+    /// Terms only in the store, removed by `--replace`.
+    pub removed: Vec<Term>,
+}
+
+impl ImportPlan {
+    pub fn changes_anything(&self) -> bool {
+        !(self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty())
+    }
+}

@@ -1,0 +1,467 @@
+//! The rules that hold across rows of a termbase, and the plan an import
+//! follows. Field-level checks live with each format; what is checked here
+//! needs several rows at once: duplicates, one preferred term per concept
+//! and language, a preferred term in every language that has terms, one
+//! category per concept.
+//!
+//! An import is checked against the termbase it would produce (the store
+//! merged with the file), so a file that is fine on its own but would give
+//! a concept a second preferred term is refused before anything is written.
+
+// foldhash: these maps hold a key per row of a file of up to millions of
+// rows, and SipHash was a visible part of planning an import.
+use foldhash::HashMap;
+
+use rayon::slice::ParallelSliceMut;
+
+use crate::error::Problem;
+use crate::model::SourcedTerm;
+use crate::model::{ImportPlan, Status, Term};
+
+/// The line number given to a term that comes from the command line
+/// (`hcgloss add`) rather than from a file.
+pub const COMMAND_LINE: u64 = 0;
+
+/// The longest term hcgloss keeps, in characters (code points). The
+/// longest name in the shipped glossary has 161; a "term" of megabytes is
+/// a broken file, and would cost the lookup index and the lint matcher
+/// time and memory out of all proportion (a 50 MB term took minutes and
+/// gigabytes to index).
+pub const MAX_TERM_CHARS: usize = 500;
+
+/// A character XML 1.0 cannot carry (a control character, or U+FFFE or
+/// U+FFFF): a term holding one could never be exported as TBX, so it is
+/// refused on the way in, whatever the format.
+fn unwritable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// A problem's line: none for the command line.
+fn at(line: u64) -> Option<u64> {
+    (line != COMMAND_LINE).then_some(line)
+}
+
+/// Where a term of a merged termbase comes from, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Line(u64),
+    Store,
+}
+
+impl Origin {
+    fn describe(self) -> String {
+        match self {
+            Origin::Line(COMMAND_LINE) => "the command line".to_string(),
+            Origin::Line(l) => format!("line {l}"),
+            Origin::Store => "the store".to_string(),
+        }
+    }
+}
+
+/// Checks the rules between rows of the file alone: duplicate rows and
+/// categories that disagree within one concept; and, for every format at
+/// once, that no term is longer than [`MAX_TERM_CHARS`] and no term or
+/// note holds a character TBX cannot carry.
+pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen: HashMap<(&str, &str, &str), u64> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut categories: HashMap<&str, (&str, u64)> = HashMap::default();
+    for row in rows {
+        let t = &row.term;
+        let problem = |message: String| Problem {
+            file: label.to_string(),
+            line: at(row.line),
+            message,
+        };
+        let length = t.term.chars().count();
+        if length > MAX_TERM_CHARS {
+            problems.push(problem(format!(
+                "the term is {length} characters long; a term has at most {MAX_TERM_CHARS}"
+            )));
+        }
+        if let Some(c) = t.term.chars().find(|&c| unwritable(c)) {
+            problems.push(problem(format!(
+                "the term holds U+{:04X}, a character TBX and TMX cannot carry",
+                c as u32
+            )));
+        }
+        if let Some(c) = t
+            .note
+            .chars()
+            .find(|&c| unwritable(c) && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            problems.push(problem(format!(
+                "the note holds U+{:04X}, a character TBX and TMX cannot carry",
+                c as u32
+            )));
+        }
+        if let Some(first) = seen.insert((&t.concept, t.lang.as_str(), &t.term), row.line) {
+            problems.push(problem(format!(
+                "duplicate row: {} term \"{}\" of concept {} is already on line {first}",
+                t.lang, t.term, t.concept
+            )));
+            // Keep the first occurrence as the reference.
+            seen.insert((&t.concept, t.lang.as_str(), &t.term), first);
+        }
+        if !t.category.is_empty() {
+            match categories.get(t.concept.as_str()) {
+                Some((cat, line)) if *cat != t.category => problems.push(problem(format!(
+                    "category \"{}\" conflicts with \"{cat}\" given for concept {} on line {line}",
+                    t.category, t.concept
+                ))),
+                Some(_) => {}
+                None => {
+                    categories.insert(&t.concept, (&t.category, row.line));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Checks the preferred-term rules over a whole termbase. Problems about
+/// terms from the file are reported at their line; a concept that only the
+/// store makes inconsistent is reported against the file with no line.
+pub fn check_termbase(label: &str, terms: &[(Origin, &Term)]) -> Vec<Problem> {
+    // Terms are grouped by (concept, language) by sorting their positions,
+    // not by filling a map: on a million terms a parallel sort takes a
+    // fraction of the time a tree of groups does. The position breaks ties,
+    // so each group keeps the order the terms were given in.
+    let mut order: Vec<(&str, &str, usize)> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| (t.concept.as_str(), t.lang.as_str(), i))
+        .collect();
+    order.par_sort_unstable();
+    let mut problems = Vec::new();
+    let mut group: Vec<(Origin, &Term)> = Vec::new();
+    for keys in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (concept, lang) = (keys[0].0, keys[0].1);
+        group.clear();
+        group.extend(keys.iter().map(|&(_, _, i)| terms[i]));
+        check_group(label, concept, lang, &group, &mut problems);
+    }
+    problems.sort_by_key(|p| p.line.unwrap_or(0));
+    problems
+}
+
+/// The preferred-term rules for the terms of one concept in one language.
+fn check_group(
+    label: &str,
+    concept: &str,
+    lang: &str,
+    group: &[(Origin, &Term)],
+    problems: &mut Vec<Problem>,
+) {
+    // The store's term (then the earliest line) is the reference; the
+    // others are reported as the second preferred term.
+    let mut preferred: Vec<_> = group
+        .iter()
+        .filter(|(_, t)| t.status == Status::Preferred)
+        .collect();
+    if preferred.len() == 1 {
+        return;
+    }
+    preferred.sort_by_key(|(origin, _)| match origin {
+        Origin::Store => (0, 0),
+        Origin::Line(l) => (1, *l),
+    });
+    // Report at a line of the file when the file takes part.
+    let file_line = group.iter().find_map(|(o, _)| match o {
+        Origin::Line(l) => at(*l),
+        Origin::Store => None,
+    });
+    match preferred.len() {
+        0 => problems.push(Problem {
+            file: label.to_string(),
+            line: file_line,
+            message: format!(
+                "concept {concept} has {lang} terms but none is preferred (every language with terms needs exactly one)"
+            ),
+        }),
+        _ => {
+            let (first_origin, first) = preferred[0];
+            for (origin, t) in &preferred[1..] {
+                let line = match origin {
+                    Origin::Line(l) => at(*l),
+                    Origin::Store => file_line,
+                };
+                problems.push(Problem {
+                    file: label.to_string(),
+                    line,
+                    message: format!(
+                        "second preferred {lang} term for concept {concept}: \"{}\" ({}) and \"{}\" ({}); keep one preferred and make the other admitted",
+                        t.term,
+                        origin.describe(),
+                        first.term,
+                        first_origin.describe()
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Plans importing `rows` into a store that holds `existing`. The file is
+/// the authority on everything it names: a concept's category given in the
+/// file replaces the store's. With `replace`, terms the file does not name
+/// are removed. Returns every problem of the merged result.
+///
+/// Terms are moved, never copied: an import of a million rows would
+/// otherwise spend seconds cloning strings.
+pub fn plan_import(
+    label: &str,
+    existing: Vec<Term>,
+    mut rows: Vec<SourcedTerm>,
+    replace: bool,
+) -> Result<ImportPlan, Vec<Problem>> {
+    let problems = check_file(label, &rows);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    fill_categories(&mut rows, &existing);
+
+    // Each row against the store: new, changed or the same; and which
+    // stored terms the file names.
+    let mut named = vec![false; existing.len()];
+    let changes: Vec<Change> = {
+        let by_key: HashMap<(&str, &str, &str), usize> = existing
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ((t.concept.as_str(), t.lang.as_str(), t.term.as_str()), i))
+            .collect();
+        rows.iter()
+            .map(|r| {
+                let t = &r.term;
+                match by_key.get(&(t.concept.as_str(), t.lang.as_str(), t.term.as_str())) {
+                    Some(&i) => {
+                        named[i] = true;
+                        if existing[i] == *t {
+                            Change::Unchanged
+                        } else {
+                            Change::Updated
+                        }
+                    }
+                    None => Change::Added,
+                }
+            })
+            .collect()
+    };
+
+    // What is left of the store: kept, or removed with --replace. A kept
+    // term whose concept the file re-categorised is an update too.
+    let mut plan = ImportPlan::default();
+    let mut kept = Vec::new();
+    let mut recategorised = Vec::new();
+    {
+        let file_category: HashMap<&str, &str> = if existing.is_empty() || replace {
+            HashMap::default()
+        } else {
+            rows.iter()
+                .map(|r| (r.term.concept.as_str(), r.term.category.as_str()))
+                .collect()
+        };
+        for (mut t, named) in existing.into_iter().zip(named) {
+            if named {
+                continue;
+            }
+            if replace {
+                plan.removed.push(t);
+                continue;
+            }
+            if let Some(&c) = file_category.get(t.concept.as_str())
+                && c != t.category
+            {
+                t.category = c.to_string();
+                recategorised.push(t.clone());
+            }
+            kept.push(t);
+        }
+    }
+
+    let mut merged: Vec<(Origin, &Term)> = Vec::with_capacity(rows.len() + kept.len());
+    merged.extend(rows.iter().map(|r| (Origin::Line(r.line), &r.term)));
+    merged.extend(kept.iter().map(|t| (Origin::Store, t)));
+    let problems = check_termbase(label, &merged);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    drop(merged);
+
+    for (row, change) in rows.into_iter().zip(changes) {
+        match change {
+            Change::Unchanged => plan.unchanged += 1,
+            Change::Updated => plan.updated.push(row.term),
+            Change::Added => plan.added.push(row.term),
+        }
+    }
+    plan.updated.extend(recategorised);
+    Ok(plan)
+}
+
+/// What a row of the file does to the store.
+#[derive(Clone, Copy)]
+enum Change {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// Gives every row its concept's category: the file's when a row of the
+/// concept gives one (the rows agree, [`check_file`] saw to that), else
+/// the store's.
+fn fill_categories(rows: &mut [SourcedTerm], existing: &[Term]) {
+    let fills: Vec<(usize, String)> = {
+        let mut known: HashMap<&str, &str> = existing
+            .iter()
+            .map(|t| (t.concept.as_str(), t.category.as_str()))
+            .collect();
+        known.extend(
+            rows.iter()
+                .filter(|r| !r.term.category.is_empty())
+                .map(|r| (r.term.concept.as_str(), r.term.category.as_str())),
+        );
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| r.term.category.is_empty())
+            .filter_map(|(i, r)| {
+                known
+                    .get(r.term.concept.as_str())
+                    .filter(|c| !c.is_empty())
+                    .map(|c| (i, c.to_string()))
+            })
+            .collect()
+    };
+    for (i, category) in fills {
+        rows[i].term.category = category;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TermType;
+
+    fn term(concept: &str, lang: &str, text: &str, status: Status) -> Term {
+        Term {
+            concept: concept.into(),
+            lang: lang.parse().unwrap(),
+            term: text.into(),
+            status,
+            term_type: TermType::Full,
+            category: "general".into(),
+            note: String::new(),
+        }
+    }
+
+    fn rows(terms: Vec<Term>) -> Vec<SourcedTerm> {
+        terms
+            .into_iter()
+            .enumerate()
+            .map(|(i, term)| SourcedTerm {
+                line: i as u64 + 2,
+                term,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_terms_and_notes() {
+        let mut with_note = term("b", "en", "B", Status::Preferred);
+        with_note.note = "line one\nline two\u{1b}[31m".into();
+        let mut fine_note = term("c", "en", "C", Status::Preferred);
+        fine_note.note = "tab\there\r\nand a new line".into();
+        let file = rows(vec![
+            term("a", "en", "bell\u{7}", Status::Preferred),
+            with_note,
+            fine_note,
+            term("d", "en", "not a character \u{FFFF}", Status::Preferred),
+        ]);
+        let problems: Vec<String> = check_file("g.csv", &file)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "g.csv:2: the term holds U+0007, a character TBX and TMX cannot carry",
+                "g.csv:3: the note holds U+001B, a character TBX and TMX cannot carry",
+                "g.csv:5: the term holds U+FFFF, a character TBX and TMX cannot carry",
+            ]
+        );
+    }
+
+    #[test]
+    fn terms_longer_than_the_limit_are_refused_at_their_line() {
+        let longest = "ủ".repeat(MAX_TERM_CHARS);
+        let too_long = format!("{longest}a");
+        let file = rows(vec![
+            term("a", "vi", &longest, Status::Preferred),
+            term("b", "vi", &too_long, Status::Preferred),
+        ]);
+        let problems = check_file("g.csv", &file);
+        assert_eq!(
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["g.csv:3: the term is 501 characters long; a term has at most 500"]
+        );
+    }
+
+    #[test]
+    fn duplicate_and_category_conflicts() {
+        let mut b = term("c", "id", "B", Status::Admitted);
+        b.category = "place".into();
+        let r = rows(vec![
+            term("c", "id", "A", Status::Preferred),
+            term("c", "id", "A", Status::Preferred),
+            b,
+        ]);
+        let p = check_file("g.csv", &r);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].to_string().starts_with("g.csv:3: duplicate row"));
+        assert!(
+            p[1].to_string()
+                .contains("conflicts with \"general\" given for concept c on line 2")
+        );
+    }
+
+    #[test]
+    fn second_preferred_across_file_and_store_is_refused() {
+        let existing = vec![term("c", "id", "Old", Status::Preferred)];
+        let file = rows(vec![term("c", "id", "New", Status::Preferred)]);
+        let problems = plan_import("g.csv", existing.clone(), file.clone(), false).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("g.csv:2: second preferred id term"),
+            "{}",
+            problems[0]
+        );
+        // With --replace the old term goes, so the file is fine.
+        let plan = plan_import("g.csv", existing, file, true).unwrap();
+        assert_eq!((plan.added.len(), plan.removed.len()), (1, 1));
+    }
+
+    #[test]
+    fn language_without_preferred_is_refused() {
+        let file = rows(vec![term("c", "vi", "X", Status::Admitted)]);
+        let p = plan_import("g.csv", vec![], file, false).unwrap_err();
+        assert!(p[0].message.contains("none is preferred"));
+    }
+
+    #[test]
+    fn reimport_is_unchanged_and_edit_is_update() {
+        let existing = vec![
+            term("c", "id", "A", Status::Preferred),
+            term("c", "id", "B", Status::Admitted),
+        ];
+        let plan = plan_import("g", existing.clone(), rows(existing.clone()), false).unwrap();
+        assert_eq!(plan.unchanged, 2);
+        assert!(!plan.changes_anything());
+        let mut edited = existing.clone();
+        edited[1].status = Status::Deprecated;
+        let plan = plan_import("g", existing, rows(edited), false).unwrap();
+        assert_eq!((plan.updated.len(), plan.unchanged), (1, 1));
+    }
+}
