@@ -88,3 +88,32 @@ pub fn fixture(rel: &str) -> PathBuf {
 pub fn read_fixture(rel: &str) -> String {
     std::fs::read_to_string(fixture(rel)).expect("fixture")
 }
+
+/// Whether the tests run as root, who reads and writes any file whatever
+/// its mode.
+#[cfg(unix)]
+pub fn is_root() -> bool {
+    std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false)
+}
+
+/// The binary, run so that file modes apply to it: as root, through
+/// `setpriv` without the capabilities that let root read or write any
+/// file (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH). util-linux, which has
+/// `setpriv`, is part of every Debian system; without it, as root, the
+/// test fails rather than pass having checked nothing.
+#[cfg(unix)]
+pub fn unprivileged() -> std::process::Command {
+    let bin = env!("CARGO_BIN_EXE_hcgloss");
+    if !is_root() {
+        return std::process::Command::new(bin);
+    }
+    let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .expect("running as root: setpriv (util-linux) is needed to test what file modes deny");
+    let mut c = std::process::Command::new(setpriv);
+    c.args(["--bounding-set", "-dac_override,-dac_read_search", bin]);
+    c
+}
