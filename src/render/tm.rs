@@ -11,8 +11,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use hcgloss_engine::model::unit::Segment;
+use hcgloss_engine::model::unit::StoredUnit;
 use hcgloss_engine::model::{Lang, Status, Term, TermType};
-use hcgloss_engine::store::StoredUnit;
 use hcgloss_engine::tm::concordance::Hit;
 use hcgloss_engine::tm::search::{Difference, Match, Span};
 use hcgloss_engine::tm::terms::TermHit;

@@ -8,10 +8,11 @@ use super::lang_option;
 use crate::cli::{ReportFormat, TmSearchArgs};
 use crate::render::tm::{SearchQuery, search_json, search_text};
 use hcgloss_engine::error::{Error, Result};
+use hcgloss_engine::lint::matcher::Matcher;
 use hcgloss_engine::model::group_concepts;
 use hcgloss_engine::store::{Access, Location};
 use hcgloss_engine::tm::search::{Request, Strategy, search};
-use hcgloss_engine::tm::terms::{WordBoundaryFinder, termbase_hits};
+use hcgloss_engine::tm::terms::termbase_hits;
 
 pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let from = lang_option("--from", &args.from)?;
@@ -37,8 +38,7 @@ pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> R
         Strategy::INDEX
     };
     let matches = search(&store, &request, strategy)?;
-    // The seam for the lint matcher: any `TermFinder` will do here.
-    let finder = WordBoundaryFinder::new(group_concepts(store.all_terms()?));
+    let finder = Matcher::new(group_concepts(store.all_terms()?));
     let terms = termbase_hits(&finder, &sentence, &from, &to);
     let rendered = match args.format {
         ReportFormat::Text => search_text(&matches, &terms, to.tag.as_str()),

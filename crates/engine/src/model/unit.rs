@@ -3,6 +3,8 @@
 //! least two segments, one per language, each non-empty text that XML can
 //! carry; dates in their one format; an identity made from the content.
 
+use std::ops::Range;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::format_description::BorrowedFormatItem;
@@ -208,6 +210,50 @@ pub fn created_to_tmx(created: &str) -> String {
 pub fn now_created() -> String {
     let now = OffsetDateTime::now_utc();
     now.format(ISO_CREATED).expect("the current time formats")
+}
+
+// What the store gives back to the translation memory's searches.
+
+/// A stored unit with its row id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredUnit {
+    pub id: i64,
+    pub unit: Unit,
+}
+
+/// A stored segment as the search and concordance read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentRow {
+    pub segment_id: i64,
+    pub unit_id: i64,
+    pub lang: String,
+    pub text: String,
+    /// [`crate::normalize::fold_key`] of `text`.
+    pub folded: String,
+    /// The unit's creation time.
+    pub created: String,
+}
+
+/// How many segments of a language hold a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordStat {
+    pub id: i64,
+    pub base: String,
+    pub word: String,
+    pub segments: i64,
+}
+
+/// Which segments to read. Every condition given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct SegmentFilter<'a> {
+    /// Only these segments (ids in ascending order), looked up one by one.
+    pub ids: Option<&'a [i64]>,
+    /// Only segments in this language.
+    pub lang: Option<&'a LangSelector>,
+    /// Only segments with this many folded words.
+    pub words: Option<Range<usize>>,
+    /// Only segments whose unit also has a segment in this language.
+    pub unit_has: Option<&'a LangSelector>,
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use lookup::index_path;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version, migrate_to};
 pub use open::Seed;
 pub use terms::WriteTx;
-pub use tm::{SegmentFilter, SegmentRow, StoredUnit, UnitsStored, WordStat};
+pub use tm::UnitsStored;
 
 /// Where the store is, and whether the user chose it.
 #[derive(Debug, Clone, PartialEq, Eq)]

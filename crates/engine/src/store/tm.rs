@@ -7,7 +7,6 @@
 //! modules say what they want through [`SegmentFilter`].
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::ops::Range;
 
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
 
@@ -16,52 +15,11 @@ use super::{Store, WriteTx};
 use crate::error::Result;
 use crate::model::Lang;
 use crate::model::unit::{
-    LangSelector, Segment, SourcedUnit, Unit, base_lang, identity, sort_segments,
+    LangSelector, Segment, SegmentFilter, SegmentRow, SourcedUnit, StoredUnit, Unit, WordStat,
+    base_lang, identity, sort_segments,
 };
 use crate::normalize::fold_key;
 use crate::progress::Progress;
-
-/// A stored unit with its row id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredUnit {
-    pub id: i64,
-    pub unit: Unit,
-}
-
-/// A stored segment as the search and concordance read it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SegmentRow {
-    pub segment_id: i64,
-    pub unit_id: i64,
-    pub lang: String,
-    pub text: String,
-    /// [`fold_key`] of `text`.
-    pub folded: String,
-    /// The unit's creation time.
-    pub created: String,
-}
-
-/// How many segments of a language hold a word.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordStat {
-    pub id: i64,
-    pub base: String,
-    pub word: String,
-    pub segments: i64,
-}
-
-/// Which segments to read. Every condition given must hold.
-#[derive(Debug, Clone, Default)]
-pub struct SegmentFilter<'a> {
-    /// Only these segments (ids in ascending order), looked up one by one.
-    pub ids: Option<&'a [i64]>,
-    /// Only segments in this language.
-    pub lang: Option<&'a LangSelector>,
-    /// Only segments with this many folded words.
-    pub words: Option<Range<usize>>,
-    /// Only segments whose unit also has a segment in this language.
-    pub unit_has: Option<&'a LangSelector>,
-}
 
 /// `column = ?` for a language selector: the primary subtag or the tag.
 /// `prefix` is empty or `+`: SQLite's unary plus keeps the planner from

@@ -13,10 +13,11 @@
 use std::collections::BTreeMap;
 
 use super::search::{Span, Strategy};
+use super::source::SegmentSource;
 use crate::error::{Error, Result};
 use crate::model::unit::{LangSelector, Segment};
+use crate::model::unit::{SegmentFilter, StoredUnit};
 use crate::normalize::{fold, fold_key};
-use crate::store::{SegmentFilter, Store, StoredUnit};
 
 /// A segment that contains the phrase.
 #[derive(Debug, Clone)]
@@ -49,8 +50,12 @@ pub fn occurrences(folded: &str, phrase: &str) -> Vec<(usize, usize)> {
 
 /// The segments that can contain the phrase, ascending: for each
 /// language that has all the phrase's words, those holding its rarest.
-fn candidate_ids(store: &Store, words: &[&str], lang: Option<&LangSelector>) -> Result<Vec<i64>> {
-    let stats = store.tm_word_stats(lang.map(LangSelector::base), words)?;
+fn candidate_ids(
+    store: &dyn SegmentSource,
+    words: &[&str],
+    lang: Option<&LangSelector>,
+) -> Result<Vec<i64>> {
+    let stats = store.word_stats(lang.map(LangSelector::base), words)?;
     let mut by_base: BTreeMap<&str, Vec<(i64, i64, &str)>> = BTreeMap::new();
     for s in &stats {
         by_base
@@ -67,7 +72,7 @@ fn candidate_ids(store: &Store, words: &[&str], lang: Option<&LangSelector>) -> 
             continue;
         }
         if let Some((_, word_id, _)) = found.into_iter().min() {
-            ids.extend(store.tm_postings(word_id)?);
+            ids.extend(store.postings(word_id)?);
         }
     }
     ids.sort_unstable();
@@ -77,7 +82,7 @@ fn candidate_ids(store: &Store, words: &[&str], lang: Option<&LangSelector>) -> 
 
 /// Every segment containing `phrase`, in the order units were stored.
 pub fn concordance(
-    store: &Store,
+    store: &dyn SegmentSource,
     phrase: &str,
     lang: Option<&LangSelector>,
     limit: Option<usize>,
@@ -102,7 +107,7 @@ pub fn concordance(
     };
     let limit = limit.unwrap_or(usize::MAX);
     let mut found = Vec::new();
-    store.tm_segments(&filter, &mut |row| {
+    store.segments(&filter, &mut |row| {
         if found.len() >= limit {
             return Ok(());
         }
@@ -124,7 +129,7 @@ pub fn concordance(
                 })
                 .collect();
             let unit = store
-                .tm_unit(row.unit_id)?
+                .unit(row.unit_id)?
                 .ok_or_else(|| Error::Usage(format!("unit {} vanished", row.unit_id)))?;
             let lang = row.lang.parse().map_err(Error::Usage)?;
             let translations = unit

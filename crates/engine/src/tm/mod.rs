@@ -16,6 +16,7 @@ pub mod concordance;
 pub mod filter;
 pub mod score;
 pub mod search;
+pub mod source;
 pub mod terms;
 pub mod tmx;
 pub mod tsv;

@@ -30,11 +30,12 @@ use super::score::{
     WordChange, bounded_distance, length_range, max_distance, min_common_words, percentage,
     word_changes,
 };
+use super::source::SegmentSource;
 use crate::error::{Error, Result};
 use crate::model::Lang;
 use crate::model::unit::{LangSelector, Segment};
+use crate::model::unit::{SegmentFilter, SegmentRow, StoredUnit};
 use crate::normalize::{Folded, column_at, fold, tone_key};
-use crate::store::{SegmentFilter, SegmentRow, Store, StoredUnit};
 
 /// The default `--min`.
 pub const DEFAULT_MIN: u8 = 75;
@@ -172,7 +173,7 @@ impl QueryForms {
 /// prefix and count filters of [`choose_words`]. `None` when no filter
 /// applies (`t` = 0: every segment can reach `--min`).
 fn candidate_ids(
-    store: &Store,
+    store: &dyn SegmentSource,
     req: &Request<'_>,
     words: &[String],
     budget: i64,
@@ -185,7 +186,7 @@ fn candidate_ids(
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     // The index is kept per primary subtag; for `--from en-US` the `en`
     // postings are a superset, and the segment filter narrows them.
-    let stats = store.tm_word_stats(Some(req.from.base()), &refs)?;
+    let stats = store.word_stats(Some(req.from.base()), &refs)?;
     let known: HashMap<&str, (i64, i64)> = stats
         .iter()
         .map(|s| (s.word.as_str(), (s.id, s.segments)))
@@ -200,7 +201,7 @@ fn candidate_ids(
     let mut lists: Vec<(Vec<i64>, usize)> = Vec::with_capacity(chosen.len());
     for (word, weight) in &chosen {
         if let Some(&(id, _)) = known.get(word) {
-            lists.push((store.tm_postings(id)?, *weight));
+            lists.push((store.postings(id)?, *weight));
         }
     }
     let ids = counted_at_least(&lists, required);
@@ -274,14 +275,14 @@ fn verify(query: &[String], folded: &str, min: u8) -> Option<u8> {
 /// The candidates that reach `--min`, checked on the folded text alone
 /// (language, length, score) so that only matches are read in full.
 fn verified_on_folded_text(
-    store: &Store,
+    store: &dyn SegmentSource,
     req: &Request<'_>,
     query: &[String],
     ids: &[i64],
 ) -> Result<Vec<i64>> {
     let lengths = length_range(query.len(), req.min);
     let mut passed = Vec::new();
-    store.tm_folded(ids, &mut |id, lang, words, folded| {
+    store.folded(ids, &mut |id, lang, words, folded| {
         let lang_ok = lang.parse::<Lang>().is_ok_and(|l| req.from.matches(&l));
         if lang_ok && lengths.contains(&words) && verify(query, folded, req.min).is_some() {
             passed.push(id);
@@ -292,7 +293,11 @@ fn verified_on_folded_text(
 }
 
 /// The best matches for `req`, best first.
-pub fn search(store: &Store, req: &Request<'_>, strategy: Strategy) -> Result<Vec<Match>> {
+pub fn search(
+    store: &dyn SegmentSource,
+    req: &Request<'_>,
+    strategy: Strategy,
+) -> Result<Vec<Match>> {
     let query = QueryForms::new(req.sentence)?;
     let n = query.words.len();
     let candidates = match strategy {
@@ -309,7 +314,7 @@ pub fn search(store: &Store, req: &Request<'_>, strategy: Strategy) -> Result<Ve
         unit_has: Some(req.to),
     };
     let mut scored: Vec<Scored> = Vec::new();
-    store.tm_segments(&filter, &mut |row| {
+    store.segments(&filter, &mut |row| {
         if let Some(score) = verify(&query.words, &row.folded, req.min) {
             scored.push(Scored {
                 score,
@@ -328,8 +333,13 @@ pub fn search(store: &Store, req: &Request<'_>, strategy: Strategy) -> Result<Ve
 }
 
 /// Reads the unit of a scored segment and works out the differences.
-fn finish(store: &Store, req: &Request<'_>, query: &QueryForms, s: Scored) -> Result<Match> {
-    let unit = store.tm_unit(s.row.unit_id)?.ok_or_else(|| {
+fn finish(
+    store: &dyn SegmentSource,
+    req: &Request<'_>,
+    query: &QueryForms,
+    s: Scored,
+) -> Result<Match> {
+    let unit = store.unit(s.row.unit_id)?.ok_or_else(|| {
         Error::Usage(format!("unit {} vanished during the search", s.row.unit_id))
     })?;
     let source = Segment {

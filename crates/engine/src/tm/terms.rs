@@ -2,18 +2,16 @@
 //! tools show termbase hits: each with its concept and the preferred term
 //! of the target language.
 //!
-//! Finding terms in text is what `lint` does with its own matcher
-//! (inflection, rules). The TM only needs the occurrences, so it asks a
-//! [`TermFinder`]; [`WordBoundaryFinder`] is the simple one used until the
-//! lint matcher implements the trait: a term is found where its folded
-//! words occur as whole words in the folded sentence, longest term first.
+//! Finding terms in text is what `lint` does with its matcher; the TM
+//! asks the same matcher, through [`TermFinder`], for the occurrences
+//! alone.
 
-use std::collections::HashMap;
+use std::collections::BTreeSet;
 
 use super::search::Span;
+use crate::lint::matcher::{FindOptions, Matcher};
 use crate::model::unit::LangSelector;
 use crate::model::{Concept, Term};
-use crate::normalize::{fold, fold_key};
 
 /// A term found in a text: which term, and where (bytes of the text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,77 +28,38 @@ pub trait TermFinder {
     fn find<'t>(&'t self, text: &str, lang: &LangSelector) -> Vec<Occurrence<'t>>;
 }
 
-/// Whole-word search over folded text (see the module documentation).
-pub struct WordBoundaryFinder {
-    concepts: Vec<Concept>,
-    /// Folded term -> (concept, term) indexes.
-    by_folded: HashMap<String, Vec<(usize, usize)>>,
-    /// The most words any term has: longer runs need not be looked up.
-    max_words: usize,
-}
-
-impl WordBoundaryFinder {
-    pub fn new(concepts: Vec<Concept>) -> WordBoundaryFinder {
-        let mut by_folded: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut max_words = 0;
-        for (ci, c) in concepts.iter().enumerate() {
-            for (ti, t) in c.terms.iter().enumerate() {
-                let key = fold_key(&t.term);
-                if key.is_empty() {
-                    continue;
-                }
-                max_words = max_words.max(key.split(' ').count());
-                by_folded.entry(key).or_default().push((ci, ti));
-            }
-        }
-        WordBoundaryFinder {
-            concepts,
-            by_folded,
-            max_words,
-        }
-    }
-}
-
-impl TermFinder for WordBoundaryFinder {
+/// The lint matcher is the one finder: the TM finds what lint finds,
+/// inflected Indonesian forms, Vietnamese words written without their
+/// marks and terms broken across lines included.
+impl TermFinder for Matcher {
     fn find<'t>(&'t self, text: &str, lang: &LangSelector) -> Vec<Occurrence<'t>> {
-        let folded = fold(text);
-        let words: Vec<(usize, &str)> = folded.words().collect();
-        let mut out = Vec::new();
-        let mut i = 0;
-        // Left to right; at each word the longest term starting there wins
-        // and the search resumes after it.
-        while i < words.len() {
-            let longest = (1..=self.max_words.min(words.len() - i))
-                .rev()
-                .find_map(|len| {
-                    let first = words[i];
-                    let last = words[i + len - 1];
-                    let key = &folded.text[first.0..last.0 + last.1.len()];
-                    let hits = self.by_folded.get(key)?;
-                    let (ci, ti) = hits
-                        .iter()
-                        .copied()
-                        .filter(|&(ci, ti)| lang.matches(&self.concepts[ci].terms[ti].lang))
-                        // Prefer an allowed term when several concepts share a spelling.
-                        .min_by_key(|&(ci, ti)| (self.concepts[ci].terms[ti].status, ci))?;
-                    let (start, end) = folded.original_range(first.0, last.0 + last.1.len());
-                    Some((len, ci, ti, start, end))
-                });
-            match longest {
-                Some((len, ci, ti, start, end)) => {
-                    let concept = &self.concepts[ci];
-                    out.push(Occurrence {
-                        concept,
-                        term: &concept.terms[ti],
-                        start,
-                        end,
-                    });
-                    i += len;
-                }
-                None => i += 1,
-            }
+        let langs: BTreeSet<&str> = self
+            .concepts()
+            .iter()
+            .flat_map(|c| &c.terms)
+            .filter(|t| lang.matches(&t.lang))
+            .map(|t| t.lang.as_str())
+            .collect();
+        if langs.is_empty() {
+            return Vec::new();
         }
-        out
+        let langs: Vec<&str> = langs.into_iter().collect();
+        let options = FindOptions {
+            langs: Some(&langs),
+            stem_indonesian: langs.contains(&"id"),
+        };
+        Matcher::find(self, text, &options)
+            .into_iter()
+            .map(|o| {
+                let r = o.term();
+                Occurrence {
+                    concept: self.concept(r),
+                    term: self.term(r),
+                    start: o.start,
+                    end: o.end,
+                }
+            })
+            .collect()
     }
 }
 
@@ -165,9 +124,9 @@ mod tests {
         Concept::with_terms(slug, terms)
     }
 
-    fn finder() -> WordBoundaryFinder {
+    fn finder() -> Matcher {
         use Status::*;
-        WordBoundaryFinder::new(vec![
+        Matcher::new(vec![
             concept(
                 "mps",
                 &[
@@ -224,6 +183,15 @@ mod tests {
         let f = finder();
         assert!(termbase_hits(&f, "côngan", &sel("vi"), &sel("en")).is_empty());
         assert!(termbase_hits(&f, "Bộ Công an", &sel("id"), &sel("en")).is_empty());
+    }
+
+    #[test]
+    fn inflected_indonesian_forms_are_found() {
+        let f = finder();
+        let hits = termbase_hits(&f, "Komite Pengarahnya bertemu", &sel("id"), &sel("en"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].span.text, "Komite Pengarahnya");
+        assert_eq!(hits[0].target.unwrap().term, "Steering Committee");
     }
 
     #[test]
