@@ -19,8 +19,7 @@
 
 use rayon::prelude::*;
 
-use super::{Context, Outcome, open, stdout_error};
-use crate::atomic::write_atomically;
+use super::{Context, Outcome, open, stdout_error, write_output};
 use crate::cli::{FailOn, LintArgs, LintFormat};
 use crate::error::{Error, Result};
 use crate::input::read_text;
@@ -117,7 +116,7 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         return diff(&docs, &reports, ctx);
     }
     if args.fix {
-        return fix_files(args, lang, &linter, &docs, &reports, ctx);
+        return fix_files(args, location, lang, &linter, &docs, &reports, ctx);
     }
     print_findings(
         args,
@@ -250,6 +249,7 @@ fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> R
 
 fn fix_files(
     args: &LintArgs,
+    location: &Location,
     lang: Option<Language>,
     linter: &Linter,
     docs: &[Loaded],
@@ -275,7 +275,7 @@ fn fix_files(
                 bytes.extend_from_slice("\u{feff}".as_bytes());
             }
             bytes.extend_from_slice(fixed.as_bytes());
-            write_atomically(path, &bytes)?;
+            write_output(location, path, &bytes)?;
             fixes += n;
             files += 1;
         }
