@@ -3,6 +3,7 @@
 //! command line, runs [`cmd::run`] and maps the outcome to an exit status.
 
 pub mod atomic;
+pub mod chars;
 pub mod cli;
 pub mod cmd;
 pub mod error;
