@@ -323,6 +323,57 @@ fn a_word_mixing_look_alike_alphabets_is_imported_with_a_warning() {
 }
 
 #[test]
+fn csv_lines_are_right_for_every_line_end_and_stray_quotes_are_refused() {
+    let env = seeded();
+    let rows = [
+        "concept,lang,term,status,type,category,note",
+        "a,id,A,preferred,full,general,",
+        "b,id,B,preferd,full,general,",
+        "c,id,C,preferred,full,general,",
+        "d,id,D,preferred,full,kind,",
+    ];
+    for (name, end) in [("lf.csv", "\n"), ("crlf.csv", "\r\n"), ("cr.csv", "\r")] {
+        env.write(name, rows.join(end) + end);
+        let stderr = refused(&env, &["import", name], "2 problems; nothing was written");
+        assert!(
+            stderr.contains(&format!("{name}:3: status \"preferd\"")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("{name}:5: category \"kind\"")),
+            "{stderr}"
+        );
+    }
+    env.write(
+        "quote.csv",
+        "concept,lang,term,status,type,category,note\r\ra,id,A,preferred,full,general,\rb,id,B \"x\" C,preferred,full,general,\r",
+    );
+    refused(
+        &env,
+        &["import", "quote.csv"],
+        "quote.csv:4: not valid CSV: a quote inside a field that does not start with one",
+    );
+    env.write(
+        "sheet.csv",
+        "Entry_ID,Entry_Subject,English\nok,general,Fine\nbad,general,\"Mini\"stry\n",
+    );
+    refused(
+        &env,
+        &["import", "sheet.csv"],
+        "sheet.csv:3: not valid CSV: text after the closing quote of a quoted field",
+    );
+    env.write(
+        "open.csv",
+        "concept,lang,term,status,type,category,note\na,id,\"A,preferred,full,general,\nb,id,B,preferred,full,general,\n",
+    );
+    refused(
+        &env,
+        &["import", "open.csv"],
+        "open.csv:2: not valid CSV: a quoted field is never closed",
+    );
+}
+
+#[test]
 fn utf16_csv_is_refused_with_advice() {
     let env = seeded();
     let mut bytes = vec![0xFF, 0xFE];
