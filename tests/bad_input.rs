@@ -172,6 +172,207 @@ fn terms_too_long_or_holding_control_characters() {
     );
 }
 
+/// `"…" holds U+XXXX NAME` without the term itself, which standard error
+/// shows escaped.
+fn holds(file_line: &str, what: &str) -> impl Fn(&str) {
+    let (start, end) = (format!("{file_line}: the term \""), format!("\" {what}"));
+    move |stderr: &str| {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with(&format!("hcgloss: {start}")) || l.starts_with(&start))
+                && stderr.lines().any(|l| l.contains(&end)),
+            "{start}…{end} not in {stderr}"
+        );
+    }
+}
+
+#[test]
+fn invisible_and_reordering_terms_are_refused_in_every_format() {
+    let env = seeded();
+    env.write(
+        "g.csv",
+        format!(
+            "{HEADER}zwsp,en,\u{200B},preferred,full,general,\n\
+             rlo,en,abc\u{202E}cba,preferred,full,general,\n\
+             bom,id,Ke\u{FEFF}menterian,preferred,full,general,\n\
+             marks,vi,\u{301}\u{303},preferred,full,general,\n\
+             lrm,en,\u{200E}x,preferred,full,general,\n\
+             fine,en,Kemen\u{AD}terian,preferred,full,general,\n"
+        ),
+    );
+    let stderr = refused(
+        &env,
+        &["import", "g.csv"],
+        "5 problems; nothing was written",
+    );
+    holds(
+        "g.csv:2",
+        "has no visible character: it is only U+200B ZERO WIDTH SPACE",
+    )(&stderr);
+    holds(
+        "g.csv:3",
+        "holds U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control",
+    )(&stderr);
+    holds("g.csv:4", "holds U+FEFF ZERO WIDTH NO-BREAK SPACE")(&stderr);
+    holds(
+        "g.csv:5",
+        "has no visible character: it is only U+0301, U+0303",
+    )(&stderr);
+    holds(
+        "g.csv:6",
+        "holds U+200E LEFT-TO-RIGHT MARK, a bidirectional control",
+    )(&stderr);
+
+    env.write(
+        "g.tbx",
+        "<?xml version=\"1.0\"?>\n<martif type=\"TBX\" xml:lang=\"en\"><text><body>\n\
+         <termEntry id=\"rli\"><descrip type=\"subjectField\">general</descrip><langSet xml:lang=\"en\"><tig>\n\
+         <term>\u{2067}abc</term></tig></langSet></termEntry>\n</body></text></martif>\n",
+    );
+    let stderr = refused(&env, &["import", "g.tbx"], "nothing was written");
+    holds(
+        "g.tbx:4",
+        "holds U+2067 RIGHT-TO-LEFT ISOLATE, a bidirectional control",
+    )(&stderr);
+
+    env.write(
+        "omegat.txt",
+        "kejahatan\tcrime\n\u{200D}\u{200B}\tnothing\n",
+    );
+    let stderr = refused(
+        &env,
+        &["import", "omegat.txt", "--source", "id", "--target", "en"],
+        "nothing was written",
+    );
+    holds(
+        "omegat.txt:2",
+        "has no visible character: it is only U+200D ZERO WIDTH JOINER, U+200B ZERO WIDTH SPACE",
+    )(&stderr);
+
+    env.write(
+        "sheet.csv",
+        "Entry_ID,Entry_Subject,English\r\nok,general,Fine\r\nbom,general,Mini\u{FEFF}stry\r\n",
+    );
+    let stderr = refused(&env, &["import", "sheet.csv"], "nothing was written");
+    holds("sheet.csv:3", "holds U+FEFF ZERO WIDTH NO-BREAK SPACE")(&stderr);
+
+    let stderr = refused(
+        &env,
+        &[
+            "add",
+            "rlo",
+            "--lang",
+            "en",
+            "--term",
+            "\u{202E}abc",
+            "--category",
+            "general",
+        ],
+        "nothing was written",
+    );
+    holds(
+        "add",
+        "holds U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control",
+    )(&stderr);
+}
+
+#[test]
+fn a_word_mixing_look_alike_alphabets_is_imported_with_a_warning() {
+    let env = seeded();
+    env.write(
+        "h.csv",
+        format!(
+            "{HEADER}mofa,id,Kementerian Lu\u{430}r Negeri,preferred,full,ministry,\n\
+             mofa,en,Ministry of Foreign Affairs,preferred,full,ministry,\n"
+        ),
+    );
+    let out = env.cmd().args(["import", "h.csv"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr,
+        "h.csv:2: warning: the term \"Kementerian Lu\u{430}r Negeri\" mixes alphabets in the word \"Lu\u{430}r\": U+0430 is a Cyrillic letter among Latin ones (a look-alike typed by mistake?); imported as written\n"
+    );
+    assert!(
+        env.export()
+            .contains("mofa,id,Kementerian Lu\u{430}r Negeri,")
+    );
+    // `add` warns the same way.
+    let out = env
+        .cmd()
+        .args([
+            "add",
+            "mofa",
+            "--lang",
+            "en",
+            "--term",
+            "MOFA\u{3a1}",
+            "--type",
+            "acronym",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("add: warning: the term \"MOFA\u{3a1}\" mixes alphabets"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn csv_lines_are_right_for_every_line_end_and_stray_quotes_are_refused() {
+    let env = seeded();
+    let rows = [
+        "concept,lang,term,status,type,category,note",
+        "a,id,A,preferred,full,general,",
+        "b,id,B,preferd,full,general,",
+        "c,id,C,preferred,full,general,",
+        "d,id,D,preferred,full,kind,",
+    ];
+    for (name, end) in [("lf.csv", "\n"), ("crlf.csv", "\r\n"), ("cr.csv", "\r")] {
+        env.write(name, rows.join(end) + end);
+        let stderr = refused(&env, &["import", name], "2 problems; nothing was written");
+        assert!(
+            stderr.contains(&format!("{name}:3: status \"preferd\"")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("{name}:5: category \"kind\"")),
+            "{stderr}"
+        );
+    }
+    env.write(
+        "quote.csv",
+        "concept,lang,term,status,type,category,note\r\ra,id,A,preferred,full,general,\rb,id,B \"x\" C,preferred,full,general,\r",
+    );
+    refused(
+        &env,
+        &["import", "quote.csv"],
+        "quote.csv:4: not valid CSV: a quote inside a field that does not start with one",
+    );
+    env.write(
+        "sheet.csv",
+        "Entry_ID,Entry_Subject,English\nok,general,Fine\nbad,general,\"Mini\"stry\n",
+    );
+    refused(
+        &env,
+        &["import", "sheet.csv"],
+        "sheet.csv:3: not valid CSV: text after the closing quote of a quoted field",
+    );
+    env.write(
+        "open.csv",
+        "concept,lang,term,status,type,category,note\na,id,\"A,preferred,full,general,\nb,id,B,preferred,full,general,\n",
+    );
+    refused(
+        &env,
+        &["import", "open.csv"],
+        "open.csv:2: not valid CSV: a quoted field is never closed",
+    );
+}
+
 #[test]
 fn utf16_csv_is_refused_with_advice() {
     let env = seeded();

@@ -134,6 +134,87 @@ fn a_damaged_store_is_an_error_not_a_crash() {
     }
 }
 
+// ------------------------------------------------- output over the store
+
+#[test]
+fn output_files_never_replace_the_stores_own_files() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    env.cmd()
+        .args(["tm", "import"])
+        .arg(fixture("tm/sample.tsv"))
+        .assert()
+        .success();
+    let glossary = env.export();
+    std::fs::create_dir(env.path("sub")).unwrap();
+    std::os::unix::fs::symlink("../store.sqlite", env.path("sub/link.sqlite")).unwrap();
+    let db = env.db.display().to_string();
+    let targets = [
+        "store.sqlite".to_string(),
+        "./store.sqlite".to_string(),
+        "sub/../store.sqlite".to_string(),
+        "sub/link.sqlite".to_string(),
+        db.clone(),
+        "store.sqlite-wal".to_string(),
+        "store.sqlite-shm".to_string(),
+        "store.sqlite-journal".to_string(),
+        "store.sqlite.lookup".to_string(),
+    ];
+    let index = hcgloss_engine::store::index_path(&env.db);
+    for target in &targets {
+        let index_before = std::fs::read(&index).ok();
+        for args in [
+            &["export", "-o", target][..],
+            &["export", "--format", "tbx", "-o", target],
+            &["tm", "export", "--format", "tmx", "-o", target],
+            &["tm", "export", "--format", "tsv", "-o", target],
+        ] {
+            let out = env.cmd().args(args).output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                stderr.starts_with(&format!(
+                    "hcgloss: {target}: is one of the store's own files ("
+                )) && stderr.ends_with("); it was not overwritten\n"),
+                "{args:?}: {stderr}"
+            );
+        }
+        assert_eq!(std::fs::read(&index).ok(), index_before, "{target}");
+        assert_eq!(env.export(), glossary, "{target}");
+        assert!(
+            !beside(&env.db).iter().any(|n| n.contains(".tmp-")),
+            "{target}: a temporary file was left"
+        );
+    }
+    assert!(
+        env.path("sub/link.sqlite")
+            .symlink_metadata()
+            .unwrap()
+            .is_symlink()
+    );
+    env.cmd()
+        .args([
+            "tm",
+            "search",
+            "Ban Chỉ đạo đã họp để rà soát công tác an ninh và y tế.",
+            "--from",
+            "vi",
+            "--to",
+            "en",
+        ])
+        .assert()
+        .success();
+    // Another name in the same directory is written as usual.
+    env.cmd()
+        .args(["export", "-o", "store.sqlite.csv"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(env.path("store.sqlite.csv")).unwrap(),
+        glossary
+    );
+}
+
 // ------------------------------------------------------- permissions
 
 /// The binary run under `umask`.

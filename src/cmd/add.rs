@@ -68,6 +68,9 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
         term: term.clone(),
     };
     let plan = plan_import(label, existing_terms, vec![row], false).map_err(Error::Invalid)?;
+    for warning in &plan.warnings {
+        writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
+    }
     let verb = if !plan.added.is_empty() {
         "added"
     } else if !plan.updated.is_empty() {

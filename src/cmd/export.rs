@@ -1,7 +1,7 @@
 //! `hcgloss export`: the termbase in a file format, to standard output or
 //! atomically to a file (written beside it, then renamed over it).
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stdout_error, write_output};
 use crate::cli::{ExportArgs, ExportFormat};
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::exchange::select::Selection;
@@ -41,7 +41,7 @@ pub fn run(args: &ExportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     }
     match &args.output {
         None => ctx.out.write_all(&buf).map_err(stdout_error)?,
-        Some(path) => hcgloss_engine::atomic::write_atomically(path, &buf)?,
+        Some(path) => write_output(location, path, &buf)?,
     }
     Ok(Outcome::Success)
 }

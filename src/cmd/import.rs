@@ -118,6 +118,9 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         }
     };
     let plan = plan_import(&label, existing, rows, args.replace).map_err(Error::Invalid)?;
+    for warning in &plan.warnings {
+        writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
+    }
     let summary = format!(
         "{label}: {} added, {} updated, {} unchanged, {} removed",
         plan.added.len(),

@@ -19,10 +19,9 @@
 
 use rayon::prelude::*;
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stdout_error, write_output};
 use crate::cli::{FailOn, LintArgs, LintFormat};
 use crate::render::lint as render;
-use hcgloss_engine::atomic::write_atomically;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::input::read_text;
 use hcgloss_engine::lint::sources::{self, Loaded, Source, unchanged_on_disk};
@@ -123,7 +122,7 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         return diff(&docs, &reports, ctx);
     }
     if args.fix {
-        return fix_files(args, lang, &linter, &docs, &reports, ctx);
+        return fix_files(args, location, lang, &linter, &docs, &reports, ctx);
     }
     print_findings(
         args,
@@ -256,6 +255,7 @@ fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> R
 
 fn fix_files(
     args: &LintArgs,
+    location: &Location,
     lang: Option<Language>,
     linter: &Linter,
     docs: &[Loaded],
@@ -281,7 +281,7 @@ fn fix_files(
                 bytes.extend_from_slice("\u{feff}".as_bytes());
             }
             bytes.extend_from_slice(fixed.as_bytes());
-            write_atomically(path, &bytes)?;
+            write_output(location, path, &bytes)?;
             fixes += n;
             files += 1;
         }

@@ -55,6 +55,13 @@ fn open(location: &Location, access: Access) -> Result<Store> {
     hcgloss_engine::bundled::open_store(location, access)
 }
 
+/// Writes a command's output file (`export -o`, `tm export -o`, `lint
+/// --fix`): atomically, and never over one of the store's own files,
+/// whatever name leads there.
+fn write_output(location: &Location, path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    hcgloss_engine::atomic::write_atomically(path, bytes, &location.own_files())
+}
+
 /// Maps a failed write to standard output to an error naming it.
 fn stdout_error(e: std::io::Error) -> Error {
     Error::io("<stdout>", e)

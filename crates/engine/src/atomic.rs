@@ -61,12 +61,63 @@ fn write_target(path: &Path) -> PathBuf {
     target
 }
 
+/// Where `path` leads: the file a write would replace (links followed),
+/// made absolute with every directory resolved, so that two spellings of
+/// one place compare equal even when the file is not there yet.
+fn resolved(path: &Path) -> PathBuf {
+    let target = write_target(path);
+    if let Ok(full) = std::fs::canonicalize(&target) {
+        return full;
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(dir), target.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => target,
+    }
+}
+
+/// Whether `a` and `b` are one file: the same resolved path, or, where
+/// both exist, the same device and inode (a hard link, a bind mount).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if resolved(a) == resolved(b) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}
+
+/// Refuses `path` when it is, or leads to, one of `protected` (the
+/// store's own files: replacing the database with an export would lose
+/// it, and replacing its `-wal` or index would corrupt or confuse it).
+pub fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<()> {
+    match protected.iter().find(|p| same_file(path, p)) {
+        Some(p) => Err(Error::Usage(format!(
+            "{}: is one of the store's own files ({}); it was not overwritten",
+            path.display(),
+            p.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Replaces `path` with `bytes`, keeping the permissions of the file it
 /// replaces. A symbolic link stays a link: the file it points to is the
-/// one replaced. A file with no write permission for anyone is refused:
-/// renaming over it would succeed (the directory is what a rename
-/// needs), but its owner made it read-only to keep it as it is.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+/// one replaced. A path that leads to one of `protected` is refused
+/// before anything is written (see [`refuse_protected`]). A file with no
+/// write permission for anyone is refused: renaming over it would
+/// succeed (the directory is what a rename needs), but its owner made it
+/// read-only to keep it as it is.
+pub fn write_atomically(path: &Path, bytes: &[u8], protected: &[PathBuf]) -> Result<()> {
+    refuse_protected(path, protected)?;
     let label = path.display().to_string();
     let path = &write_target(path);
     if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
@@ -97,13 +148,13 @@ mod tests {
         std::fs::write(d.join("articles/a.txt"), "old").unwrap();
         std::os::unix::fs::symlink("articles/a.txt", d.join("link.txt")).unwrap();
         std::os::unix::fs::symlink("link.txt", d.join("link2.txt")).unwrap();
-        write_atomically(&d.join("link2.txt"), b"new").unwrap();
+        write_atomically(&d.join("link2.txt"), b"new", &[]).unwrap();
         assert_eq!(std::fs::read(d.join("articles/a.txt")).unwrap(), b"new");
         assert!(d.join("link.txt").symlink_metadata().unwrap().is_symlink());
         assert!(d.join("link2.txt").symlink_metadata().unwrap().is_symlink());
         // A link to a file not there yet creates that file.
         std::os::unix::fs::symlink("articles/b.txt", d.join("dangling")).unwrap();
-        write_atomically(&d.join("dangling"), b"b").unwrap();
+        write_atomically(&d.join("dangling"), b"b", &[]).unwrap();
         assert_eq!(std::fs::read(d.join("articles/b.txt")).unwrap(), b"b");
         assert!(d.join("dangling").symlink_metadata().unwrap().is_symlink());
     }
@@ -115,11 +166,13 @@ mod tests {
         let file = dir.path().join("a.txt");
         std::fs::write(&file, "old").unwrap();
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o604)).unwrap();
-        write_atomically(&file, b"new").unwrap();
+        write_atomically(&file, b"new", &[]).unwrap();
         let mode = std::fs::metadata(&file).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o604);
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
-        let err = write_atomically(&file, b"newer").unwrap_err().to_string();
+        let err = write_atomically(&file, b"newer", &[])
+            .unwrap_err()
+            .to_string();
         assert!(
             err.ends_with("a.txt: the file is read-only; it was not overwritten"),
             "{err}"
@@ -127,5 +180,36 @@ mod tests {
         assert_eq!(std::fs::read(&file).unwrap(), b"new");
         // Nothing is left behind either way.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn protected_files_are_refused_under_any_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let store = d.join("s.sqlite");
+        std::fs::write(&store, "store").unwrap();
+        let wal = d.join("s.sqlite-wal");
+        let protected = [store.clone(), wal.clone()];
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::os::unix::fs::symlink("../s.sqlite", d.join("sub/link")).unwrap();
+        std::fs::hard_link(&store, d.join("hard")).unwrap();
+        for name in [
+            "s.sqlite",
+            "sub/../s.sqlite",
+            "sub/link",
+            "hard",
+            "s.sqlite-wal",
+        ] {
+            let err = write_atomically(&d.join(name), b"export", &protected)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("is one of the store's own files"),
+                "{name}: {err}"
+            );
+        }
+        assert_eq!(std::fs::read(&store).unwrap(), b"store");
+        assert!(!wal.exists());
+        write_atomically(&d.join("other.csv"), b"export", &protected).unwrap();
     }
 }

@@ -85,13 +85,25 @@ pub fn decode(label: &str, bytes: Vec<u8>) -> Result<String> {
     Ok(text)
 }
 
-/// The 1-based line that byte `offset` lies on.
+/// The 1-based line that byte `offset` lies on, whatever the line ends:
+/// LF, CRLF or a CR alone (as old Mac files and some exports end lines).
 pub fn line_of_offset(bytes: &[u8], offset: usize) -> u64 {
-    bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u64
-        + 1
+    line_ends(bytes, 0, offset.min(bytes.len())) + 1
+}
+
+/// How many lines end in `bytes[from..to]`: each LF, and each CR not
+/// followed by an LF (looking past `to`, so that a CRLF cut between its
+/// two bytes is counted once, at its LF).
+pub fn line_ends(bytes: &[u8], from: usize, to: usize) -> u64 {
+    let mut n = 0;
+    for i in from..to {
+        match bytes[i] {
+            b'\n' => n += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => n += 1,
+            _ => {}
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -118,6 +130,17 @@ mod tests {
         let err = read_text(Path::new("/")).unwrap_err().to_string();
         assert_eq!(err, "/: is a directory, not a file\nnothing was written");
         assert!(check_kind(Path::new("/no/such/file"), "x").is_ok());
+    }
+
+    #[test]
+    fn lines_end_in_lf_crlf_or_cr() {
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc", "a\r\nb\rc"] {
+            let c = text.find('c').unwrap();
+            assert_eq!(line_of_offset(text.as_bytes(), c), 3, "{text:?}");
+        }
+        // A CRLF split between the two counts is one line end.
+        assert_eq!(line_ends(b"a\r\nb", 0, 2), 0);
+        assert_eq!(line_ends(b"a\r\nb", 2, 3), 1);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod bundled;
+pub mod chars;
 pub mod error;
 pub mod exchange;
 pub mod input;

@@ -14,6 +14,9 @@ use foldhash::HashMap;
 
 use rayon::slice::ParallelSliceMut;
 
+use unicode_normalization::char::is_combining_mark;
+
+use crate::chars::{self, describe};
 use crate::error::Problem;
 use crate::model::SourcedTerm;
 use crate::model::{ImportPlan, Status, Term};
@@ -34,6 +37,97 @@ pub const MAX_TERM_CHARS: usize = 500;
 /// refused on the way in, whatever the format.
 fn unwritable(c: char) -> bool {
     c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Why a term would show as something else than it is, if it would: it
+/// holds a bidirectional control (which reorders the text around it on
+/// screen), a byte-order mark inside it (a file joined to another, or a
+/// spreadsheet cell pasted with one), or no visible character at all
+/// (only format or invisible characters, or only combining marks: `lint
+/// --fix` would replace real words with nothing a reader can see).
+fn invisible_problem(term: &str) -> Option<String> {
+    if let Some(c) = term.chars().find(|&c| chars::is_bidi_control(c)) {
+        return Some(format!(
+            "the term \"{term}\" holds {}, a bidirectional control (it changes the order in which the text around it is shown)",
+            describe(c)
+        ));
+    }
+    if term.contains('\u{FEFF}') {
+        return Some(format!(
+            "the term \"{term}\" holds U+FEFF ZERO WIDTH NO-BREAK SPACE, a byte-order mark inside the text; remove it"
+        ));
+    }
+    let visible = |c: char| !chars::is_invisible(c) && !is_combining_mark(c) && !c.is_whitespace();
+    if term.chars().any(visible) {
+        return None;
+    }
+    let mut shown: Vec<char> = Vec::new();
+    for c in term.chars() {
+        if !shown.contains(&c) {
+            shown.push(c);
+        }
+    }
+    let mut list: Vec<String> = shown.iter().take(5).map(|&c| describe(c)).collect();
+    if shown.len() > 5 {
+        list.push("…".into());
+    }
+    Some(format!(
+        "the term \"{term}\" has no visible character: it is only {}",
+        list.join(", ")
+    ))
+}
+
+/// A word of `term` whose letters come from two look-alike alphabets
+/// (Latin, Greek, Cyrillic), with the letter of the rarer one: almost
+/// always a homoglyph typed or pasted by mistake (a Cyrillic `а` in a
+/// Latin word), rarely a brand written that way on purpose.
+fn mixed_script(term: &str) -> Option<String> {
+    use chars::Script;
+    const SCRIPTS: [Script; 3] = [Script::Latin, Script::Greek, Script::Cyrillic];
+    for word in term.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c))) {
+        let mut count = [0usize; 3];
+        let mut first = [None; 3];
+        for c in word.chars() {
+            if let Some(s) = chars::script(c) {
+                let i = SCRIPTS.iter().position(|&x| x == s).expect("listed");
+                count[i] += 1;
+                first[i].get_or_insert(c);
+            }
+        }
+        if count.iter().filter(|&&n| n > 0).count() < 2 {
+            continue;
+        }
+        // The alphabet of most letters (the first on a tie) is the word's;
+        // the first letter of another is the look-alike.
+        let main = (0..3).fold(0, |best, i| if count[i] > count[best] { i } else { best });
+        let odd = (0..3)
+            .find(|&i| i != main && count[i] > 0)
+            .expect("two alphabets");
+        let c = first[odd].expect("counted");
+        return Some(format!(
+            "warning: the term \"{term}\" mixes alphabets in the word \"{word}\": U+{:04X} is a {} letter among {} ones (a look-alike typed by mistake?); imported as written",
+            c as u32,
+            SCRIPTS[odd].name(),
+            SCRIPTS[main].name()
+        ));
+    }
+    None
+}
+
+/// What is worth a warning but not a refusal in the rows of a file: a
+/// word mixing look-alike alphabets (see [`mixed_script`]). Mixed-script
+/// names do exist, so the import goes ahead; the warning names the line
+/// and the code point so that an accident can be found and fixed.
+pub fn check_warnings(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
+    rows.iter()
+        .filter_map(|row| {
+            mixed_script(&row.term.term).map(|message| Problem {
+                file: label.to_string(),
+                line: at(row.line),
+                message,
+            })
+        })
+        .collect()
 }
 
 /// A problem's line: none for the command line.
@@ -60,8 +154,9 @@ impl Origin {
 
 /// Checks the rules between rows of the file alone: duplicate rows and
 /// categories that disagree within one concept; and, for every format at
-/// once, that no term is longer than [`MAX_TERM_CHARS`] and no term or
-/// note holds a character TBX cannot carry.
+/// once, that no term is longer than [`MAX_TERM_CHARS`], no term or note
+/// holds a character TBX cannot carry, and no term is invisible or
+/// reordered on screen (see [`invisible_problem`]).
 pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut seen: HashMap<(&str, &str, &str), u64> =
@@ -85,6 +180,9 @@ pub fn check_file(label: &str, rows: &[SourcedTerm]) -> Vec<Problem> {
                 "the term holds U+{:04X}, a character TBX and TMX cannot carry",
                 c as u32
             )));
+        }
+        if let Some(message) = invisible_problem(&t.term) {
+            problems.push(problem(message));
         }
         if let Some(c) = t
             .note
@@ -220,6 +318,7 @@ pub fn plan_import(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let warnings = check_warnings(label, &rows);
     fill_categories(&mut rows, &existing);
 
     // Each row against the store: new, changed or the same; and which
@@ -251,7 +350,10 @@ pub fn plan_import(
 
     // What is left of the store: kept, or removed with --replace. A kept
     // term whose concept the file re-categorised is an update too.
-    let mut plan = ImportPlan::default();
+    let mut plan = ImportPlan {
+        warnings,
+        ..ImportPlan::default()
+    };
     let mut kept = Vec::new();
     let mut recategorised = Vec::new();
     {
@@ -388,6 +490,68 @@ mod tests {
                 "g.csv:2: the term holds U+0007, a character TBX and TMX cannot carry",
                 "g.csv:3: the note holds U+001B, a character TBX and TMX cannot carry",
                 "g.csv:5: the term holds U+FFFF, a character TBX and TMX cannot carry",
+            ]
+        );
+    }
+
+    #[test]
+    fn invisible_and_reordering_terms_are_refused() {
+        let file = rows(vec![
+            term("a", "en", "\u{200B}", Status::Preferred),
+            term("b", "en", "\u{200D}\u{FEFF}", Status::Preferred),
+            term("c", "en", "\u{301}\u{302}", Status::Preferred),
+            term("d", "en", "abc\u{202E}def", Status::Preferred),
+            term("e", "en", "Ke\u{FEFF}menterian", Status::Preferred),
+            term("f", "en", "\u{2067}x", Status::Preferred),
+            term("g", "en", "\u{200E}", Status::Preferred),
+            // Invisible characters inside a visible term are kept: a soft
+            // hyphen or a joiner has its uses.
+            term("h", "en", "Kemen\u{AD}terian", Status::Preferred),
+            term("i", "en", "e\u{301}", Status::Preferred),
+        ]);
+        let problems: Vec<String> = check_file("g.csv", &file)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "g.csv:2: the term \"\u{200B}\" has no visible character: it is only U+200B ZERO WIDTH SPACE",
+                "g.csv:3: the term \"\u{200D}\u{FEFF}\" holds U+FEFF ZERO WIDTH NO-BREAK SPACE, a byte-order mark inside the text; remove it",
+                "g.csv:4: the term \"\u{301}\u{302}\" has no visible character: it is only U+0301, U+0302",
+                "g.csv:5: the term \"abc\u{202E}def\" holds U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control (it changes the order in which the text around it is shown)",
+                "g.csv:6: the term \"Ke\u{FEFF}menterian\" holds U+FEFF ZERO WIDTH NO-BREAK SPACE, a byte-order mark inside the text; remove it",
+                "g.csv:7: the term \"\u{2067}x\" holds U+2067 RIGHT-TO-LEFT ISOLATE, a bidirectional control (it changes the order in which the text around it is shown)",
+                "g.csv:8: the term \"\u{200E}\" holds U+200E LEFT-TO-RIGHT MARK, a bidirectional control (it changes the order in which the text around it is shown)",
+            ]
+        );
+    }
+
+    #[test]
+    fn words_mixing_look_alike_alphabets_are_warned_about() {
+        let file = rows(vec![
+            term(
+                "a",
+                "id",
+                "Kementerian Lu\u{430}r Negeri",
+                Status::Preferred,
+            ),
+            term("b", "en", "\u{391}lpha", Status::Preferred),
+            // Different alphabets in different words, or other scripts,
+            // are fine.
+            term("c", "ru", "Bộ Công an Министерство", Status::Preferred),
+            term("d", "ja", "Tリーグ", Status::Preferred),
+        ]);
+        assert!(check_file("g.csv", &file).is_empty());
+        let warnings: Vec<String> = check_warnings("g.csv", &file)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                "g.csv:2: warning: the term \"Kementerian Lu\u{430}r Negeri\" mixes alphabets in the word \"Lu\u{430}r\": U+0430 is a Cyrillic letter among Latin ones (a look-alike typed by mistake?); imported as written",
+                "g.csv:3: warning: the term \"\u{391}lpha\" mixes alphabets in the word \"\u{391}lpha\": U+0391 is a Greek letter among Latin ones (a look-alike typed by mistake?); imported as written",
             ]
         );
     }

@@ -3,10 +3,9 @@
 //! the given languages and leaves out units with fewer than two of them,
 //! so that what is written can always be imported again.
 
-use super::super::{Context, Outcome, open, stdout_error};
+use super::super::{Context, Outcome, open, stdout_error, write_output};
 use super::lang_option;
 use crate::cli::{TmExportArgs, TmFormat};
-use hcgloss_engine::atomic::write_atomically;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::model::Lang;
 use hcgloss_engine::model::unit::Unit;
@@ -49,7 +48,7 @@ pub fn run(args: &TmExportArgs, location: &Location, ctx: &mut Context<'_>) -> R
     }
     match &args.output {
         None => ctx.out.write_all(&buf).map_err(stdout_error)?,
-        Some(path) => write_atomically(path, &buf)?,
+        Some(path) => write_output(location, path, &buf)?,
     }
     Ok(Outcome::Success)
 }

@@ -24,6 +24,7 @@ pub const HEADER: [&str; 7] = [
 /// Every field-level problem of every row is collected; any problem makes
 /// the whole file an error.
 pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedTerm>> {
+    check_quotes(label, text)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -148,12 +149,80 @@ impl<'a> LineCounter<'a> {
             byte += 1;
         }
         let byte = byte.max(self.pos);
-        self.line += self.text[self.pos..byte]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
+        self.line += crate::input::line_ends(self.text, self.pos, byte);
         self.pos = byte;
         self.line
+    }
+}
+
+/// The first quote the csv crate would read leniently where RFC 4180
+/// does not allow one, as (byte offset, problem): a quote inside a field
+/// that does not start with one (`a,b"c,d`: the crate keeps it as a
+/// character, so a broken quoting goes unnoticed and columns shift), text
+/// after the closing quote of a quoted field (`"ab"c`), and a quoted
+/// field never closed (which would swallow the rest of the file).
+pub(crate) fn stray_quote(text: &str) -> Option<(usize, &'static str)> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        AfterQuote,
+    }
+    let bytes = text.as_bytes();
+    let mut state = State::FieldStart;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let separator = matches!(b, b',' | b'\r' | b'\n');
+        state = match state {
+            State::FieldStart if b == b'"' => State::Quoted(i),
+            State::FieldStart | State::Unquoted if separator => State::FieldStart,
+            State::FieldStart | State::Unquoted if b == b'"' => {
+                return Some((
+                    i,
+                    "a quote inside a field that does not start with one (quote the whole field and write the quote twice: \"a \"\"b\"\" c\")",
+                ));
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted(start) if b == b'"' => {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                    State::Quoted(start)
+                } else {
+                    State::AfterQuote
+                }
+            }
+            State::Quoted(start) => State::Quoted(start),
+            State::AfterQuote if separator => State::FieldStart,
+            State::AfterQuote => {
+                return Some((
+                    i,
+                    "text after the closing quote of a quoted field (a quote inside a quoted field is written twice)",
+                ));
+            }
+        };
+        i += 1;
+    }
+    match state {
+        State::Quoted(start) => Some((
+            start,
+            "a quoted field is never closed (a quote inside a quoted field is written twice)",
+        )),
+        _ => None,
+    }
+}
+
+/// Refuses CSV text with a quote where RFC 4180 allows none (see
+/// [`stray_quote`]), at its line.
+pub(crate) fn check_quotes(label: &str, text: &str) -> Result<()> {
+    match stray_quote(text) {
+        Some((offset, problem)) => Err(Error::invalid(
+            label,
+            Some(crate::input::line_of_offset(text.as_bytes(), offset)),
+            format!("not valid CSV: {problem}"),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -305,6 +374,53 @@ mod tests {
         let rows = parse("g.csv", &text).unwrap();
         assert_eq!(rows[1].line, 3);
         assert_eq!(rows[1].term.term, "Bộ Công an");
+    }
+
+    #[test]
+    fn cr_only_line_ends_give_the_right_lines() {
+        let text = "concept,lang,term,status,type,category,note\r\
+            a,id,A,preferred,,,\r\
+            b,id,B,preferd,,,\r\
+            c,id,C,preferred,,kind,\r";
+        let Error::Invalid(problems) = parse("g.csv", text).unwrap_err() else {
+            panic!()
+        };
+        let lines: Vec<Option<u64>> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(3), Some(4)]);
+    }
+
+    #[test]
+    fn quotes_where_rfc_4180_allows_none_are_refused_at_their_line() {
+        let header = "concept,lang,term,status,type,category,note\n";
+        for (rows, line, what) in [
+            (
+                "a,id,A,preferred,,,\nb,id,B \"x\",preferred,,,\n",
+                3,
+                "a quote inside a field",
+            ),
+            (
+                "a,id,\"A\" x,preferred,,,\n",
+                2,
+                "text after the closing quote",
+            ),
+            (
+                "a,id,A,preferred,,,\r\nb,id,\"B,preferred,,,\n",
+                3,
+                "never closed",
+            ),
+        ] {
+            let e = parse("g.csv", &format!("{header}{rows}"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with(&format!("g.csv:{line}: not valid CSV: ")) && e.contains(what),
+                "{e}"
+            );
+        }
+        // Quotes as RFC 4180 writes them are fine, line breaks included.
+        let ok = format!("{header}a,id,\"A \"\"x\"\"\",preferred,,,\"line\r\nbreak\"\n");
+        assert_eq!(parse("g.csv", &ok).unwrap()[0].term.term, "A \"x\"");
+        assert!(stray_quote("").is_none() && stray_quote("\"\"").is_none());
     }
 
     #[test]

@@ -106,6 +106,9 @@ pub struct ImportPlan {
     pub unchanged: usize,
     /// Terms only in the store, removed by `--replace`.
     pub removed: Vec<Term>,
+    /// What the import does not refuse but the user should look at, for
+    /// the front end to show (see [`crate::plan::check_warnings`]).
+    pub warnings: Vec<crate::error::Problem>,
 }
 
 impl ImportPlan {

@@ -59,6 +59,31 @@ impl Location {
             explicit: false,
         })
     }
+
+    /// The files the store consists of, which no command may overwrite
+    /// with its output: the database, SQLite's `-wal`, `-shm` and
+    /// `-journal` files beside it, and the lookup index. Named from the
+    /// path as given and from the path with its links resolved (SQLite
+    /// puts its files beside the real database).
+    pub fn own_files(&self) -> Vec<PathBuf> {
+        let mut bases = vec![self.path.clone()];
+        if let Ok(real) = std::fs::canonicalize(&self.path)
+            && real != self.path
+        {
+            bases.push(real);
+        }
+        let mut files = Vec::new();
+        for base in bases {
+            for suffix in ["-wal", "-shm", "-journal"] {
+                let mut name = base.clone().into_os_string();
+                name.push(suffix);
+                files.push(PathBuf::from(name));
+            }
+            files.push(lookup::index_path(&base));
+            files.push(base);
+        }
+        files
+    }
 }
 
 /// Whether the command will write.

@@ -7,7 +7,7 @@ use super::{
     ID_COLUMN, SEPARATOR, SUBJECT_COLUMN, header_lang, lang_header, split_list, unneutralise,
 };
 use crate::error::{Error, Problem, Result};
-use crate::exchange::csv::{LineCounter, clean_note};
+use crate::exchange::csv::{LineCounter, check_quotes, clean_note};
 use crate::exchange::entry_ids::{SlugAssigner, slug_for_id};
 use crate::model::SourcedTerm;
 use crate::model::{Lang, Status, Term, TermType, check_category};
@@ -166,6 +166,7 @@ fn aligned<T>(
 
 /// Parses sheet text (BOM already stripped).
 pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedTerm>> {
+    check_quotes(label, text)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
