@@ -3,7 +3,16 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use hcgloss_engine::lint::{Rule, Severity};
+use hcgloss_engine::model::{Lang, Status, TermType};
+
+/// `--fail-on`'s values, listed in help, parsed as the engine's severity.
+fn severity_parser() -> impl TypedValueParser<Value = Severity> {
+    PossibleValuesParser::new(Severity::ALL.map(Severity::as_str))
+        .map(|s| s.parse::<Severity>().expect("one of the listed values"))
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -149,15 +158,15 @@ pub struct AddArgs {
     /// The concept's slug; created when it does not exist.
     pub concept: String,
     #[arg(long)]
-    pub lang: String,
+    pub lang: Lang,
     #[arg(long)]
     pub term: String,
     /// Default: preferred when the concept has no term in this language yet, else admitted.
     #[arg(long)]
-    pub status: Option<String>,
+    pub status: Option<Status>,
     /// full, acronym or short.
     #[arg(long = "type", default_value = "full")]
-    pub term_type: String,
+    pub term_type: TermType,
     /// Required for a new concept; changes the concept's category when given.
     #[arg(long)]
     pub category: Option<String>,
@@ -186,29 +195,25 @@ pub enum LintFormat {
     Sarif,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-}
-
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// Files to check: `-` reads standard input; a directory means its
     /// `.txt` and `.md` files, recursively, in name order.
-    #[arg(required = true, num_args = 1..)]
+    #[arg(required_unless_present = "explain", num_args = 1..)]
     pub files: Vec<PathBuf>,
+    /// Print a rule's documentation (what it finds, why, an example) and exit.
+    #[arg(long, value_name = "RULE", exclusive = true)]
+    pub explain: Option<Rule>,
     /// The documents' language: id, vi or en (default: detected per document).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
     /// Exit 1 when a finding has this severity or a higher one.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    #[arg(long, default_value = "warning", value_parser = severity_parser())]
+    pub fail_on: Severity,
     /// Rewrite deprecated terms in place with the preferred term.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
     /// Print what --fix would change as a unified diff; write nothing.
     #[arg(long)]

@@ -48,10 +48,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
 }
 
-fn expected(name: &str) -> String {
-    std::fs::read_to_string(fixture(&format!("expected/{name}"))).expect("expected output")
-}
-
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
 }
@@ -139,7 +135,7 @@ fn text_report_of_every_rule() {
     env.copy("findings_id.txt");
     let out = env.lint().arg("findings_id.txt").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout(&out), expected("findings_id.out"));
+    common::snapshot("lint/expected/findings_id.out", &stdout(&out));
     assert_eq!(stderr(&out), "");
 }
 
@@ -154,7 +150,7 @@ fn json_report() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout(&out), expected("vi_en.json"));
+    common::snapshot("lint/expected/vi_en.json", &stdout(&out));
 }
 
 #[test]
@@ -167,7 +163,7 @@ fn sarif_report_with_fixes() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout(&out), expected("sarif_id.sarif"));
+    common::snapshot("lint/expected/sarif_id.sarif", &stdout(&out));
 }
 
 #[test]
@@ -181,7 +177,7 @@ fn usage_summary_across_files() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "a report, not a check");
-    assert_eq!(stdout(&out), expected("summary.out"));
+    common::snapshot("lint/expected/summary.out", &stdout(&out));
 }
 
 // --------------------------------------------------------------- matching
@@ -544,7 +540,7 @@ fn diff_previews_without_writing() {
     let file = env.copy("fix_id.txt");
     let out = env.lint().args(["--diff", "fix_id.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout(&out), expected("fix_id.diff"));
+    common::snapshot("lint/expected/fix_id.diff", &stdout(&out));
     assert_eq!(
         stderr(&out),
         "5 fixable findings in 1 file (nothing written)\n"

@@ -5,9 +5,7 @@ use super::{Context, Outcome, open, stdout_error};
 use crate::cli::AddArgs;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::exchange::csv::clean_note;
-use hcgloss_engine::model::{
-    Lang, SourcedTerm, Status, Term, TermType, check_category, check_slug,
-};
+use hcgloss_engine::model::{SourcedTerm, Status, Term, check_category, check_slug};
 use hcgloss_engine::normalize::clean_term;
 use hcgloss_engine::plan::{COMMAND_LINE, plan_import};
 use hcgloss_engine::store::{Access, Location};
@@ -15,21 +13,16 @@ use hcgloss_engine::store::{Access, Location};
 pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let label = "add";
     check_slug(&args.concept).map_err(Error::Usage)?;
-    let lang: Lang = args.lang.parse().map_err(Error::Usage)?;
+    let lang = args.lang.clone();
     let text = clean_term(&args.term);
     if text.is_empty() {
         return Err(Error::Usage("the term is empty".into()));
     }
-    let term_type: TermType = args.term_type.parse().map_err(Error::Usage)?;
+    let term_type = args.term_type;
     if let Some(c) = &args.category {
         check_category(c).map_err(Error::Usage)?;
     }
-    let explicit_status = args
-        .status
-        .as_deref()
-        .map(str::parse::<Status>)
-        .transpose()
-        .map_err(Error::Usage)?;
+    let explicit_status = args.status;
 
     let mut store = open(location, Access::Write)?;
     let mut tx = store.write()?;

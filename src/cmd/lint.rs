@@ -20,25 +20,56 @@
 use rayon::prelude::*;
 
 use super::{Context, Outcome, open, stdout_error, write_output};
-use crate::cli::{FailOn, LintArgs, LintFormat};
+use crate::cli::{LintArgs, LintFormat};
 use crate::render::lint as render;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::input::read_text;
 use hcgloss_engine::lint::sources::{self, Loaded, Source, unchanged_on_disk};
-use hcgloss_engine::lint::{Config, DocumentReport, Language, Linter, Severity, fix, usage};
+use hcgloss_engine::lint::{Config, DocumentReport, Language, Linter, fix, usage};
 use hcgloss_engine::model::group_concepts;
 use hcgloss_engine::store::{Access, Location};
 use hcgloss_engine::tm::{self, Format};
 
-fn threshold(f: FailOn) -> Severity {
-    match f {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
+/// What a lint run does with its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Print them.
+    Report,
+    /// Print which variants of each concept are used where.
+    Summary,
+    /// Print the changes `--fix` would make.
+    Diff,
+    /// Rewrite the files, then print what is left.
+    Fix,
+}
+
+impl Mode {
+    /// The mode the flags ask for; clap lets at most one of them through.
+    /// The combinations that make no sense are refused here.
+    fn of(args: &LintArgs) -> Result<Mode> {
+        let mode = match (args.summary, args.diff, args.fix) {
+            (true, _, _) => Mode::Summary,
+            (_, true, _) => Mode::Diff,
+            (_, _, true) => Mode::Fix,
+            _ => Mode::Report,
+        };
+        match (mode, args.format) {
+            (Mode::Summary, LintFormat::Sarif) => Err(Error::Usage(
+                "--summary is written as text or json, not sarif".into(),
+            )),
+            (Mode::Diff, LintFormat::Json | LintFormat::Sarif) => Err(Error::Usage(
+                "--diff prints a unified diff; --format json or sarif does not go with it".into(),
+            )),
+            _ => Ok(mode),
+        }
     }
 }
 
 pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
+    if let Some(rule) = args.explain {
+        writeln!(ctx.out, "# {rule}\n\n{}", rule.documentation()).map_err(stdout_error)?;
+        return Ok(Outcome::Success);
+    }
     if let (Some(source), Some(target)) = (&args.source_lang, &args.target_lang) {
         return bilingual(args, source, target, location, ctx);
     }
@@ -48,15 +79,11 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         .map(str::parse::<Language>)
         .transpose()
         .map_err(Error::Usage)?;
-    if args.summary && args.format == LintFormat::Sarif {
-        return Err(Error::Usage(
-            "--summary is written as text or json, not sarif".into(),
-        ));
-    }
+    let mode = Mode::of(args)?;
     let config = load_config(args)?;
     // The raw bytes serve only --fix (a byte-order mark to keep, a change
     // on disk to notice); otherwise the text alone is kept.
-    let keep_raw = args.fix && !args.diff;
+    let keep_raw = mode == Mode::Fix;
     let docs: Vec<Loaded> = sources::expand(&args.files)?
         .iter()
         .map(|s| {
@@ -70,7 +97,7 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
     if docs.is_empty() {
         writeln!(ctx.err, "no text files (*.txt, *.md) to check").map_err(stdout_error)?;
     }
-    if args.fix && !args.diff && docs.iter().any(|d| d.source == Source::Stdin) {
+    if mode == Mode::Fix && docs.iter().any(|d| d.source == Source::Stdin) {
         return Err(Error::Usage(
             "--fix cannot rewrite standard input; use --diff to see the changes".into(),
         ));
@@ -85,7 +112,7 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         .par_iter()
         .map(|d| {
             let mut report = linter.check(&d.label, &d.text, lang);
-            if args.summary {
+            if mode == Mode::Summary {
                 // Only the usage is printed: a large corpus need not hold
                 // every finding in memory.
                 report.findings = Vec::new();
@@ -109,27 +136,25 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         }
     }
 
-    if args.summary {
-        let usage = usage::collect(linter.matcher(), &reports);
-        let out = match args.format {
-            LintFormat::Json => render::usage::json(&usage, docs.len()),
-            _ => render::usage::text(&usage, docs.len()),
-        };
-        ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
-        return Ok(Outcome::Success);
+    match mode {
+        Mode::Summary => {
+            let usage = usage::collect(linter.matcher(), &reports);
+            let out = match args.format {
+                LintFormat::Json => render::usage::json(&usage, docs.len()),
+                _ => render::usage::text(&usage, docs.len()),
+            };
+            ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
+            Ok(Outcome::Success)
+        }
+        Mode::Diff => diff(&docs, &reports, ctx),
+        Mode::Fix => fix_files(args, location, lang, &linter, &docs, &reports, ctx),
+        Mode::Report => print_findings(
+            args,
+            &docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(),
+            &reports,
+            ctx,
+        ),
     }
-    if args.diff {
-        return diff(&docs, &reports, ctx);
-    }
-    if args.fix {
-        return fix_files(args, location, lang, &linter, &docs, &reports, ctx);
-    }
-    print_findings(
-        args,
-        &docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(),
-        &reports,
-        ctx,
-    )
 }
 
 fn load_config(args: &LintArgs) -> Result<Config> {
@@ -205,7 +230,7 @@ fn print_findings(
         LintFormat::Sarif => render::sarif::findings(reports, texts),
     };
     ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
-    let fail = threshold(args.fail_on);
+    let fail = args.fail_on;
     let failing = reports
         .iter()
         .flat_map(|r| &r.findings)

@@ -117,3 +117,44 @@ pub fn unprivileged() -> std::process::Command {
     c.args(["--bounding-set", "-dac_override,-dac_read_search", bin]);
     c
 }
+
+/// Compares `actual` with the snapshot file `tests/fixtures/REL`. With
+/// `SNAPSHOTS=overwrite` in the environment the file is written instead,
+/// so an intended change of output is one command and a reviewable diff:
+///
+///     SNAPSHOTS=overwrite cargo test
+pub fn snapshot(rel: &str, actual: &str) {
+    let path = fixture(rel);
+    if std::env::var_os("SNAPSHOTS").is_some_and(|v| v == "overwrite") {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let diff = similar_lines(&expected, actual);
+        panic!(
+            "output differs from the snapshot {} (run with SNAPSHOTS=overwrite to accept it):\n{diff}",
+            path.display()
+        );
+    }
+}
+
+/// The lines that differ, marked `-` (snapshot) and `+` (actual).
+fn similar_lines(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let mut out = String::new();
+    for i in 0..e.len().max(a.len()) {
+        match (e.get(i), a.get(i)) {
+            (Some(x), Some(y)) if x == y => {}
+            (x, y) => {
+                if let Some(x) = x {
+                    out.push_str(&format!("{:>5} - {x}\n", i + 1));
+                }
+                if let Some(y) = y {
+                    out.push_str(&format!("{:>5} + {y}\n", i + 1));
+                }
+            }
+        }
+    }
+    out
+}

@@ -2,9 +2,11 @@
 //! `{"findings": [...], "summary": {...}}`. Each finding has exactly
 //! `file`, `line`, `column`, `end_line`, `end_column` (1-based, code points,
 //! end exclusive), `rule`, `severity`, `concept` (or null), `found`,
-//! `suggestion` (or null), `message`, and `unit` and `lang` (the
+//! `suggestion` (or null), `message`, `unit` and `lang` (the
 //! translation unit and the segment's language when the file is a
-//! translation memory, else null). The summary counts files,
+//! translation memory, else null), and `related` (null, or the place the
+//! finding refers to: `line`, `column`, `end_line`, `end_column` and
+//! `unit`, as for `inconsistent-term`'s first use of the dominant form). The summary counts files,
 //! findings per severity and per rule (every rule listed, zeros included)
 //! and gives each document's language and whether it was detected.
 
@@ -30,6 +32,17 @@ struct FindingView<'a> {
     message: &'a str,
     unit: Option<&'a str>,
     lang: Option<&'a str>,
+    related: Option<RelatedView<'a>>,
+}
+
+/// The second place a finding is about (see [`hcgloss_engine::lint::RelatedPlace`]).
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    unit: Option<&'a str>,
 }
 
 impl<'a> From<&'a Finding> for FindingView<'a> {
@@ -48,6 +61,13 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
             message: &f.message,
             unit: f.segment.as_ref().map(|s| s.unit.as_str()),
             lang: f.segment.as_ref().map(|s| s.lang.as_str()),
+            related: f.related.as_ref().map(|r| RelatedView {
+                line: r.span.line,
+                column: r.span.column,
+                end_line: r.span.end_line,
+                end_column: r.span.end_column,
+                unit: r.unit.as_deref(),
+            }),
         }
     }
 }

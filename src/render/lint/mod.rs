@@ -31,7 +31,7 @@ impl Totals {
                 .into_iter()
                 .map(|s| (s, 0))
                 .collect(),
-            by_rule: Rule::ALL.into_iter().map(|r| (r, 0)).collect(),
+            by_rule: Rule::ALL.iter().map(|&r| (r, 0)).collect(),
         };
         for f in reports.iter().flat_map(|r| &r.findings) {
             t.findings += 1;

@@ -100,6 +100,8 @@ struct SarifResult<'a> {
     level: &'static str,
     message: Text<'a>,
     locations: Vec<Location<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fixes: Option<Vec<Fix<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,6 +112,15 @@ struct SarifResult<'a> {
 #[serde(rename_all = "camelCase")]
 struct Location<'a> {
     physical_location: PhysicalLocation<'a>,
+}
+
+/// Another place a result is about (SARIF §3.27.22).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    physical_location: PhysicalLocation<'static>,
+    message: OwnedText,
 }
 
 #[derive(Serialize)]
@@ -213,6 +224,18 @@ fn result<'a>(f: &'a Finding, lines: &LineIndex<'_>) -> SarifResult<'a> {
                 region: region(f.span, Some(&f.found)),
             },
         }],
+        related_locations: f
+            .related
+            .iter()
+            .map(|r| RelatedLocation {
+                id: 0,
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: uri(&f.file) },
+                    region: region(r.span, None),
+                },
+                message: OwnedText { text: r.describe() },
+            })
+            .collect(),
         fixes,
         properties,
     }

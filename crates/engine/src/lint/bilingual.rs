@@ -16,8 +16,10 @@
 //! finding ([`SegmentPlace`]).
 
 use super::matcher::FindOptions;
-use super::rules::{missing_term, number_mismatch};
-use super::{DocumentReport, Draft, Finding, Language, Linter, Rule, SegmentPlace, Span};
+use super::rules::{Pair, Side};
+use super::{
+    DocumentReport, Draft, Finding, Language, Linter, RelatedPlace, Rule, SegmentPlace, Span,
+};
 use crate::model::unit::{LangSelector, Segment, SourcedUnit};
 
 /// The result of checking a file's units.
@@ -31,7 +33,7 @@ pub struct UnitsReport {
 }
 
 /// One unit's two segments, with the unit's place in the file.
-struct Pair<'u> {
+struct UnitPair<'u> {
     unit: String,
     line: usize,
     source: &'u Segment,
@@ -53,8 +55,9 @@ fn column(text: &str, at: usize) -> usize {
 }
 
 impl Linter {
-    /// Checks every unit of `units` (read from `file`) with a `source`
-    /// segment and a `target` segment.
+    /// Checks the units of a translation-memory file, `source` against
+    /// `target`. Findings come in unit order, the source segment's before
+    /// the target's.
     pub fn check_units(
         &self,
         file: &str,
@@ -63,10 +66,10 @@ impl Linter {
         target: Language,
     ) -> UnitsReport {
         let (src_sel, tgt_sel) = (selector(source), selector(target));
-        let pairs: Vec<Pair<'_>> = units
+        let pairs: Vec<UnitPair<'_>> = units
             .iter()
             .filter_map(|u| {
-                Some(Pair {
+                Some(UnitPair {
                     unit: unit_name(u),
                     line: u.line as usize,
                     source: u.unit.segment(&src_sel)?,
@@ -74,19 +77,37 @@ impl Linter {
                 })
             })
             .collect();
-        // (unit index, whether in the target, draft)
-        let mut placed: Vec<(usize, bool, Draft)> = Vec::new();
+        let mut placed: Vec<Placed> = Vec::new();
         self.target_side(&pairs, target, &mut placed);
-        for (k, p) in pairs.iter().enumerate() {
-            self.compare(k, p, source, target, &mut placed);
+        let pair_rules: Vec<Rule> = Rule::ALL
+            .iter()
+            .copied()
+            .filter(|&r| r.is_bilingual() && self.config().severity(r).is_some())
+            .collect();
+        if !pair_rules.is_empty() {
+            for (k, p) in pairs.iter().enumerate() {
+                self.compare(k, p, source, target, &pair_rules, &mut placed);
+            }
         }
-        placed.sort_by_key(|(k, in_target, d)| (*k, *in_target, d.start, d.rule, d.end));
+        placed.sort_by_key(|p| {
+            (
+                p.unit,
+                p.in_target,
+                p.draft.start,
+                p.draft.rule,
+                p.draft.end,
+            )
+        });
         let findings = placed
             .into_iter()
-            .map(|(k, in_target, d)| {
-                let p = &pairs[k];
-                let segment = if in_target { p.target } else { p.source };
-                self.finding(file, p, segment, d)
+            .map(|p| {
+                let pair = &pairs[p.unit];
+                let segment = if p.in_target {
+                    pair.target
+                } else {
+                    pair.source
+                };
+                self.finding(file, pair, segment, p.draft, p.related)
             })
             .collect();
         UnitsReport {
@@ -103,13 +124,10 @@ impl Linter {
     }
 
     /// The monolingual rules over all target segments, read as one
-    /// document (see the module documentation).
-    fn target_side(
-        &self,
-        pairs: &[Pair<'_>],
-        target: Language,
-        out: &mut Vec<(usize, bool, Draft)>,
-    ) {
+    /// document (see the module documentation). A draft's related place
+    /// (where `inconsistent-term`'s dominant form is first used) is put in
+    /// the unit whose segment holds it.
+    fn target_side(&self, pairs: &[UnitPair<'_>], target: Language, out: &mut Vec<Placed>) {
         let mut joined = String::new();
         let mut starts = Vec::with_capacity(pairs.len());
         for p in pairs {
@@ -119,74 +137,86 @@ impl Linter {
             starts.push(joined.len());
             joined.push_str(&p.target.text);
         }
-        let report = self.check("", &joined, Some(target));
-        for f in report.findings {
-            let k = starts.partition_point(|&s| s <= f.start) - 1;
+        let unit_of = |at: usize| starts.partition_point(|&s| s <= at) - 1;
+        for mut draft in self.drafts(&joined, Some(target)) {
+            let k = unit_of(draft.start);
             let at = starts[k];
-            out.push((
-                k,
-                true,
-                Draft {
-                    rule: f.rule,
-                    start: f.start - at,
-                    end: (f.end - at).min(pairs[k].target.text.len()),
-                    concept: f.concept,
-                    suggestion: f.suggestion,
-                    message: place_first_use(&f.message, pairs),
-                    fix: None,
-                },
-            ));
+            let related = draft.related.as_mut().map(|r| {
+                let j = unit_of(r.start);
+                let text = &pairs[j].target.text;
+                let (start, end) = (r.start - starts[j], (r.end - starts[j]).min(text.len()));
+                (r.start, r.end) = (start, end);
+                RelatedPlace {
+                    span: Span {
+                        line: pairs[j].line,
+                        column: column(text, start),
+                        end_line: pairs[j].line,
+                        end_column: column(text, end),
+                    },
+                    unit: Some(pairs[j].unit.clone()),
+                }
+            });
+            draft.start -= at;
+            draft.end = (draft.end - at).min(pairs[k].target.text.len());
+            draft.fix = None;
+            out.push(Placed {
+                unit: k,
+                in_target: true,
+                draft,
+                related,
+            });
         }
     }
 
-    /// `missing-term` and `number-mismatch` on one unit.
-    fn compare(
+    /// The pair rules on one unit.
+    fn compare<'u>(
         &self,
         k: usize,
-        p: &Pair<'_>,
+        p: &UnitPair<'u>,
         source: Language,
         target: Language,
-        out: &mut Vec<(usize, bool, Draft)>,
+        rules: &[Rule],
+        out: &mut Vec<Placed>,
     ) {
-        let enabled = |r: Rule| self.config().severity(r).is_some();
-        if enabled(Rule::MissingTerm) {
-            let find = |text: &str, lang: Language| {
-                let langs = [lang.code()];
-                self.matcher().find(
-                    text,
-                    &FindOptions {
-                        langs: Some(&langs),
-                        stem_indonesian: lang == Language::Id,
-                    },
-                )
-            };
-            let drafts = missing_term::check(
-                self.matcher(),
-                &p.source.text,
-                &find(&p.source.text, source),
-                &p.target.text,
-                &find(&p.target.text, target),
-                target.code(),
-            );
-            out.extend(drafts.into_iter().map(|d| (k, false, d)));
-        }
-        if enabled(Rule::NumberMismatch) {
-            let (in_source, in_target) = number_mismatch::check(
-                &number_mismatch::Side {
-                    text: &p.source.text,
-                    lang: source,
-                },
-                &number_mismatch::Side {
-                    text: &p.target.text,
-                    lang: target,
+        let side = |segment: &'u Segment, lang: Language| {
+            let langs = [lang.code()];
+            let occurrences = self.matcher().find(
+                &segment.text,
+                &FindOptions {
+                    langs: Some(&langs),
+                    stem_indonesian: lang == Language::Id,
                 },
             );
-            out.extend(in_source.into_iter().map(|d| (k, false, d)));
-            out.extend(in_target.into_iter().map(|d| (k, true, d)));
+            Side {
+                text: segment.text.as_str(),
+                lang,
+                occurrences,
+            }
+        };
+        let pair = Pair {
+            source: side(p.source, source),
+            target: side(p.target, target),
+        };
+        let mut drafts = Vec::new();
+        for rule in rules {
+            rule.check_pair(&pair, self, &mut drafts);
         }
+        out.extend(drafts.into_iter().map(|d| Placed {
+            unit: k,
+            in_target: d.in_target,
+            draft: d.draft,
+            related: None,
+        }));
     }
 
-    fn finding(&self, file: &str, p: &Pair<'_>, segment: &Segment, d: Draft) -> Finding {
+    fn finding(
+        &self,
+        file: &str,
+        p: &UnitPair<'_>,
+        segment: &Segment,
+        d: Draft,
+        related: Option<RelatedPlace>,
+    ) -> Finding {
         let text = &segment.text;
         Finding {
             file: file.to_string(),
@@ -203,48 +233,30 @@ impl Linter {
                 .config()
                 .severity(d.rule)
                 .expect("only enabled rules ran"),
+            message: d.message_with(related.as_ref()),
             concept: d.concept,
             found: text[d.start..d.end].to_string(),
             suggestion: d.suggestion,
-            message: d.message,
             fix: None,
             segment: Some(SegmentPlace {
                 unit: p.unit.clone(),
                 lang: segment.lang.as_str().to_string(),
                 text: text.clone(),
             }),
+            related,
         }
     }
 }
 
-fn selector(lang: Language) -> LangSelector {
-    LangSelector::parse(lang.code()).expect("a working language is a tag")
+/// A draft of a unit, before it is placed in its segment.
+struct Placed {
+    /// Index of the unit among the checked pairs.
+    unit: usize,
+    in_target: bool,
+    draft: Draft,
+    related: Option<RelatedPlace>,
 }
 
-/// `inconsistent-term` names where the dominant form is first used as
-/// `(first at LINE:COLUMN)` of the document it read; here that document is
-/// the joined target segments, whose line `2k + 1` is unit `k`'s segment.
-/// The position is replaced by the unit's name, which the reader can find.
-fn place_first_use(message: &str, pairs: &[Pair<'_>]) -> String {
-    const OPEN: &str = "(first at ";
-    let Some(at) = message.find(OPEN) else {
-        return message.to_string();
-    };
-    let rest = &message[at + OPEN.len()..];
-    let Some(close) = rest.find(')') else {
-        return message.to_string();
-    };
-    let line = rest[..close]
-        .split(':')
-        .next()
-        .and_then(|l| l.parse::<usize>().ok());
-    match line.and_then(|l| pairs.get(l.saturating_sub(1) / 2)) {
-        Some(p) => format!(
-            "{}(first in unit {}){}",
-            &message[..at],
-            p.unit,
-            &rest[close + 1..]
-        ),
-        None => message.to_string(),
-    }
+fn selector(lang: Language) -> LangSelector {
+    LangSelector::parse(lang.code()).expect("a working language is a tag")
 }

@@ -40,8 +40,8 @@ impl Default for Config {
         Config {
             path: None,
             levels: Rule::ALL
-                .into_iter()
-                .map(|r| (r, Some(r.default_severity())))
+                .iter()
+                .map(|&r| (r, Some(r.default_severity())))
                 .collect(),
         }
     }
@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn defaults_warn_on_every_rule() {
         let c = Config::default();
-        for r in Rule::ALL {
+        for &r in Rule::ALL {
             assert_eq!(c.severity(r), Some(Severity::Warning));
         }
     }

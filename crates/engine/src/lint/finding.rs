@@ -1,4 +1,4 @@
-//! What lint reports: rules, severities, and findings with exact positions.
+//! What lint reports: severities, and findings with exact positions.
 //!
 //! Positions are 1-based lines and columns counted in Unicode code points,
 //! the end exclusive: a finding on `siber` at the start of a line is
@@ -11,94 +11,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-/// The rules, by their stable names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    DeprecatedTerm,
-    InconsistentTerm,
-    MisspelledTerm,
-    TermCase,
-    UntranslatedText,
-    MissingTerm,
-    NumberMismatch,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 7] = [
-        Rule::DeprecatedTerm,
-        Rule::InconsistentTerm,
-        Rule::MisspelledTerm,
-        Rule::TermCase,
-        Rule::UntranslatedText,
-        Rule::MissingTerm,
-        Rule::NumberMismatch,
-    ];
-
-    /// Whether the rule compares a source with its translation (run only
-    /// on translation units, never on a single document).
-    pub fn is_bilingual(self) -> bool {
-        matches!(self, Rule::MissingTerm | Rule::NumberMismatch)
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::DeprecatedTerm => "deprecated-term",
-            Rule::InconsistentTerm => "inconsistent-term",
-            Rule::MisspelledTerm => "misspelled-term",
-            Rule::TermCase => "term-case",
-            Rule::UntranslatedText => "untranslated-text",
-            Rule::MissingTerm => "missing-term",
-            Rule::NumberMismatch => "number-mismatch",
-        }
-    }
-
-    /// Every rule warns by default: each is a problem an editor should fix
-    /// before publishing, none makes the text wrong beyond doubt.
-    pub fn default_severity(self) -> Severity {
-        Severity::Warning
-    }
-
-    /// One line saying what the rule finds.
-    pub fn summary(self) -> &'static str {
-        match self {
-            Rule::DeprecatedTerm => "A deprecated or superseded term; use the preferred term.",
-            Rule::InconsistentTerm => {
-                "One concept written with two or more different full forms in one document."
-            }
-            Rule::MisspelledTerm => "Text that nearly matches a glossary term but is no term.",
-            Rule::TermCase => "A glossary term written with other capitals than the glossary's.",
-            Rule::UntranslatedText => "A sentence in another working language than the document's.",
-            Rule::MissingTerm => {
-                "A glossary term of the source whose concept the translation does not name with an allowed term."
-            }
-            Rule::NumberMismatch => {
-                "A number in the source or the translation that the other lacks."
-            }
-        }
-    }
-}
-
-impl FromStr for Rule {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Rule::ALL
-            .into_iter()
-            .find(|r| r.name() == s)
-            .ok_or_else(|| {
-                format!(
-                    "unknown rule \"{s}\": the rules are {}",
-                    Rule::ALL.map(Rule::name).join(", ")
-                )
-            })
-    }
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+pub use super::rules::Rule;
 
 /// How serious a finding is; ordered, so `--fail-on` is a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -116,6 +29,20 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| format!("severity \"{s}\" is not one of error, warning, info"))
     }
 }
 
@@ -162,6 +89,29 @@ pub struct Finding {
     /// In a translation-memory file: where the finding is (see
     /// [`SegmentPlace`]); `None` in a monolingual document.
     pub segment: Option<SegmentPlace>,
+    /// Another place the finding is about (for `inconsistent-term`, where
+    /// the form the document mostly uses is first used).
+    pub related: Option<RelatedPlace>,
+}
+
+/// A second place of a finding: a span of the same document, or, in a
+/// translation memory, of another unit's segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedPlace {
+    pub span: Span,
+    /// The unit, in a translation-memory file.
+    pub unit: Option<String>,
+}
+
+impl RelatedPlace {
+    /// How a message names the place: `first at 5:52`, or `first in unit
+    /// u7` in a translation memory.
+    pub fn describe(&self) -> String {
+        match &self.unit {
+            Some(unit) => format!("first in unit {unit}"),
+            None => format!("first at {}:{}", self.span.line, self.span.column),
+        }
+    }
 }
 
 /// Where a finding in a translation unit is. Its [`Finding::span`] then
@@ -269,10 +219,10 @@ mod tests {
     }
 
     #[test]
-    fn rules_parse_by_name() {
-        for r in Rule::ALL {
-            assert_eq!(r.name().parse::<Rule>().unwrap(), r);
+    fn severities_parse_by_name() {
+        for s in Severity::ALL {
+            assert_eq!(s.as_str().parse::<Severity>().unwrap(), s);
         }
-        assert!("typo-term".parse::<Rule>().is_err());
+        assert!("fatal".parse::<Severity>().is_err());
     }
 }

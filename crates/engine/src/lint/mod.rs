@@ -36,7 +36,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 pub use config::Config;
-pub use finding::{Edit, Finding, LineIndex, Rule, SegmentPlace, Severity, Span};
+pub use finding::{Edit, Finding, LineIndex, RelatedPlace, Rule, SegmentPlace, Severity, Span};
 pub use lang::Language;
 use lang::Sentence;
 use matcher::{Matcher, Occurrence, TermRef};
@@ -90,6 +90,31 @@ pub struct Draft {
     pub suggestion: Option<String>,
     pub message: String,
     pub fix: Option<Edit>,
+    /// A second place the finding is about (bytes of the same text), and
+    /// how the message goes on after naming it (see [`RelatedPlace`]).
+    pub related: Option<Related>,
+}
+
+/// The second place of a draft: a byte range of its text, named in the
+/// message after the message proper and before `rest`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub start: usize,
+    pub end: usize,
+    pub rest: String,
+}
+
+impl Draft {
+    /// The finding's message once the related place, when there is one, is
+    /// named as `describe` says.
+    pub(crate) fn message_with(&self, related: Option<&RelatedPlace>) -> String {
+        match (&self.related, related) {
+            (Some(r), Some(place)) => {
+                format!("{} ({}){}", self.message, place.describe(), r.rest)
+            }
+            _ => self.message.clone(),
+        }
+    }
 }
 
 /// The result for one document.
@@ -127,7 +152,7 @@ impl Linter {
     }
 
     /// The candidates of `misspelled-term`, built on first use.
-    fn misspellings(&self) -> &rules::misspelled_term::Index {
+    pub(crate) fn misspellings(&self) -> &rules::misspelled_term::Index {
         self.misspellings
             .get_or_init(|| rules::misspelled_term::Index::new(&self.matcher))
     }
@@ -164,43 +189,32 @@ impl Linter {
             None => (lang::detect_from_sentences(text, &sentences), true),
         };
         let doc = self.document_with(text, lang, sentences);
-        let mut drafts = Vec::new();
-        let m = &self.matcher;
-        for rule in Rule::ALL {
-            if self.config.severity(rule).is_none() {
-                continue;
-            }
-            match rule {
-                Rule::DeprecatedTerm => rules::deprecated_term::check(&doc, m, &mut drafts),
-                Rule::InconsistentTerm => rules::inconsistent_term::check(&doc, self, &mut drafts),
-                Rule::MisspelledTerm => {
-                    rules::misspelled_term::check(&doc, m, self.misspellings(), &mut drafts)
-                }
-                Rule::TermCase => rules::term_case::check(&doc, m, &mut drafts),
-                Rule::UntranslatedText => rules::untranslated_text::check(&doc, &mut drafts),
-                // Made by [`bilingual`] from a source and its translation.
-                Rule::MissingTerm | Rule::NumberMismatch => {}
-            }
-        }
-        drafts.sort_by_key(|d| (d.start, d.rule, d.end));
+        let drafts = self.run_rules(&doc);
         let findings = drafts
             .into_iter()
-            .map(|d| Finding {
-                file: file.to_string(),
-                span: doc.lines.span(d.start, d.end),
-                start: d.start,
-                end: d.end,
-                rule: d.rule,
-                severity: self
-                    .config
-                    .severity(d.rule)
-                    .expect("only enabled rules ran"),
-                concept: d.concept,
-                found: text[d.start..d.end].to_string(),
-                suggestion: d.suggestion,
-                message: d.message,
-                fix: d.fix,
-                segment: None,
+            .map(|d| {
+                let related = d.related.as_ref().map(|r| RelatedPlace {
+                    span: doc.lines.span(r.start, r.end),
+                    unit: None,
+                });
+                Finding {
+                    file: file.to_string(),
+                    span: doc.lines.span(d.start, d.end),
+                    start: d.start,
+                    end: d.end,
+                    rule: d.rule,
+                    severity: self
+                        .config
+                        .severity(d.rule)
+                        .expect("only enabled rules ran"),
+                    concept: d.concept.clone(),
+                    found: text[d.start..d.end].to_string(),
+                    suggestion: d.suggestion.clone(),
+                    message: d.message_with(related.as_ref()),
+                    fix: d.fix,
+                    segment: None,
+                    related,
+                }
             })
             .collect();
         DocumentReport {
@@ -210,6 +224,29 @@ impl Linter {
             findings,
             terms_used: doc.occurrences.iter().map(Occurrence::term).collect(),
         }
+    }
+
+    /// The drafts of the enabled document rules on `doc`, in text order.
+    fn run_rules(&self, doc: &Document<'_>) -> Vec<Draft> {
+        let mut drafts = Vec::new();
+        for &rule in Rule::ALL {
+            if !rule.is_bilingual() && self.config.severity(rule).is_some() {
+                rule.check_document(doc, self, &mut drafts);
+            }
+        }
+        drafts.sort_by_key(|d| (d.start, d.rule, d.end));
+        drafts
+    }
+
+    /// The drafts of the enabled document rules on `text` in `lang`, not
+    /// yet placed: for checks that place findings themselves.
+    pub(crate) fn drafts(&self, text: &str, lang: Option<Language>) -> Vec<Draft> {
+        let sentences = if self.config.severity(Rule::UntranslatedText).is_some() {
+            lang::read_sentences(text)
+        } else {
+            Vec::new()
+        };
+        self.run_rules(&self.document_with(text, lang, sentences))
     }
 
     /// Folds and searches a document once for all rules.

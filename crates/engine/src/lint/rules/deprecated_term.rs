@@ -28,9 +28,11 @@
 //! An occurrence whose text is also an allowed term (of another concept)
 //! is ambiguous and not reported.
 
+/// One line saying what the rule finds.
+pub const SUMMARY: &str = "A deprecated or superseded term; use the preferred term.";
+
 use super::{one_line, replacement};
-use crate::lint::matcher::Matcher;
-use crate::lint::{Document, Draft, Rule};
+use crate::lint::{Document, Draft, Linter, Rule};
 use crate::model::{Concept, Term};
 
 /// What to use instead of a deprecated term: an allowed term of the same
@@ -46,7 +48,8 @@ fn replacement_term<'c>(concept: &'c Concept, term: &Term) -> Option<&'c Term> {
         .or_else(|| concept.preferred(term.lang.as_str()))
 }
 
-pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
+pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    let m = linter.matcher();
     for o in &doc.occurrences {
         // Terms are ranked by status, so an allowed reading comes first.
         let term = m.term(o.term());
@@ -86,6 +89,7 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
             suggestion,
             message,
             fix,
+            related: None,
         });
     }
 }

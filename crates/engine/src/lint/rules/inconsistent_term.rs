@@ -33,12 +33,16 @@
 //! Komite Pengarah bertemu. ... Komite Pengarah menyetujui rencana itu.
 //! ```
 
+/// One line saying what the rule finds.
+pub const SUMMARY: &str =
+    "One concept written with two or more different full forms in one document.";
+
 use std::collections::BTreeMap;
 
 use super::{one_line, replacement};
 use crate::lint::case::{at_sentence_start, neighbour_capitalised};
 use crate::lint::matcher::{Matcher, Occurrence, TermRef};
-use crate::lint::{Document, Draft, Linter, Rule};
+use crate::lint::{Document, Draft, Linter, Related, Rule};
 use crate::model::{Status, TermType};
 
 /// Whether a term counts as a full form here.
@@ -129,7 +133,6 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
             })
             .expect("two or more forms");
         let dominant_term = m.term(dominant);
-        let (line, column) = doc.lines.position(uses[0].start);
         let concept_name = &m.concepts()[concept].concept;
         // When the document mostly uses an admitted form, say which one the
         // glossary prefers: the editor may rather change the other uses.
@@ -153,11 +156,16 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
                     concept: Some(concept_name.clone()),
                     suggestion: Some(suggestion),
                     message: format!(
-                        "\"{found}\" names {concept_name}, which this document writes \"{}\" {}× (first at {line}:{column}){preferred_note}",
+                        "\"{found}\" names {concept_name}, which this document writes \"{}\" {}×",
                         dominant_term.term,
                         uses.len()
                     ),
                     fix: None,
+                    related: Some(Related {
+                        start: uses[0].start,
+                        end: uses[0].end,
+                        rest: preferred_note.clone(),
+                    }),
                 });
             }
         }

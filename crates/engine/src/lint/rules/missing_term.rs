@@ -29,9 +29,12 @@
 //! The countries agreed to fight cybercrime.
 //! ```
 
-use super::one_line;
+/// One line saying what the rule finds.
+pub const SUMMARY: &str = "A glossary term of the source whose concept the translation does not name with an allowed term.";
+
+use super::{Pair, PairDraft, one_line};
 use crate::lint::matcher::{Matcher, Occurrence};
-use crate::lint::{Draft, Rule};
+use crate::lint::{Draft, Linter, Rule};
 use crate::model::unit::base_lang;
 use crate::model::{Concept, Term, TermType};
 
@@ -46,11 +49,27 @@ fn expected<'c>(concept: &'c Concept, target_lang: &str, like: TermType) -> Opti
         .min_by_key(|t| (t.term_type != like, t.status))
 }
 
-/// Checks one unit. `source_occurrences` are the terms of the source
-/// language in `source`, `target_occurrences` those of `target_lang` (a
-/// primary language subtag) in the target segment, whose text is `target`.
-/// Drafts are placed in the source text.
-pub fn check(
+/// Checks one unit; every draft is placed in the source segment.
+pub fn check(pair: &Pair<'_>, linter: &Linter, out: &mut Vec<PairDraft>) {
+    let drafts = unit_drafts(
+        linter.matcher(),
+        pair.source.text,
+        &pair.source.occurrences,
+        pair.target.text,
+        &pair.target.occurrences,
+        pair.target.lang.code(),
+    );
+    out.extend(drafts.into_iter().map(|draft| PairDraft {
+        in_target: false,
+        draft,
+    }));
+}
+
+/// The drafts of one unit. `source_occurrences` are the terms of the
+/// source language in `source`, `target_occurrences` those of
+/// `target_lang` (a primary language subtag) in the target segment, whose
+/// text is `target`. Drafts are placed in the source text.
+fn unit_drafts(
     m: &Matcher,
     source: &str,
     source_occurrences: &[Occurrence],
@@ -112,6 +131,7 @@ pub fn check(
             suggestion: Some(want.term.clone()),
             message,
             fix: None,
+            related: None,
         });
     }
     out
@@ -137,7 +157,7 @@ mod tests {
                 },
             )
         };
-        check(
+        unit_drafts(
             m,
             source,
             &find(source, from),

@@ -1,7 +1,15 @@
-//! One module per lint rule. Each exposes `check`, which reads a
-//! [`Document`] and pushes [`super::Draft`]s; the driver in
-//! [`super::Linter::check`] places them (lines, columns), grades them from
-//! the configuration and sorts them.
+//! One module per lint rule, and the one list of rules ([`registry!`]).
+//!
+//! Each rule module opens with its documentation (What it does / Why is
+//! this bad? / Example), which `hcgloss lint --explain RULE` prints, and
+//! has a one-line `SUMMARY` and a `check`:
+//! - a document rule reads a [`Document`] and pushes [`super::Draft`]s;
+//! - a pair rule reads a translation unit's source and target segments
+//!   ([`Pair`]) and pushes [`PairDraft`]s, each on one side.
+//!
+//! The driver ([`super::Linter::check`], [`super::bilingual`]) places the
+//! drafts (lines, columns), grades them from the configuration and sorts
+//! them. Adding a rule is a module and one line of the registry.
 
 pub mod deprecated_term;
 pub mod inconsistent_term;
@@ -11,11 +19,159 @@ pub mod number_mismatch;
 pub mod term_case;
 pub mod untranslated_text;
 
-use super::Document;
-use super::finding::Edit;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use super::finding::{Edit, Severity};
 use super::fix::{carry_case, keep_line_breaks};
 use super::matcher::Occurrence;
+use super::{Document, Draft, Language, Linter};
 use crate::model::Term;
+
+/// Declares the rules: for each, its variant, its stable name, its module
+/// and source file, and whether it reads a document or a translation pair.
+/// Everything that lists rules (parsing names, the configuration, the
+/// reports' per-rule counts, SARIF's rule descriptions, the dispatch to
+/// each `check`) is generated from this one list.
+macro_rules! registry {
+    ($($variant:ident => $name:literal, $module:ident, $file:literal, $kind:ident;)+) => {
+        /// The rules, by their stable names.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Rule {
+            $($variant),+
+        }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Rule::$variant => $name),+ }
+            }
+
+            /// Whether the rule compares a source with its translation (run
+            /// only on translation units, never on a single document).
+            pub fn is_bilingual(self) -> bool {
+                match self { $(Rule::$variant => Kind::$kind == Kind::Pair),+ }
+            }
+
+            /// One line saying what the rule finds.
+            pub fn summary(self) -> &'static str {
+                match self { $(Rule::$variant => $module::SUMMARY),+ }
+            }
+
+            /// The rule's documentation: the `//!` comment that opens its
+            /// module, as Markdown.
+            pub fn documentation(self) -> String {
+                let source = match self { $(Rule::$variant => include_str!($file)),+ };
+                module_doc(source)
+            }
+
+            /// Runs a document rule on `doc`.
+            pub(crate) fn check_document(self, doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+                match self { $(Rule::$variant => dispatch!($kind document $module doc linter out)),+ }
+            }
+
+            /// Runs a pair rule on `pair`.
+            pub(crate) fn check_pair(self, pair: &Pair<'_>, linter: &Linter, out: &mut Vec<PairDraft>) {
+                match self { $(Rule::$variant => dispatch!($kind pair $module pair linter out)),+ }
+            }
+        }
+    };
+}
+
+/// The call of one rule's `check` when the rule is of the kind asked for.
+macro_rules! dispatch {
+    (Document document $module:ident $input:ident $linter:ident $out:ident) => {
+        $module::check($input, $linter, $out)
+    };
+    (Pair pair $module:ident $input:ident $linter:ident $out:ident) => {
+        $module::check($input, $linter, $out)
+    };
+    ($kind:ident $asked:ident $module:ident $input:ident $linter:ident $out:ident) => {{
+        let _ = ($input, $linter, $out);
+    }};
+}
+
+/// What a rule reads.
+#[derive(PartialEq, Eq)]
+enum Kind {
+    Document,
+    Pair,
+}
+
+registry! {
+    DeprecatedTerm => "deprecated-term", deprecated_term, "deprecated_term.rs", Document;
+    InconsistentTerm => "inconsistent-term", inconsistent_term, "inconsistent_term.rs", Document;
+    MisspelledTerm => "misspelled-term", misspelled_term, "misspelled_term/mod.rs", Document;
+    TermCase => "term-case", term_case, "term_case.rs", Document;
+    UntranslatedText => "untranslated-text", untranslated_text, "untranslated_text.rs", Document;
+    MissingTerm => "missing-term", missing_term, "missing_term.rs", Pair;
+    NumberMismatch => "number-mismatch", number_mismatch, "number_mismatch.rs", Pair;
+}
+
+impl Rule {
+    /// Every rule warns by default: each is a problem an editor should fix
+    /// before publishing, none makes the text wrong beyond doubt.
+    pub fn default_severity(self) -> Severity {
+        Severity::Warning
+    }
+}
+
+impl FromStr for Rule {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+                format!("unknown rule \"{s}\": the rules are {}", names.join(", "))
+            })
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The `//!` lines that open a Rust source file, without their markers.
+fn module_doc(source: &str) -> String {
+    let mut doc = String::new();
+    for line in source.lines() {
+        let Some(rest) = line.strip_prefix("//!") else {
+            break;
+        };
+        doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        doc.push('\n');
+    }
+    doc
+}
+
+/// One segment of a translation unit, for the pair rules: its text, its
+/// language and the glossary terms of that language in it.
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub lang: Language,
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// A translation unit's source and target segments.
+pub struct Pair<'a> {
+    pub source: Side<'a>,
+    pub target: Side<'a>,
+}
+
+/// A draft of a pair rule, placed in one of the two segments.
+pub struct PairDraft {
+    pub in_target: bool,
+    pub draft: Draft,
+}
 
 /// How to write `to` in place of occurrence `o` of `term`: the suggestion
 /// for the whole occurrence, and an edit when the swap is safe.
@@ -109,6 +265,7 @@ pub mod testing {
                 suggestion: f.suggestion,
                 message: f.message,
                 fix: f.fix,
+                related: None,
             })
             .collect()
     }

@@ -24,11 +24,15 @@
 //! Numbers written in words or dates written with month names (`25/10`
 //! beside `25 October`) are not recognised and are reported too.
 
+/// One line saying what the rule finds.
+pub const SUMMARY: &str = "A number in the source or the translation that the other lacks.";
+
+use super::{Pair, PairDraft};
 use crate::lint::numbers::{Number, extract, unmatched};
-use crate::lint::{Draft, Language, Rule};
+use crate::lint::{Draft, Language, Linter, Rule};
 
 /// A segment: its text and language.
-pub struct Side<'a> {
+struct Side<'a> {
     pub text: &'a str,
     pub lang: Language,
 }
@@ -47,12 +51,29 @@ fn draft(n: &Number, side: &Side<'_>, other: &Side<'_>) -> Draft {
             other.lang.code()
         ),
         fix: None,
+        related: None,
     }
+}
+
+/// Checks one unit: numbers of either segment the other lacks.
+pub fn check(pair: &Pair<'_>, _linter: &Linter, out: &mut Vec<PairDraft>) {
+    let source = Side {
+        text: pair.source.text,
+        lang: pair.source.lang,
+    };
+    let target = Side {
+        text: pair.target.text,
+        lang: pair.target.lang,
+    };
+    let (in_source, in_target) = compare(&source, &target);
+    let placed = |in_target: bool| move |draft| PairDraft { in_target, draft };
+    out.extend(in_source.into_iter().map(placed(false)));
+    out.extend(in_target.into_iter().map(placed(true)));
 }
 
 /// The drafts of one unit: those placed in the source, then those placed
 /// in the target.
-pub fn check(source: &Side<'_>, target: &Side<'_>) -> (Vec<Draft>, Vec<Draft>) {
+fn compare(source: &Side<'_>, target: &Side<'_>) -> (Vec<Draft>, Vec<Draft>) {
     let s = extract(source.text, source.lang);
     let t = extract(target.text, target.lang);
     let in_source = unmatched(&s, &t)
@@ -80,7 +101,7 @@ mod tests {
             text: "27 countries signed the Convention in 2025.",
             lang: Language::En,
         };
-        let (s, t) = check(&source, &target);
+        let (s, t) = compare(&source, &target);
         assert_eq!(s.len(), 1);
         assert_eq!(&source.text[s[0].start..s[0].end], "72");
         assert_eq!(
@@ -104,6 +125,6 @@ mod tests {
             text: "A fund of 1,500 billion and 2.5 percent, a 24/7 service.",
             lang: Language::En,
         };
-        assert_eq!(check(&source, &target), (vec![], vec![]));
+        assert_eq!(compare(&source, &target), (vec![], vec![]));
     }
 }

@@ -36,11 +36,14 @@
 //! Delegasi Kementerian Luar Negeri tiba kemarin.
 //! ```
 
+/// One line saying what the rule finds.
+pub const SUMMARY: &str = "A glossary term written with other capitals than the glossary's.";
+
 use super::one_line;
 use crate::lint::case::{Shape, at_sentence_start, is_title_line, shape};
 use crate::lint::fix::is_all_caps;
 use crate::lint::matcher::{Matcher, Occurrence, TermRef};
-use crate::lint::{Document, Draft, Rule};
+use crate::lint::{Document, Draft, Linter, Rule};
 use crate::model::{Term, TermType};
 use crate::normalize::fold;
 
@@ -155,7 +158,8 @@ fn is_checked_name(m: &Matcher, r: TermRef) -> bool {
         && NAME_CATEGORIES.contains(&m.concept(r).category.as_str())
 }
 
-pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
+pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    let m = linter.matcher();
     for o in &doc.occurrences {
         if !is_checked_name(m, o.term()) {
             continue;
@@ -191,6 +195,7 @@ pub fn check(doc: &Document<'_>, m: &Matcher, out: &mut Vec<Draft>) {
                 term.term
             ),
             fix: None,
+            related: None,
         });
     }
 }

@@ -32,8 +32,11 @@
 //! Perdana Menteri memimpin konferensi pers tentang upacara penandatanganan konvensi - Foto 2.
 //! ```
 
+/// One line saying what the rule finds.
+pub const SUMMARY: &str = "A sentence in another working language than the document's.";
+
 use crate::lint::lang::Language;
-use crate::lint::{Document, Draft, Rule};
+use crate::lint::{Document, Draft, Linter, Rule};
 
 /// Whether every word of `start..end` lies inside a term occurrence.
 /// Words and occurrences are in text order and do not overlap, so both
@@ -61,7 +64,7 @@ fn with_article(name: &str) -> String {
     format!("{article} {name}")
 }
 
-pub fn check(doc: &Document<'_>, out: &mut Vec<Draft>) {
+pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
     let Some(doc_lang) = doc.lang else {
         return;
     };
@@ -95,6 +98,7 @@ pub fn check(doc: &Document<'_>, out: &mut Vec<Draft>) {
                 with_article(doc_lang.name())
             ),
             fix: None,
+            related: None,
         });
     }
 }

@@ -40,14 +40,16 @@
 //! Kementerian Keamanan Publik mengumumkan rencana itu.
 //! ```
 
+/// One line saying what the rule finds.
+pub const SUMMARY: &str = "Text that nearly matches a glossary term but is no term.";
+
 mod index;
 
 pub use index::Index;
 
 use super::one_line;
 use crate::lint::fix::carry_case;
-use crate::lint::matcher::Matcher;
-use crate::lint::{Document, Draft, Rule};
+use crate::lint::{Document, Draft, Linter, Rule};
 
 /// The most edits allowed for a term of `len` folded characters.
 fn max_edits(len: usize, words: usize) -> usize {
@@ -131,7 +133,8 @@ impl Occupied {
     }
 }
 
-pub fn check(doc: &Document<'_>, m: &Matcher, index: &Index, out: &mut Vec<Draft>) {
+pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    let (m, index) = (linter.matcher(), linter.misspellings());
     let words: Vec<(&str, (usize, usize))> = doc
         .folded
         .words()
@@ -236,6 +239,7 @@ pub fn check(doc: &Document<'_>, m: &Matcher, index: &Index, out: &mut Vec<Draft
             message: format!("\"{found}\" is not a glossary term; did you mean \"{suggestion}\"?"),
             suggestion: Some(suggestion),
             fix: None,
+            related: None,
         });
     }
 }
