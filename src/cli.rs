@@ -54,10 +54,19 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The glossary file (`-` reads standard input).
-    pub file: PathBuf,
+    #[arg(required_unless_present = "bundled")]
+    pub file: Option<PathBuf>,
+    /// Import the glossary built into this hcgloss (after an upgrade, to
+    /// take the new shipped glossary into an existing store).
+    #[arg(long, conflicts_with_all = ["file", "format", "source", "target"])]
+    pub bundled: bool,
     /// Make the store equal to the file: terms the file does not name are removed.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "merge")]
     pub replace: bool,
+    /// Where the file leaves a stored term's note empty, keep the stored
+    /// note (by default the file is the authority and the note is cleared).
+    #[arg(long)]
+    pub merge: bool,
     /// Check the file and report what would change, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -134,7 +143,7 @@ pub struct LookupArgs {
     pub query: Vec<String>,
     /// Only match terms of this language (hits still show every language).
     #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     /// At most this many concepts.
     #[arg(long, default_value_t = hcgloss_engine::lookup::DEFAULT_LIMIT)]
     pub limit: usize,
@@ -143,6 +152,13 @@ pub struct LookupArgs {
     pub min: u8,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Show every term of each hit with its status, type and note (as
+    /// `show` does), not only the preferred terms.
+    #[arg(long)]
+    pub long: bool,
+    /// Show only these languages, in this order (e.g. `--show vi,en`).
+    #[arg(long, value_name = "LANG,...", value_delimiter = ',')]
+    pub show: Vec<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -161,17 +177,21 @@ pub struct AddArgs {
     pub lang: Lang,
     #[arg(long)]
     pub term: String,
-    /// Default: preferred when the concept has no term in this language yet, else admitted.
+    /// A new term: preferred when it is its language's first term, else
+    /// admitted. Making a term preferred makes the former preferred term
+    /// admitted. A stored term keeps its status unless this is given.
     #[arg(long)]
     pub status: Option<Status>,
-    /// full, acronym or short.
-    #[arg(long = "type", default_value = "full")]
-    pub term_type: TermType,
+    /// full, acronym or short (a new term: full; a stored one keeps its type).
+    #[arg(long = "type")]
+    pub term_type: Option<TermType>,
     /// Required for a new concept; changes the concept's category when given.
     #[arg(long)]
     pub category: Option<String>,
-    #[arg(long, default_value = "")]
-    pub note: String,
+    /// The term's note (a stored term keeps its note unless this is given;
+    /// `--note ""` clears it).
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -180,9 +200,12 @@ pub struct RemoveArgs {
     pub concept: String,
     /// With --term: remove only this term of this language.
     #[arg(long, requires = "term")]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     #[arg(long, requires = "lang")]
     pub term: Option<String>,
+    /// List what would be removed, and remove nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

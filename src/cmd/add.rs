@@ -1,83 +1,85 @@
-//! `hcgloss add CONCEPT --lang L --term T`: one term, checked by the same
-//! rules as an import of a one-row file.
+//! `hcgloss add CONCEPT --lang L --term T [fields]`: add a term, or change
+//! the fields of a stored one (see [`hcgloss_engine::edit`]), checked by
+//! the rules of an import.
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::AddArgs;
-use hcgloss_engine::error::{Error, Result};
-use hcgloss_engine::exchange::csv::clean_note;
-use hcgloss_engine::model::{SourcedTerm, Status, Term, check_category, check_slug};
-use hcgloss_engine::normalize::clean_term;
-use hcgloss_engine::plan::{COMMAND_LINE, plan_import};
+use hcgloss_engine::edit::{EditKind, TermEdit, plan_edit};
+use hcgloss_engine::error::Result;
+use hcgloss_engine::model::{FieldChange, Term};
 use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
-    let label = "add";
-    check_slug(&args.concept).map_err(Error::Usage)?;
-    let lang = args.lang.clone();
-    let text = clean_term(&args.term);
-    if text.is_empty() {
-        return Err(Error::Usage("the term is empty".into()));
-    }
-    let term_type = args.term_type;
-    if let Some(c) = &args.category {
-        check_category(c).map_err(Error::Usage)?;
-    }
-    let explicit_status = args.status;
-
+    let edit = TermEdit {
+        concept: args.concept.clone(),
+        lang: Some(args.lang.clone()),
+        term: args.term.clone(),
+        status: args.status,
+        term_type: args.term_type,
+        category: args.category.clone(),
+        note: args.note.clone(),
+    };
     let mut store = open(location, Access::Write)?;
     let mut tx = store.write()?;
-    let existing = tx.concept(&args.concept)?;
-    let category = match (&args.category, &existing) {
-        (Some(c), _) => c.clone(),
-        (None, Some(c)) => c.category.clone(),
-        (None, None) => {
-            return Err(Error::Usage(format!(
-                "concept {} is new: give its --category ({})",
-                args.concept,
-                hcgloss_engine::model::CATEGORIES.join(", ")
-            )));
-        }
-    };
-    let has_lang = existing
-        .as_ref()
-        .is_some_and(|c| c.terms.iter().any(|t| t.lang == lang && t.term != text));
-    let status = explicit_status.unwrap_or(if has_lang {
-        Status::Admitted
-    } else {
-        Status::Preferred
-    });
-    let term = Term {
-        concept: args.concept.clone(),
-        lang,
-        term: text,
-        status,
-        term_type,
-        category,
-        note: clean_note(&args.note),
-    };
-    let existing_terms = existing.map(|c| c.terms).unwrap_or_default();
-    let row = SourcedTerm {
-        line: COMMAND_LINE,
-        term: term.clone(),
-    };
-    let plan = plan_import(label, existing_terms, vec![row], false).map_err(Error::Invalid)?;
-    for warning in &plan.warnings {
+    let planned = plan_edit("add", tx.concept(&args.concept)?, &edit)?;
+    for warning in &planned.plan.warnings {
         writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
     }
-    let verb = if !plan.added.is_empty() {
-        "added"
-    } else if !plan.updated.is_empty() {
-        "updated"
-    } else {
-        "unchanged"
-    };
-    tx.apply(&plan, &mut hcgloss_engine::progress::Silent)?;
-    tx.commit()?;
-    writeln!(
-        ctx.out,
-        "{verb}: {} {} \"{}\" ({}, {})",
-        term.concept, term.lang, term.term, term.status, term.term_type
-    )
+    if planned.plan.changes_anything() {
+        tx.apply(&planned.plan, &mut hcgloss_engine::progress::Silent)?;
+        tx.commit()?;
+    }
+    let t = &planned.term;
+    match planned.kind {
+        EditKind::Added => writeln!(
+            ctx.out,
+            "added: {} {} \"{}\" ({}, {})",
+            t.concept, t.lang, t.term, t.status, t.term_type
+        ),
+        EditKind::Updated => writeln!(ctx.out, "updated: {}", describe(t, &planned.changes)),
+        EditKind::Unchanged => writeln!(
+            ctx.out,
+            "unchanged: {} {} \"{}\" ({}, {})",
+            t.concept, t.lang, t.term, t.status, t.term_type
+        ),
+    }
     .map_err(stdout_error)?;
+    for (after, changes) in planned.plan.field_changes() {
+        if planned
+            .demoted
+            .iter()
+            .any(|d| d.term == after.term && d.lang == after.lang)
+        {
+            writeln!(ctx.out, "demoted: {}", describe(after, &changes)).map_err(stdout_error)?;
+        }
+    }
     Ok(Outcome::Success)
+}
+
+/// `concept lang "term": field "from" → "to", ...`
+pub fn describe(t: &Term, changes: &[FieldChange]) -> String {
+    let fields: Vec<String> = changes
+        .iter()
+        .map(|c| match c.field {
+            "note" => format!("note \"{}\" → \"{}\"", elide(&c.from), elide(&c.to)),
+            field => format!("{field} {} → {}", c.from, c.to),
+        })
+        .collect();
+    format!(
+        "{} {} \"{}\": {}",
+        t.concept,
+        t.lang,
+        t.term,
+        fields.join(", ")
+    )
+}
+
+/// A note shortened for a one-line report.
+fn elide(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(MAX - 1).collect();
+    format!("{cut}…")
 }

@@ -2,6 +2,8 @@
 //! against the merged termbase, then write all of it in one transaction,
 //! or nothing.
 
+use std::path::Path;
+
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{ImportArgs, ImportFormat};
 use hcgloss_engine::error::{Error, Result};
@@ -9,9 +11,10 @@ use hcgloss_engine::exchange::csv;
 use hcgloss_engine::exchange::source::{self, Format};
 use hcgloss_engine::exchange::tbx::read as tbx_read;
 use hcgloss_engine::exchange::{omegat, sheet};
+use hcgloss_engine::model::ImportPlan;
 use hcgloss_engine::model::Lang;
 use hcgloss_engine::model::SourcedTerm;
-use hcgloss_engine::plan::plan_import;
+use hcgloss_engine::plan::{keep_stored_notes, plan_import};
 use hcgloss_engine::store::{Access, Location};
 
 /// A file read, before it meets the store.
@@ -74,9 +77,21 @@ fn source_format(format: ImportFormat) -> Format {
 }
 
 pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
-    let mut input = source::open(&args.file)?;
+    let (label, read) = match &args.file {
+        Some(path) => read_file(args, path, ctx)?,
+        None => (
+            hcgloss_engine::bundled::LABEL.to_string(),
+            Read::Terms(hcgloss_engine::bundled::rows()?),
+        ),
+    };
+    write_plan(args, &label, read, location, ctx)
+}
+
+/// Reads the file to import in its format.
+fn read_file(args: &ImportArgs, path: &Path, ctx: &mut Context<'_>) -> Result<(String, Read)> {
+    let mut input = source::open(path)?;
     let label = input.label.clone();
-    let format = input.detect(&args.file, args.format.map(source_format))?;
+    let format = input.detect(path, args.format.map(source_format))?;
     if format != Format::Omegat && (args.source.is_some() || args.target.is_some()) {
         return Err(Error::Usage(
             "--source and --target are for OmegaT glossaries only".into(),
@@ -108,16 +123,32 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
             Read::Omegat(glossary, source, target)
         }
     };
+    Ok((label, read))
+}
+
+/// Checks what was read against the store, reports every change, and
+/// writes them unless this is a dry run.
+fn write_plan(
+    args: &ImportArgs,
+    label: &str,
+    read: Read,
+    location: &Location,
+    ctx: &mut Context<'_>,
+) -> Result<Outcome> {
     let mut store = open(location, Access::Write)?;
     let mut tx = store.write()?;
     let existing = tx.all_terms()?;
     let rows = match read {
         Read::Terms(rows) => rows,
         Read::Omegat(glossary, source, target) => {
-            omegat::resolve(&label, glossary, &source, &target, &existing)?
+            omegat::resolve(label, glossary, &source, &target, &existing)?
         }
     };
-    let plan = plan_import(&label, existing, rows, args.replace).map_err(Error::Invalid)?;
+    let mut rows = rows;
+    if args.merge {
+        keep_stored_notes(&mut rows, &existing);
+    }
+    let plan = plan_import(label, existing, rows, args.replace).map_err(Error::Invalid)?;
     for warning in &plan.warnings {
         writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
     }
@@ -128,14 +159,53 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         plan.unchanged,
         plan.removed.len()
     );
-    if args.dry_run {
-        writeln!(ctx.out, "{summary} (dry run: nothing written)").map_err(stdout_error)?;
-        return Ok(Outcome::Success);
-    }
-    if plan.changes_anything() {
+    if !args.dry_run && plan.changes_anything() {
         tx.apply(&plan, ctx.progress)?;
         tx.commit()?;
     }
-    writeln!(ctx.out, "{summary}").map_err(stdout_error)?;
+    let dry = if args.dry_run {
+        " (dry run: nothing written)"
+    } else {
+        ""
+    };
+    writeln!(ctx.out, "{summary}{dry}").map_err(stdout_error)?;
+    report_changes(&plan, ctx)?;
     Ok(Outcome::Success)
+}
+
+/// Lists every change an import makes, field by field, and says so on
+/// standard error when notes are cleared (the file's empty cell replaced
+/// a stored note), since that is the change a person is least likely to
+/// have meant.
+fn report_changes(plan: &ImportPlan, ctx: &mut Context<'_>) -> Result<()> {
+    let mut cleared = 0;
+    for (after, changes) in plan.field_changes() {
+        cleared += changes
+            .iter()
+            .filter(|c| c.field == "note" && c.to.is_empty())
+            .count();
+        writeln!(
+            ctx.out,
+            "  updated: {}",
+            super::add::describe(after, &changes)
+        )
+        .map_err(stdout_error)?;
+    }
+    for t in &plan.removed {
+        writeln!(
+            ctx.out,
+            "  removed: {} {} \"{}\"",
+            t.concept, t.lang, t.term
+        )
+        .map_err(stdout_error)?;
+    }
+    if cleared > 0 {
+        writeln!(
+            ctx.err,
+            "{cleared} {} cleared where the file leaves the cell empty; import with --merge to keep stored notes",
+            if cleared == 1 { "note" } else { "notes" }
+        )
+        .map_err(stdout_error)?;
+    }
+    Ok(())
 }

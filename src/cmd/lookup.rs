@@ -3,30 +3,36 @@
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{LookupArgs, ReportFormat};
 use crate::render;
-use hcgloss_engine::error::Result;
+use crate::render::text::{Detail, Languages};
+use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::lookup::Query;
 use hcgloss_engine::model::Lang;
+use hcgloss_engine::normalize::fold_key;
 use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
-    let lang = match &args.lang {
-        Some(l) => Some(
-            l.parse::<Lang>()
-                .map_err(hcgloss_engine::error::Error::Usage)?,
-        ),
-        None => None,
-    };
-    let store = open(location, Access::Read)?;
     let text = args.query.join(" ");
+    if fold_key(&text).is_empty() {
+        return Err(Error::Usage(format!(
+            "the query \"{text}\" has no letters or digits to look up"
+        )));
+    }
+    let store = open(location, Access::Read)?;
     let query = Query {
         text: &text,
-        lang: lang.as_ref().map(Lang::as_str),
+        lang: args.lang.as_ref().map(Lang::as_str),
         limit: args.limit,
         min_score: args.min,
     };
     let hits = store.lookup(&query)?;
+    let langs = Languages((!args.show.is_empty()).then_some(args.show.as_slice()));
+    let detail = if args.long {
+        Detail::Long
+    } else {
+        Detail::Compact
+    };
     let rendered = match args.format {
-        ReportFormat::Text => render::text::hits(&hits),
+        ReportFormat::Text => render::text::hits(&hits, detail, langs),
         ReportFormat::Json => render::json::hits(&hits),
     };
     ctx.out

@@ -1,13 +1,12 @@
-//! `hcgloss remove CONCEPT [--lang L --term T]`: one term or a whole
-//! concept. Removing a preferred term that still has synonyms is refused:
-//! the language would be left without a preferred term.
+//! `hcgloss remove CONCEPT [--lang L --term T] [--dry-run]`: one term or a
+//! whole concept, listed as it goes. Removing a preferred term that still
+//! has synonyms is refused: the language would be left without a
+//! preferred term.
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::RemoveArgs;
-use hcgloss_engine::error::{Error, Result};
-use hcgloss_engine::model::Lang;
-use hcgloss_engine::normalize::clean_term;
-use hcgloss_engine::plan::{Origin, check_termbase};
+use hcgloss_engine::edit::plan_removal;
+use hcgloss_engine::error::Result;
 use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
@@ -18,17 +17,8 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
             .map_err(stdout_error)?;
         return Ok(Outcome::Negative);
     };
-    let (remove, keep): (Vec<_>, Vec<_>) = match (&args.lang, &args.term) {
-        (Some(lang), Some(term)) => {
-            let lang: Lang = lang.parse().map_err(Error::Usage)?;
-            let term = clean_term(term);
-            concept
-                .terms
-                .into_iter()
-                .partition(|t| t.lang == lang && t.term == term)
-        }
-        _ => (concept.terms, Vec::new()),
-    };
+    let which = args.lang.as_ref().zip(args.term.as_deref());
+    let remove = plan_removal(&concept, which)?;
     if remove.is_empty() {
         writeln!(
             ctx.err,
@@ -38,19 +28,26 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         .map_err(stdout_error)?;
         return Ok(Outcome::Negative);
     }
-    let remaining: Vec<_> = keep.iter().map(|t| (Origin::Store, t)).collect();
-    let problems = check_termbase("remove", &remaining);
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
+    let verb = if args.dry_run {
+        "would remove"
+    } else {
+        for t in &remove {
+            tx.delete_term(t)?;
+        }
+        tx.delete_empty_concepts()?;
+        tx.commit()?;
+        "removed"
+    };
     for t in &remove {
-        tx.delete_term(t)?;
+        writeln!(
+            ctx.out,
+            "{verb}: {} {} \"{}\" ({}, {})",
+            t.concept, t.lang, t.term, t.status, t.term_type
+        )
+        .map_err(stdout_error)?;
     }
-    tx.delete_empty_concepts()?;
-    tx.commit()?;
-    for t in &remove {
-        writeln!(ctx.out, "removed: {} {} \"{}\"", t.concept, t.lang, t.term)
-            .map_err(stdout_error)?;
+    if args.dry_run {
+        writeln!(ctx.err, "dry run: nothing was removed").map_err(stdout_error)?;
     }
     Ok(Outcome::Success)
 }

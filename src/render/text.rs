@@ -4,7 +4,17 @@ use std::fmt::Write;
 
 use super::display_order;
 use hcgloss_engine::lookup::Hit;
-use hcgloss_engine::model::{Concept, TermType};
+use hcgloss_engine::model::{Concept, Lang, Term, TermType};
+
+/// Which languages a view shows: all, or those listed (in their order).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Languages<'a>(pub Option<&'a [Lang]>);
+
+impl Languages<'_> {
+    fn shows(&self, lang: &Lang) -> bool {
+        self.0.is_none_or(|ls| ls.contains(lang))
+    }
+}
 
 /// A concept block: a heading line, then one line per term, languages
 /// aligned, with status, type and note.
@@ -16,12 +26,15 @@ pub fn concept(c: &Concept) -> String {
         &c.category
     };
     let _ = writeln!(s, "{} ({category})", c.concept);
-    terms_block(&mut s, c);
+    terms_block(&mut s, c, Languages::default());
     s
 }
 
-fn terms_block(s: &mut String, c: &Concept) {
-    let terms = display_order(c);
+fn terms_block(s: &mut String, c: &Concept, langs: Languages<'_>) {
+    let terms: Vec<&Term> = display_order(c)
+        .into_iter()
+        .filter(|t| langs.shows(&t.lang))
+        .collect();
     let width = terms
         .iter()
         .map(|t| t.term.chars().count())
@@ -62,11 +75,21 @@ fn terms_block(s: &mut String, c: &Concept) {
     }
 }
 
+/// How much of each hit a lookup shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Two lines a hit: what matched, and the preferred term of each
+    /// language.
+    Compact,
+    /// Every term with its status, type and note.
+    Long,
+}
+
 /// Lookup hits, best first, each with its score and the matched term.
-pub fn hits(hits: &[Hit]) -> String {
+pub fn hits(hits: &[Hit], detail: Detail, langs: Languages<'_>) -> String {
     let mut s = String::new();
     for (i, h) in hits.iter().enumerate() {
-        if i > 0 {
+        if i > 0 && detail == Detail::Long {
             s.push('\n');
         }
         let category = if h.concept.category.is_empty() {
@@ -89,7 +112,35 @@ pub fn hits(hits: &[Hit]) -> String {
             let _ = write!(s, ": use \"{}\"", p.term);
         }
         s.push('\n');
-        terms_block(&mut s, &h.concept);
+        match detail {
+            Detail::Long => terms_block(&mut s, &h.concept, langs),
+            Detail::Compact => preferred_line(&mut s, &h.concept, langs),
+        }
     }
     s
+}
+
+/// `     id Kementerian Keamanan Publik · vi Bộ Công an · en Ministry…`: the
+/// preferred term of each language shown, in display order.
+fn preferred_line(s: &mut String, c: &Concept, langs: Languages<'_>) {
+    let mut seen: Vec<&Lang> = Vec::new();
+    let mut parts = Vec::new();
+    for t in display_order(c) {
+        if seen.contains(&&t.lang) || !langs.shows(&t.lang) {
+            continue;
+        }
+        seen.push(&t.lang);
+        let preferred = c.preferred(t.lang.as_str()).unwrap_or(t);
+        parts.push(format!("{} {}", preferred.lang, preferred.term));
+    }
+    if let Some(order) = langs.0 {
+        parts.sort_by_key(|p| {
+            order
+                .iter()
+                .position(|l| p.split(' ').next() == Some(l.as_str()))
+        });
+    }
+    if !parts.is_empty() {
+        let _ = writeln!(s, "     {}", parts.join(" · "));
+    }
 }

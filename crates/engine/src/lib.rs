@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod bundled;
 pub mod chars;
+pub mod edit;
 pub mod error;
 pub mod exchange;
 pub mod input;

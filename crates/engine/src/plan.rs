@@ -301,6 +301,32 @@ fn check_group(
     }
 }
 
+/// For an import that merges: a row naming a stored term whose note cell
+/// is empty keeps the stored note, so a partial file (terms and statuses
+/// only) does not clear the notes a terminologist wrote. Returns how many
+/// notes were kept.
+pub fn keep_stored_notes(rows: &mut [SourcedTerm], existing: &[Term]) -> usize {
+    let notes: HashMap<(&str, &str, &str), &str> = existing
+        .iter()
+        .filter(|t| !t.note.is_empty())
+        .map(|t| {
+            (
+                (t.concept.as_str(), t.lang.as_str(), t.term.as_str()),
+                t.note.as_str(),
+            )
+        })
+        .collect();
+    let mut kept = 0;
+    for row in rows.iter_mut().filter(|r| r.term.note.is_empty()) {
+        let t = &row.term;
+        if let Some(note) = notes.get(&(t.concept.as_str(), t.lang.as_str(), t.term.as_str())) {
+            row.term.note = note.to_string();
+            kept += 1;
+        }
+    }
+    kept
+}
+
 /// Plans importing `rows` into a store that holds `existing`. The file is
 /// the authority on everything it names: a concept's category given in the
 /// file replaces the store's. With `replace`, terms the file does not name
@@ -339,7 +365,7 @@ pub fn plan_import(
                         if existing[i] == *t {
                             Change::Unchanged
                         } else {
-                            Change::Updated
+                            Change::Updated(i)
                         }
                     }
                     None => Change::Added,
@@ -355,6 +381,7 @@ pub fn plan_import(
         ..ImportPlan::default()
     };
     let mut kept = Vec::new();
+    let mut previous: HashMap<usize, Term> = HashMap::default();
     let mut recategorised = Vec::new();
     {
         let file_category: HashMap<&str, &str> = if existing.is_empty() || replace {
@@ -364,8 +391,18 @@ pub fn plan_import(
                 .map(|r| (r.term.concept.as_str(), r.term.category.as_str()))
                 .collect()
         };
-        for (mut t, named) in existing.into_iter().zip(named) {
+        let updated: foldhash::HashSet<usize> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Updated(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        for (i, (mut t, named)) in existing.into_iter().zip(named).enumerate() {
             if named {
+                if updated.contains(&i) {
+                    previous.insert(i, t);
+                }
                 continue;
             }
             if replace {
@@ -375,8 +412,9 @@ pub fn plan_import(
             if let Some(&c) = file_category.get(t.concept.as_str())
                 && c != t.category
             {
+                let before = t.clone();
                 t.category = c.to_string();
-                recategorised.push(t.clone());
+                recategorised.push((before, t.clone()));
             }
             kept.push(t);
         }
@@ -394,11 +432,18 @@ pub fn plan_import(
     for (row, change) in rows.into_iter().zip(changes) {
         match change {
             Change::Unchanged => plan.unchanged += 1,
-            Change::Updated => plan.updated.push(row.term),
+            Change::Updated(i) => {
+                plan.previous
+                    .push(previous.remove(&i).expect("kept for each update"));
+                plan.updated.push(row.term);
+            }
             Change::Added => plan.added.push(row.term),
         }
     }
-    plan.updated.extend(recategorised);
+    for (before, after) in recategorised {
+        plan.previous.push(before);
+        plan.updated.push(after);
+    }
     Ok(plan)
 }
 
@@ -406,7 +451,8 @@ pub fn plan_import(
 #[derive(Clone, Copy)]
 enum Change {
     Added,
-    Updated,
+    /// A stored term (its index among them) whose fields change.
+    Updated(usize),
     Unchanged,
 }
 

@@ -19,8 +19,9 @@ pub mod score;
 use std::collections::HashMap;
 
 use crate::error::Result;
+use crate::lint::stem::{Dictionary, stem};
 use crate::model::{Concept, Term};
-use crate::normalize::tone_key;
+use crate::normalize::{fold_key, tone_key};
 pub use index::LookupIndex;
 
 /// The default `--min`: below it, hits are mostly noise.
@@ -62,10 +63,58 @@ pub trait TermSource {
 /// How many folded strings are resolved to terms at a time.
 const RESOLVE_BATCH: usize = 64;
 
+/// The highest score of a hit found through the query's Indonesian
+/// inflection (`ratifikasinya` for `ratifikasi`): just below a match
+/// equal but for spaces and hyphens.
+pub const INFLECTED_SCORE: u8 = 98;
+
+/// The query with each Indonesian inflected word reduced to the root a
+/// glossary term uses, as lint's matcher reduces words (`ratifikasinya`,
+/// `meratifikasi` → `ratifikasi`); `None` when no word changes. Noun
+/// formation is not undone (`penandatanganan` is not `tanda tangan`).
+fn uninflected(index: &LookupIndex, text: &str) -> Option<String> {
+    struct Words<'i>(&'i LookupIndex);
+    impl Dictionary for Words<'_> {
+        fn contains(&self, word: &str) -> bool {
+            self.0.has_word(word)
+        }
+    }
+    let folded = fold_key(text);
+    let mut changed = false;
+    let words: Vec<String> = folded
+        .split(' ')
+        .map(|w| match stem(w, &Words(index)) {
+            Some(a) if !a.is_bare() && a.keeps_meaning() => {
+                changed = true;
+                a.root
+            }
+            _ => w.to_string(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
 /// Runs `query` against `index`, resolving hits through `source`. One hit
-/// per concept, best first, at most `query.limit`.
+/// per concept, best first, at most `query.limit`. A query with
+/// Indonesian inflected words is also searched with them reduced to their
+/// roots; hits found that way score at most [`INFLECTED_SCORE`].
 pub fn search(index: &LookupIndex, source: &dyn TermSource, query: &Query<'_>) -> Result<Vec<Hit>> {
-    let scored = index.search(query.text, query.min_score);
+    let mut scored = index.search(query.text, query.min_score);
+    if query.lang.is_none_or(|l| l == "id")
+        && let Some(roots) = uninflected(index, query.text)
+    {
+        let mut best: HashMap<u32, u8> = scored.iter().copied().collect();
+        for (ordinal, score) in index.search(&roots, query.min_score) {
+            let score = score.min(INFLECTED_SCORE);
+            if score < query.min_score {
+                continue;
+            }
+            let entry = best.entry(ordinal).or_insert(0);
+            *entry = (*entry).max(score);
+        }
+        scored = best.into_iter().collect();
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
     let query_tone = tone_key(query.text);
     // Per concept: the best (score, exact diacritics, status) and its term.
     let mut best: HashMap<String, (u8, bool, Term)> = HashMap::new();
@@ -225,6 +274,13 @@ mod tests {
                 ],
             ),
             concept("un", &[("id", "Perserikatan Bangsa-Bangsa", Preferred)]),
+            concept(
+                "ratification",
+                &[
+                    ("id", "ratifikasi", Preferred),
+                    ("id", "tanda tangan", Admitted),
+                ],
+            ),
         ])
     }
 
@@ -271,6 +327,25 @@ mod tests {
             Some(("un".into(), 99))
         );
         assert_eq!(top(&ix, "keamanan publik").unwrap().0, "mps");
+    }
+
+    #[test]
+    fn inflected_indonesian_queries_find_their_term() {
+        let ix = index();
+        assert_eq!(
+            top(&ix, "ratifikasinya"),
+            Some(("ratification".into(), INFLECTED_SCORE))
+        );
+        assert_eq!(
+            top(&ix, "meratifikasi"),
+            Some(("ratification".into(), INFLECTED_SCORE))
+        );
+        assert_eq!(top(&ix, "ratifikasi"), Some(("ratification".into(), 100)));
+        // Noun formation makes another word.
+        assert_ne!(
+            top(&ix, "penandatanganan").map(|h| h.1),
+            Some(INFLECTED_SCORE)
+        );
     }
 
     #[test]

@@ -14,7 +14,9 @@ use serde::Serialize;
 mod term;
 pub mod unit;
 
-pub use term::{Concept, ImportPlan, SourcedTerm, Term, group_concepts, sort_canonical};
+pub use term::{
+    Concept, FieldChange, ImportPlan, SourcedTerm, Term, group_concepts, sort_canonical,
+};
 
 /// A language tag (BCP 47 shape). `id`, `vi` and `en` are the working
 /// languages; any other well-formed tag is accepted and kept as written,

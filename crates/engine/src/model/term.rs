@@ -103,6 +103,8 @@ pub struct ImportPlan {
     pub added: Vec<Term>,
     /// Terms in the store whose status, type, note or category changes.
     pub updated: Vec<Term>,
+    /// The stored version of each of `updated`, in the same order.
+    pub previous: Vec<Term>,
     pub unchanged: usize,
     /// Terms only in the store, removed by `--replace`.
     pub removed: Vec<Term>,
@@ -111,7 +113,45 @@ pub struct ImportPlan {
     pub warnings: Vec<crate::error::Problem>,
 }
 
+/// One field of a term that an import or an edit changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub from: String,
+    pub to: String,
+}
+
+impl Term {
+    /// The fields that differ from `before`, a stored version of the same
+    /// term (same concept, language and text).
+    pub fn changes_from(&self, before: &Term) -> Vec<FieldChange> {
+        let mut out = Vec::new();
+        let mut field = |field: &'static str, from: &str, to: &str| {
+            if from != to {
+                out.push(FieldChange {
+                    field,
+                    from: from.to_string(),
+                    to: to.to_string(),
+                });
+            }
+        };
+        field("status", before.status.as_str(), self.status.as_str());
+        field("type", before.term_type.as_str(), self.term_type.as_str());
+        field("category", &before.category, &self.category);
+        field("note", &before.note, &self.note);
+        out
+    }
+}
+
 impl ImportPlan {
+    /// Each updated term with the fields it changes.
+    pub fn field_changes(&self) -> impl Iterator<Item = (&Term, Vec<FieldChange>)> {
+        self.updated
+            .iter()
+            .zip(&self.previous)
+            .map(|(after, before)| (after, after.changes_from(before)))
+    }
+
     pub fn changes_anything(&self) -> bool {
         !(self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty())
     }

@@ -178,6 +178,11 @@ impl LookupIndex {
         &self.bytes.as_ref().as_ref()[start..end]
     }
 
+    /// Whether `word` (folded) is a word of some term.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
     pub fn generation(&self) -> u64 {
         self.generation
     }
