@@ -49,6 +49,17 @@ pub enum Command {
     /// Translation memory: import, export, fuzzy search, concordance.
     #[command(subcommand)]
     Tm(TmCommand),
+    /// Print a shell completion script (e.g. `hcgloss completions bash > /etc/bash_completion.d/hcgloss`).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `hcgloss man | man -l -`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -289,7 +300,7 @@ pub struct TmImportArgs {
 
 #[derive(Debug, Args)]
 pub struct TmExportArgs {
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, default_value_t = TmFormat::Tmx)]
     pub format: TmFormat,
     /// Only these languages, comma-separated (at least two); units with fewer than two of them are left out.
     #[arg(long, value_name = "LANGS", value_delimiter = ',')]

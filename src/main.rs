@@ -65,6 +65,13 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Negative) => ExitCode::from(1),
+        // A reader that stopped early (`hcgloss man | head`) is not an
+        // error of ours: stop quietly, as other command-line tools do.
+        Err(hcgloss_engine::Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             let _ = writeln!(err, "hcgloss: {e}");
             ExitCode::from(2)

@@ -736,3 +736,32 @@ fn lookup_of_nothing_is_a_usage_error_and_inflected_queries_find_their_term() {
         .success()
         .stdout(predicate::str::contains("\"concept\": \"cybercrime\""));
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_definitions() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        env.cmd()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("lookup"));
+    }
+    env.cmd()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(".ie"))
+        .stdout(predicate::str::contains(".TH hcgloss 1"));
+}
+
+#[test]
+fn output_into_a_missing_folder_names_the_folder() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    env.cmd()
+        .args(["export", "-o", "glossary/out.csv"])
+        .assert()
+        .code(2)
+        .stderr("hcgloss: glossary/out.csv: the folder glossary does not exist\n");
+}

@@ -574,7 +574,7 @@ fn fix_refuses_standard_input() {
         .write_stdin("Pengesahan itu penting.\n")
         .assert()
         .code(1)
-        .stdout("--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-Pengesahan itu penting.\n+Ratifikasi itu penting.\n");
+        .stdout("--- a/<stdin>\n+++ b/<stdin>\n@@ line 1 @@ [-Pengesahan-]{+Ratifikasi+} itu penting.\n");
 }
 
 // ---------------------------------------------------------- inputs, config
@@ -755,4 +755,71 @@ fn many_files_are_reported_in_order() {
         })
         .collect();
     assert_eq!(got, expected);
+}
+
+// ---------------------------------------------------------- the command line
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    let env = lint_env();
+    env.lint()
+        .args(["--explain", "deprecated-term"])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with(
+            "# deprecated-term\n\n## What it does\n",
+        ))
+        .stdout(predicates::str::contains("## Why is this bad?"))
+        .stdout(predicates::str::contains("## Example"));
+    env.lint()
+        .args(["--explain", "typo"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("the rules are deprecated-term"));
+}
+
+#[test]
+fn combinations_that_make_no_sense_are_refused() {
+    let env = lint_env();
+    env.copy("fix_id.txt");
+    for args in [
+        &["--fix", "--diff", "fix_id.txt"][..],
+        &["--diff", "--format", "json", "fix_id.txt"],
+        &["--summary", "--format", "sarif", "fix_id.txt"],
+    ] {
+        env.lint().args(args).assert().code(2);
+    }
+    assert_eq!(
+        std::fs::read_to_string(env.path("fix_id.txt")).unwrap(),
+        std::fs::read_to_string(fixture("fix_id.txt")).unwrap()
+    );
+}
+
+#[test]
+fn a_translation_memory_is_not_linted_as_an_article() {
+    let env = lint_env();
+    let tmx = env.write(
+        "units.tmx",
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"vi\"/><body>\
+         <tu><tuv xml:lang=\"vi\"><seg>Bộ Công an</seg></tuv><tuv xml:lang=\"id\"><seg>Kementerian Keamanan Publik</seg></tuv></tu>\
+         </body></tmx>\n",
+    );
+    env.lint()
+        .arg(&tmx)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "this is a translation memory (TMX), not an article. Its languages: id, vi. Check it source against target with --source-lang L --target-lang L",
+        ));
+    let tsv = env.write(
+        "pairs.txt",
+        "vi\tid\nBộ Công an\tKementerian Keamanan Publik\n",
+    );
+    env.lint()
+        .arg(&tsv)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "this is a tab-separated translation memory",
+        ));
 }

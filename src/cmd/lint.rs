@@ -21,7 +21,8 @@ use rayon::prelude::*;
 
 use super::{Context, Outcome, open, stdout_error, write_output};
 use crate::cli::{LintArgs, LintFormat};
-use crate::render::lint as render;
+use crate::render;
+use crate::render::lint as lint_render;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::input::read_text;
 use hcgloss_engine::lint::sources::{self, Loaded, Source, unchanged_on_disk};
@@ -97,6 +98,9 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
     if docs.is_empty() {
         writeln!(ctx.err, "no text files (*.txt, *.md) to check").map_err(stdout_error)?;
     }
+    for d in &docs {
+        refuse_translation_memory(d)?;
+    }
     if mode == Mode::Fix && docs.iter().any(|d| d.source == Source::Stdin) {
         return Err(Error::Usage(
             "--fix cannot rewrite standard input; use --diff to see the changes".into(),
@@ -140,8 +144,8 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         Mode::Summary => {
             let usage = usage::collect(linter.matcher(), &reports);
             let out = match args.format {
-                LintFormat::Json => render::usage::json(&usage, docs.len()),
-                _ => render::usage::text(&usage, docs.len()),
+                LintFormat::Json => lint_render::usage::json(&usage, docs.len()),
+                _ => lint_render::usage::text(&usage, docs.len()),
             };
             ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
             Ok(Outcome::Success)
@@ -155,6 +159,60 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
             ctx,
         ),
     }
+}
+
+/// Stops a plain lint of a translation-memory file, whose markup or
+/// columns would be read as an article (and reported as untranslated
+/// text), with the flags that check it as one, and its languages.
+fn refuse_translation_memory(d: &Loaded) -> Result<()> {
+    let path = match &d.source {
+        Source::File(p) => p.as_path(),
+        Source::Stdin => std::path::Path::new("-"),
+    };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let head = d.text.trim_start();
+    let is_tmx = extension.as_deref() == Some("tmx")
+        || (head.starts_with('<') && head[..head.len().min(512)].contains("<tmx"));
+    let first_line = d.text.lines().next().unwrap_or("");
+    let columns: Vec<&str> = first_line.split('\t').collect();
+    let is_tsv_tm = columns.len() >= 2
+        && columns.iter().all(|c| {
+            matches!(*c, "tuid" | "origin" | "origin-date" | "created")
+                || c.parse::<Language>().is_ok()
+        });
+    if !is_tmx && !is_tsv_tm {
+        return Ok(());
+    }
+    let format = if is_tmx { Format::Tmx } else { Format::Tsv };
+    let langs: Vec<String> = match tm::parse(&d.label, &d.text, format) {
+        Ok(units) => {
+            let mut langs: Vec<String> = units
+                .iter()
+                .flat_map(|u| u.unit.segments.iter().map(|s| s.lang.to_string()))
+                .collect();
+            langs.sort();
+            langs.dedup();
+            langs
+        }
+        Err(_) => Vec::new(),
+    };
+    let kind = if is_tmx {
+        "a translation memory (TMX)"
+    } else {
+        "a tab-separated translation memory"
+    };
+    let found = if langs.is_empty() {
+        String::new()
+    } else {
+        format!(" Its languages: {}.", langs.join(", "))
+    };
+    Err(Error::Usage(format!(
+        "{}: this is {kind}, not an article.{found} Check it source against target with --source-lang L --target-lang L (e.g. --source-lang vi --target-lang id)",
+        d.label
+    )))
 }
 
 fn load_config(args: &LintArgs) -> Result<Config> {
@@ -225,9 +283,9 @@ fn print_findings(
     ctx: &mut Context<'_>,
 ) -> Result<Outcome> {
     let out = match args.format {
-        LintFormat::Text => render::text::findings(reports, texts, ctx.color),
-        LintFormat::Json => render::json::findings(reports),
-        LintFormat::Sarif => render::sarif::findings(reports, texts),
+        LintFormat::Text => lint_render::text::findings(reports, texts, ctx.color),
+        LintFormat::Json => lint_render::json::findings(reports),
+        LintFormat::Sarif => lint_render::sarif::findings(reports, texts),
     };
     ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
     let fail = args.fail_on;
@@ -242,15 +300,6 @@ fn print_findings(
     })
 }
 
-/// A unified diff of `old` to `new`, labelled with the file's name.
-fn unified_diff(label: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{label}"), &format!("b/{label}"))
-        .to_string()
-}
-
 fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> Result<Outcome> {
     let (mut fixes, mut files) = (0, 0);
     for (d, r) in docs.iter().zip(reports) {
@@ -261,7 +310,7 @@ fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> R
         fixes += n;
         files += 1;
         ctx.out
-            .write_all(unified_diff(&d.label, &d.text, &fixed).as_bytes())
+            .write_all(render::diff::word_diff(&d.label, &d.text, &fixed, ctx.color).as_bytes())
             .map_err(stdout_error)?;
     }
     writeln!(

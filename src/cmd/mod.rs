@@ -3,6 +3,7 @@
 
 mod add;
 mod export;
+mod help;
 mod import;
 mod lint;
 mod lookup;
@@ -38,6 +39,11 @@ pub enum Outcome {
 
 /// Runs the command line.
 pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
+    match cli.command {
+        Command::Completions(args) => return help::completions(args.shell, ctx),
+        Command::Man => return help::man(ctx),
+        _ => {}
+    }
     let location = Location::resolve(cli.db)?;
     match cli.command {
         Command::Import(args) => import::run(&args, &location, ctx),
@@ -48,6 +54,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Remove(args) => remove::run(&args, &location, ctx),
         Command::Lint(args) => lint::run(&args, &location, ctx),
         Command::Tm(command) => tm::run(&command, &location, ctx),
+        Command::Completions(_) | Command::Man => unreachable!("handled above"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Turning results into text for people and JSON for programs. Renderers
 //! return strings; the binary decides where they go.
 
+pub mod diff;
 pub mod json;
 pub mod lint;
 pub mod text;

@@ -294,3 +294,33 @@ fn concordance_scan_agrees_with_the_index() {
         assert_eq!(run(false), run(true), "{phrase}");
     }
 }
+
+#[test]
+fn an_empty_memory_says_it_is_empty() {
+    let env = Env::new();
+    env.import(&crate::common::fixture("core/glossary.csv"));
+    env.cmd()
+        .args([
+            "tm",
+            "search",
+            "Bộ Công an họp",
+            "--from",
+            "vi",
+            "--to",
+            "en",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("the translation memory is empty"));
+    env.cmd()
+        .args(["tm", "concordance", "Bộ Công an"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("the translation memory is empty"));
+    // Export defaults to TMX, as export defaults to csv.
+    env.cmd()
+        .args(["tm", "export"])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("<?xml"));
+}

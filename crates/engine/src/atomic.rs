@@ -27,6 +27,12 @@ pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{label}: the folder {} does not exist",
+            dir.display()
+        )));
+    }
     let prefix = temp_prefix(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix);
@@ -35,7 +41,11 @@ pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(dir).map_err(|e| Error::io(&label, e))
+    // The temporary file's own name is no business of the user's: the
+    // error names the file they asked for.
+    builder
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&label, std::io::Error::from(e.kind())))
 }
 
 /// The file a write to `path` replaces: `path`, or the file a symbolic

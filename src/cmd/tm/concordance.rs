@@ -38,7 +38,11 @@ pub fn run(
         .map_err(stdout_error)?;
     if hits.is_empty() {
         if args.format == ReportFormat::Text {
-            writeln!(ctx.err, "no segment contains \"{phrase}\"").map_err(stdout_error)?;
+            if store.tm_counts()?.0 == 0 {
+                writeln!(ctx.err, "{}", super::EMPTY_MEMORY).map_err(stdout_error)?;
+            } else {
+                writeln!(ctx.err, "no segment contains \"{phrase}\"").map_err(stdout_error)?;
+            }
         }
         return Ok(Outcome::Negative);
     }

@@ -5,6 +5,9 @@ mod export;
 mod import;
 mod search;
 
+/// What a search of an empty translation memory says.
+const EMPTY_MEMORY: &str = "the translation memory is empty: import units with hcgloss tm import FILE (TMX or tab-separated)";
+
 use super::{Context, Outcome};
 use crate::cli::{TmCommand, TmFormat};
 use hcgloss_engine::error::{Error, Result};

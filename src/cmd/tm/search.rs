@@ -58,12 +58,15 @@ pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> R
         .map_err(stdout_error)?;
     if matches.is_empty() {
         if args.format == ReportFormat::Text {
-            writeln!(
-                ctx.err,
-                "no {}→{} match of {}% or more in the translation memory",
-                from.tag, to.tag, args.min
-            )
-            .map_err(stdout_error)?;
+            let message = if store.tm_counts()?.0 == 0 {
+                super::EMPTY_MEMORY.to_string()
+            } else {
+                format!(
+                    "no {}→{} match of {}% or more in the translation memory",
+                    from.tag, to.tag, args.min
+                )
+            };
+            writeln!(ctx.err, "{message}").map_err(stdout_error)?;
         }
         return Ok(Outcome::Negative);
     }
