@@ -284,8 +284,8 @@ fn print_findings(
 ) -> Result<Outcome> {
     let out = match args.format {
         LintFormat::Text => lint_render::text::findings(reports, texts, ctx.color),
-        LintFormat::Json => lint_render::json::findings(reports),
-        LintFormat::Sarif => lint_render::sarif::findings(reports, texts),
+        LintFormat::Json => hcgloss_report::lint::findings(reports),
+        LintFormat::Sarif => hcgloss_report::sarif::findings(reports, texts),
     };
     ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
     let fail = args.fail_on;

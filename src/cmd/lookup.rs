@@ -33,7 +33,7 @@ pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     };
     let rendered = match args.format {
         ReportFormat::Text => render::text::hits(&hits, detail, langs),
-        ReportFormat::Json => render::json::hits(&hits),
+        ReportFormat::Json => hcgloss_report::concept::hits(&hits),
     };
     ctx.out
         .write_all(rendered.as_bytes())

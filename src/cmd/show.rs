@@ -20,7 +20,7 @@ pub fn run(args: &ShowArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
     };
     let rendered = match args.format {
         ReportFormat::Text => render::text::concept(&concept),
-        ReportFormat::Json => render::json::concept(&concept),
+        ReportFormat::Json => hcgloss_report::concept::concept(&concept),
     };
     ctx.out
         .write_all(rendered.as_bytes())

@@ -5,11 +5,12 @@
 use super::super::{Context, Outcome, open, stdout_error};
 use super::lang_option;
 use crate::cli::{ReportFormat, TmConcordanceArgs};
-use crate::render::tm::{concordance_json, concordance_text};
+use crate::render::tm::concordance_text;
 use hcgloss_engine::error::Result;
 use hcgloss_engine::store::{Access, Location};
 use hcgloss_engine::tm::concordance::concordance;
 use hcgloss_engine::tm::search::Strategy;
+use hcgloss_report::tm::concordance_json;
 
 pub fn run(
     args: &TmConcordanceArgs,

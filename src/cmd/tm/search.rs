@@ -6,13 +6,14 @@
 use super::super::{Context, Outcome, open, stdout_error};
 use super::lang_option;
 use crate::cli::{ReportFormat, TmSearchArgs};
-use crate::render::tm::{SearchQuery, search_json, search_text};
+use crate::render::tm::search_text;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::lint::matcher::Matcher;
 use hcgloss_engine::model::group_concepts;
 use hcgloss_engine::store::{Access, Location};
 use hcgloss_engine::tm::search::{Request, Strategy, search};
 use hcgloss_engine::tm::terms::termbase_hits;
+use hcgloss_report::tm::{SearchQuery, search_json};
 
 pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let from = lang_option("--from", &args.from)?;

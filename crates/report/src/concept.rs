@@ -1,8 +1,10 @@
-//! JSON rendering: stable field names that scripts can rely on.
+//! Concepts and lookup hits as JSON: what `show --format json` and
+//! `lookup --format json` print and the server's concept and lookup
+//! endpoints answer.
 
 use serde::Serialize;
 
-use super::display_order;
+use crate::{display_order, to_string};
 use hcgloss_engine::lookup::Hit;
 use hcgloss_engine::model::{Concept, Lang, Status, TermType};
 
@@ -58,12 +60,6 @@ fn term_view(t: &hcgloss_engine::model::Term) -> TermView<'_> {
         term_type: t.term_type,
         note: &t.note,
     }
-}
-
-fn to_string<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("plain data serialises");
-    s.push('\n');
-    s
 }
 
 /// One concept as a JSON object.
