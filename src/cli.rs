@@ -49,10 +49,27 @@ pub enum Command {
     /// Translation memory: import, export, fuzzy search, concordance.
     #[command(subcommand)]
     Tm(TmCommand),
+    /// Write tokens for the server: add (prints a new token once), list, remove.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Print a shell completion script (e.g. `hcgloss completions bash > /etc/bash_completion.d/hcgloss`).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `hcgloss man | man -l -`.
     Man,
+}
+
+/// `hcgloss token ...`: who may write through `hcgloss serve`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Make a token for NAME and print it (once: only its hash is kept).
+    Add {
+        /// Who the token is for; the audit log names writes by it.
+        name: String,
+    },
+    /// List the tokens' names and when they were made.
+    List,
+    /// Remove NAME's token; writes with it are refused from then on.
+    Remove { name: String },
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +195,9 @@ pub struct ShowArgs {
     pub concept: String,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Also list every recorded change of the concept: who, when, what.
+    #[arg(long)]
+    pub history: bool,
 }
 
 #[derive(Debug, Args)]

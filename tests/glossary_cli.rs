@@ -765,3 +765,88 @@ fn output_into_a_missing_folder_names_the_folder() {
         .code(2)
         .stderr("hcgloss: glossary/out.csv: the folder glossary does not exist\n");
 }
+
+#[test]
+fn writes_are_recorded_and_show_history_lists_them() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    env.cmd()
+        .env("USER", "dewi")
+        .args([
+            "add",
+            "steering-committee",
+            "--lang",
+            "id",
+            "--term",
+            "Panitia Pengarah",
+            "--status",
+            "preferred",
+        ])
+        .assert()
+        .success();
+    env.cmd()
+        .env("USER", "dewi")
+        .args([
+            "remove",
+            "steering-committee",
+            "--lang",
+            "id",
+            "--term",
+            "Komite Pengarah",
+        ])
+        .assert()
+        .success();
+    let out = env
+        .cmd()
+        .args(["show", "steering-committee", "--history"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let history: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "history:")
+        .skip(1)
+        .map(|l| l.split_once("Z  ").map_or(l, |(_, rest)| rest))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            "cli:dewi  updated id \"Panitia Pengarah\": status deprecated → preferred",
+            "cli:dewi  demoted id \"Komite Pengarah\": status preferred → admitted",
+            "cli:dewi  removed id \"Komite Pengarah\": admitted, full",
+        ]
+    );
+}
+
+#[test]
+fn tokens_are_shown_once_and_kept_as_hashes() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    let out = env.cmd().args(["token", "add", "desk"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(token.starts_with("hcg_") && token.len() == 68, "{token}");
+    // The token's text is nowhere in the store.
+    let bytes = std::fs::read(&env.db).unwrap();
+    let wal = std::fs::read(env.path("store.sqlite-wal")).unwrap_or_default();
+    for file in [&bytes, &wal] {
+        assert!(!file.windows(token.len()).any(|w| w == token.as_bytes()));
+    }
+    env.cmd()
+        .args(["token", "add", "desk"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "there is a token for desk already",
+        ));
+    env.cmd()
+        .args(["token", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("desk  "));
+    env.cmd()
+        .args(["token", "remove", "desk"])
+        .assert()
+        .success();
+    env.cmd().args(["token", "remove", "desk"]).assert().code(1);
+}

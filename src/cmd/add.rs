@@ -4,8 +4,9 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::AddArgs;
-use hcgloss_engine::edit::{EditKind, TermEdit, plan_edit};
+use hcgloss_engine::edit::{EditKind, TermEdit, command_line_actor, plan_edit};
 use hcgloss_engine::error::Result;
+use hcgloss_engine::model::unit::now_created;
 use hcgloss_engine::model::{FieldChange, Term};
 use hcgloss_engine::store::{Access, Location};
 
@@ -27,6 +28,9 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
     }
     if planned.plan.changes_anything() {
         tx.apply(&planned.plan, &mut hcgloss_engine::progress::Silent)?;
+        for entry in planned.audit(&command_line_actor(), &now_created()) {
+            tx.record(&entry)?;
+        }
         tx.commit()?;
     }
     let t = &planned.term;
@@ -56,30 +60,13 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
     Ok(Outcome::Success)
 }
 
-/// `concept lang "term": field "from" → "to", ...`
+/// `concept lang "term": field from → to, ...`
 pub fn describe(t: &Term, changes: &[FieldChange]) -> String {
-    let fields: Vec<String> = changes
-        .iter()
-        .map(|c| match c.field {
-            "note" => format!("note \"{}\" → \"{}\"", elide(&c.from), elide(&c.to)),
-            field => format!("{field} {} → {}", c.from, c.to),
-        })
-        .collect();
     format!(
         "{} {} \"{}\": {}",
         t.concept,
         t.lang,
         t.term,
-        fields.join(", ")
+        FieldChange::describe_all(changes)
     )
-}
-
-/// A note shortened for a one-line report.
-fn elide(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(MAX - 1).collect();
-    format!("{cut}…")
 }

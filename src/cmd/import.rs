@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{ImportArgs, ImportFormat};
+use hcgloss_engine::edit::command_line_actor;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::exchange::csv;
 use hcgloss_engine::exchange::source::{self, Format};
@@ -14,7 +15,9 @@ use hcgloss_engine::exchange::{omegat, sheet};
 use hcgloss_engine::model::ImportPlan;
 use hcgloss_engine::model::Lang;
 use hcgloss_engine::model::SourcedTerm;
+use hcgloss_engine::model::unit::now_created;
 use hcgloss_engine::plan::{keep_stored_notes, plan_import};
+use hcgloss_engine::store::AuditEntry;
 use hcgloss_engine::store::{Access, Location};
 
 /// A file read, before it meets the store.
@@ -161,6 +164,15 @@ fn write_plan(
     );
     if !args.dry_run && plan.changes_anything() {
         tx.apply(&plan, ctx.progress)?;
+        tx.record(&AuditEntry {
+            at: now_created(),
+            actor: command_line_actor(),
+            action: "imported".into(),
+            concept: String::new(),
+            lang: String::new(),
+            term: label.to_string(),
+            detail: summary.clone(),
+        })?;
         tx.commit()?;
     }
     let dry = if args.dry_run {

@@ -10,6 +10,7 @@ mod lookup;
 mod remove;
 mod show;
 mod tm;
+mod token;
 
 use std::io::Write;
 
@@ -54,6 +55,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Remove(args) => remove::run(&args, &location, ctx),
         Command::Lint(args) => lint::run(&args, &location, ctx),
         Command::Tm(command) => tm::run(&command, &location, ctx),
+        Command::Token(command) => token::run(&command, &location, ctx),
         Command::Completions(_) | Command::Man => unreachable!("handled above"),
     }
 }

@@ -5,8 +5,9 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::RemoveArgs;
-use hcgloss_engine::edit::plan_removal;
+use hcgloss_engine::edit::{audit_removal, command_line_actor, plan_removal};
 use hcgloss_engine::error::Result;
+use hcgloss_engine::model::unit::now_created;
 use hcgloss_engine::store::{Access, Location};
 
 pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
@@ -33,6 +34,9 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     } else {
         for t in &remove {
             tx.delete_term(t)?;
+        }
+        for entry in audit_removal(&command_line_actor(), &now_created(), &remove) {
+            tx.record(&entry)?;
         }
         tx.delete_empty_concepts()?;
         tx.commit()?;

@@ -25,5 +25,15 @@ pub fn run(args: &ShowArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
     ctx.out
         .write_all(rendered.as_bytes())
         .map_err(stdout_error)?;
+    if args.history {
+        let history = store.history(&args.concept)?;
+        let rendered = match args.format {
+            ReportFormat::Text => render::text::history(&history),
+            ReportFormat::Json => hcgloss_report::to_string(&history),
+        };
+        ctx.out
+            .write_all(rendered.as_bytes())
+            .map_err(stdout_error)?;
+    }
     Ok(Outcome::Success)
 }

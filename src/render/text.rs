@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::display_order;
 use hcgloss_engine::lookup::Hit;
 use hcgloss_engine::model::{Concept, Lang, Term, TermType};
+use hcgloss_engine::store::AuditEntry;
 
 /// Which languages a view shows: all, or those listed (in their order).
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,6 +74,22 @@ fn terms_block(s: &mut String, c: &Concept, langs: Languages<'_>) {
             );
         }
     }
+}
+
+/// The audit log of a concept, oldest first.
+pub fn history(entries: &[AuditEntry]) -> String {
+    let mut s = String::from("history:\n");
+    if entries.is_empty() {
+        s.push_str("  no recorded changes\n");
+    }
+    for e in entries {
+        let _ = writeln!(
+            s,
+            "  {}  {}  {} {} \"{}\": {}",
+            e.at, e.actor, e.action, e.lang, e.term, e.detail
+        );
+    }
+    s
 }
 
 /// How much of each hit a lookup shows.

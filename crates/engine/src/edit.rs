@@ -18,6 +18,7 @@ use crate::model::{
 };
 use crate::normalize::clean_term;
 use crate::plan::{COMMAND_LINE, Origin, check_termbase, plan_import};
+use crate::store::AuditEntry;
 
 /// A term to add, or the fields of a stored term to change.
 #[derive(Debug, Clone, Default)]
@@ -169,6 +170,72 @@ pub fn plan_edit(label: &str, stored: Option<Concept>, edit: &TermEdit) -> Resul
         demoted,
         plan,
     })
+}
+
+impl PlannedEdit {
+    /// The audit log's rows for this edit once applied: the term added or
+    /// updated, and each term it demoted. An unchanged term has none.
+    pub fn audit(&self, actor: &str, at: &str) -> Vec<AuditEntry> {
+        let mut rows = Vec::new();
+        let entry = |action: &str, t: &Term, detail: String| AuditEntry {
+            at: at.to_string(),
+            actor: actor.to_string(),
+            action: action.to_string(),
+            concept: t.concept.clone(),
+            lang: t.lang.to_string(),
+            term: t.term.clone(),
+            detail,
+        };
+        match self.kind {
+            EditKind::Unchanged => return rows,
+            EditKind::Added => rows.push(entry(
+                "added",
+                &self.term,
+                format!("{}, {}", self.term.status, self.term.term_type),
+            )),
+            EditKind::Updated => rows.push(entry(
+                "updated",
+                &self.term,
+                FieldChange::describe_all(&self.changes),
+            )),
+        }
+        for (after, changes) in self.plan.field_changes() {
+            if self
+                .demoted
+                .iter()
+                .any(|d| d.lang == after.lang && d.term == after.term)
+            {
+                rows.push(entry("demoted", after, FieldChange::describe_all(&changes)));
+            }
+        }
+        rows
+    }
+}
+
+/// The audit log's rows for terms removed.
+pub fn audit_removal(actor: &str, at: &str, removed: &[Term]) -> Vec<AuditEntry> {
+    removed
+        .iter()
+        .map(|t| AuditEntry {
+            at: at.to_string(),
+            actor: actor.to_string(),
+            action: "removed".into(),
+            concept: t.concept.clone(),
+            lang: t.lang.to_string(),
+            term: t.term.clone(),
+            detail: format!("{}, {}", t.status, t.term_type),
+        })
+        .collect()
+}
+
+/// Who the command line writes as in the audit log: `cli:` and the
+/// user's login name.
+pub fn command_line_actor() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".into());
+    format!("cli:{user}")
 }
 
 /// Which terms of `concept` a removal takes: the one named (`lang` and

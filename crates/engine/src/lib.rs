@@ -19,6 +19,7 @@ pub mod plan;
 pub mod progress;
 pub mod store;
 pub mod tm;
+pub mod token;
 pub mod xml;
 
 pub use error::{Error, Result};

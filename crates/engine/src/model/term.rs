@@ -121,6 +121,31 @@ pub struct FieldChange {
     pub to: String,
 }
 
+impl FieldChange {
+    /// `status admitted → preferred, note "" → "Older form."`: the changes
+    /// as a person reads them, long notes shortened.
+    pub fn describe_all(changes: &[FieldChange]) -> String {
+        changes
+            .iter()
+            .map(|c| match c.field {
+                "note" => format!("note \"{}\" → \"{}\"", elide(&c.from), elide(&c.to)),
+                field => format!("{field} {} → {}", c.from, c.to),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A note shortened for a one-line report.
+fn elide(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(MAX - 1).collect();
+    format!("{cut}…")
+}
+
 impl Term {
     /// The fields that differ from `before`, a stored version of the same
     /// term (same concept, language and text).

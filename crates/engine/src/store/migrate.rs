@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../../../db/0003_translation_memory.sql"),
     include_str!("../../../../db/0004_term_checks_without_in.sql"),
     include_str!("../../../../db/0005_tm_posting_lists.sql"),
+    include_str!("../../../../db/0006_tokens_and_audit.sql"),
 ];
 
 /// "HCGL" in ASCII: marks an SQLite file as an hcgloss store.

@@ -5,6 +5,7 @@
 //! memory's search: it takes validated values ([`crate::model`]) and gives
 //! them back.
 
+mod admin;
 mod lookup;
 mod migrate;
 mod open;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{Error, Result};
+pub use admin::{AuditEntry, TokenInfo};
 pub use lookup::index_path;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version, migrate_to};
 pub use open::Seed;
@@ -129,6 +131,21 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         Ok(WriteTx::new(tx, index))
+    }
+
+    /// The store's generation: a number every write that changes terms
+    /// raises, so a reader can tell whether what it derived from the
+    /// terms (a compiled glossary) is still current.
+    pub fn generation(&self) -> Result<u64> {
+        lookup::generation(&self.conn)
+    }
+
+    /// How long a write waits for another writer before giving up with
+    /// "database is locked" (a server answers requests; it cannot wait
+    /// minutes the way a command can).
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<()> {
+        self.conn.busy_timeout(timeout)?;
+        Ok(())
     }
 
     pub(crate) fn conn(&self) -> &Connection {
