@@ -19,7 +19,8 @@ use std::io::{self, Write};
 
 use super::unit::Segment;
 use super::unit::{
-    SourcedUnit, Unit, check_created, check_origin_date, check_segments, clean_segment,
+    SourcedUnit, Unit, check_created, check_fields, check_origin_date, check_segments,
+    clean_segment,
 };
 use crate::error::{Error, Problem, Result};
 use crate::model::Lang;
@@ -122,6 +123,7 @@ fn parse_row(columns: &[Column], line: &str) -> Result<Unit, Vec<String>> {
             },
         }
     }
+    problems.extend(check_fields(&unit));
     if problems.is_empty()
         && let Err(e) = check_segments(&mut unit.segments)
     {

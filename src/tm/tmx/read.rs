@@ -7,7 +7,8 @@ use crate::exchange::xml::{XmlEvent, XmlReader};
 use crate::model::Lang;
 use crate::normalize::clean_term;
 use crate::tm::unit::{
-    Segment, SourcedUnit, Unit, check_origin_date, check_segments, clean_segment, created_from_tmx,
+    Segment, SourcedUnit, Unit, check_fields, check_origin_date, check_segments, clean_segment,
+    created_from_tmx,
 };
 
 /// Inline elements whose content is native code, not text.
@@ -227,13 +228,21 @@ impl<'a> Parser<'a> {
             self.problem(line, e);
             return Ok(None);
         }
-        Ok(Some(Unit {
+        let unit = Unit {
             tuid,
             origin_doc,
             origin_date,
             created,
             segments,
-        }))
+        };
+        let problems = check_fields(&unit);
+        if !problems.is_empty() {
+            for p in problems {
+                self.problem(line, p);
+            }
+            return Ok(None);
+        }
+        Ok(Some(unit))
     }
 
     /// The text of an element that holds only text (`prop`, `note`).
