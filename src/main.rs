@@ -7,6 +7,7 @@ use clap::Parser;
 use hcgloss::cli::Cli;
 use hcgloss::cmd::{self, Context, Outcome};
 use hcgloss::progress::{Progress, Silent};
+use hcgloss::render::terminal::Escaping;
 
 /// A progress bar on standard error, shown only for long tasks.
 struct Bar(Option<indicatif::ProgressBar>);
@@ -36,7 +37,12 @@ impl Progress for Bar {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    // Everything on standard error is for a person: messages quote file
+    // names and content, which must not reach the terminal raw.
+    let (mut out, mut err) = (
+        std::io::stdout().lock(),
+        Escaping::new(std::io::stderr().lock()),
+    );
     let mut bar = Bar(None);
     let mut silent = Silent;
     let progress: &mut dyn Progress = if std::io::stderr().is_terminal() {

@@ -8,6 +8,7 @@ use crate::exchange::csv::{SourcedTerm, clean_note};
 use crate::glossary::{COMMAND_LINE, plan_import};
 use crate::model::{Lang, Status, Term, TermType, check_category, check_slug};
 use crate::normalize::clean_term;
+use crate::render::terminal::Line;
 use crate::store::{Access, Location};
 
 pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
@@ -81,7 +82,11 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
     writeln!(
         ctx.out,
         "{verb}: {} {} \"{}\" ({}, {})",
-        term.concept, term.lang, term.term, term.status, term.term_type
+        term.concept,
+        term.lang,
+        Line(&term.term),
+        term.status,
+        term.term_type
     )
     .map_err(stdout_error)?;
     Ok(Outcome::Success)

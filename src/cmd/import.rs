@@ -10,6 +10,7 @@ use crate::exchange::source::{self, Format};
 use crate::exchange::{omegat, sheet, tbx_read};
 use crate::glossary::plan_import;
 use crate::model::Lang;
+use crate::render::terminal::Line;
 use crate::store::{Access, Location};
 
 /// A file read, before it meets the store.
@@ -109,7 +110,8 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
     }
     let summary = format!(
-        "{label}: {} added, {} updated, {} unchanged, {} removed",
+        "{}: {} added, {} updated, {} unchanged, {} removed",
+        Line(&label),
         plan.added.len(),
         plan.updated.len(),
         plan.unchanged,

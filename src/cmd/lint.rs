@@ -26,6 +26,7 @@ use crate::input::read_text;
 use crate::lint::sources::{self, Loaded, Source, unchanged_on_disk};
 use crate::lint::{Config, DocumentReport, Language, Linter, Severity, fix, usage};
 use crate::render::lint as render;
+use crate::render::terminal::escape;
 use crate::store::{Access, Location, group_concepts};
 use crate::tm::{self, Format};
 
@@ -229,8 +230,11 @@ fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> R
         }
         fixes += n;
         files += 1;
+        // For reading: what a terminal would act on is shown escaped
+        // (`--fix` applies the change itself).
+        let shown = unified_diff(&d.label, &d.text, &fixed);
         ctx.out
-            .write_all(unified_diff(&d.label, &d.text, &fixed).as_bytes())
+            .write_all(escape(&shown, true).as_bytes())
             .map_err(stdout_error)?;
     }
     writeln!(

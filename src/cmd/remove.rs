@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::glossary::{Origin, check_termbase};
 use crate::model::Lang;
 use crate::normalize::clean_term;
+use crate::render::terminal::Line;
 use crate::store::{Access, Location};
 
 pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
@@ -49,8 +50,14 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     tx.delete_empty_concepts()?;
     tx.commit()?;
     for t in &remove {
-        writeln!(ctx.out, "removed: {} {} \"{}\"", t.concept, t.lang, t.term)
-            .map_err(stdout_error)?;
+        writeln!(
+            ctx.out,
+            "removed: {} {} \"{}\"",
+            t.concept,
+            t.lang,
+            Line(&t.term)
+        )
+        .map_err(stdout_error)?;
     }
     Ok(Outcome::Success)
 }

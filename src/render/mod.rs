@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod lint;
+pub mod terminal;
 pub mod text;
 pub mod tm;
 

@@ -11,6 +11,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::model::{Lang, Status, Term, TermType};
+use crate::render::terminal::escape;
 use crate::store::StoredUnit;
 use crate::tm::concordance::Hit;
 use crate::tm::search::{Difference, Match, Span};
@@ -136,7 +137,9 @@ pub fn search_text(matches: &[Match], terms: &[TermHit<'_>], to: &str) -> String
             );
         }
     }
-    s
+    // Every value shown is one line (segments, tuids and origins are
+    // stored with white space runs made single spaces).
+    escape(&s, true).into_owned()
 }
 
 /// `tm concordance` as text: each segment with the phrase marked, then the
@@ -157,7 +160,7 @@ pub fn concordance_text(hits: &[Hit]) -> String {
             let _ = writeln!(s, "  {:<w$}  {}", t.lang.as_str(), t.text);
         }
     }
-    s
+    escape(&s, true).into_owned()
 }
 
 #[derive(Serialize)]

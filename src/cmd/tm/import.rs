@@ -9,6 +9,7 @@ use super::super::{Context, Outcome, open, stdout_error};
 use crate::cli::TmImportArgs;
 use crate::error::Result;
 use crate::input::read_text;
+use crate::render::terminal::Line;
 use crate::store::{Access, Location};
 use crate::tm::unit::{identity, now_created};
 use crate::tm::{self, Format};
@@ -47,7 +48,7 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
     if added > 0 {
         tx.commit()?;
     }
-    let mut summary = format!("{label}: {added} added, {unchanged} unchanged");
+    let mut summary = format!("{}: {added} added, {unchanged} unchanged", Line(&label));
     if repeated > 0 {
         summary.push_str(&format!(", {repeated} repeated in the file"));
     }
