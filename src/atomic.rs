@@ -109,28 +109,91 @@ pub fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<()> {
     }
 }
 
-/// Replaces `path` with `bytes`, keeping the permissions of the file it
-/// replaces. A symbolic link stays a link: the file it points to is the
-/// one replaced. A path that leads to one of `protected` is refused
-/// before anything is written (see [`refuse_protected`]). A file with no
-/// write permission for anyone is refused: renaming over it would
-/// succeed (the directory is what a rename needs), but its owner made it
-/// read-only to keep it as it is.
+/// Refuses to replace the file `path` leads to when replacing it by
+/// rename would do what writing it in place would not: a file with no
+/// write permission for anyone (renaming over it would succeed, since the
+/// directory is what a rename needs, but its owner made it read-only to
+/// keep it as it is), a file this user may not write (the rename would
+/// put a file of this user's in its place), and a file with several hard
+/// links (the rename would give this name a new file and leave the
+/// others with the old text: the link would be split). Nothing is
+/// written either way; a path with no file yet passes.
+pub fn check_replaceable(path: &Path) -> Result<()> {
+    let label = path.display().to_string();
+    let target = write_target(path);
+    let Ok(meta) = std::fs::metadata(&target) else {
+        return Ok(());
+    };
+    let refuse = |why: String| {
+        Err(Error::Usage(format!(
+            "{label}: {why}; it was not overwritten"
+        )))
+    };
+    if meta.permissions().readonly() {
+        return refuse("the file is read-only".into());
+    }
+    if !meta.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return refuse(format!(
+                "the file has {} hard links, and replacing it would split them (this name would get the new text, the others keep the old)",
+                meta.nlink()
+            ));
+        }
+    }
+    // Opening for writing asks the system the one question that matters
+    // (owner, group, other, access lists, capabilities); it changes
+    // nothing in the file.
+    match std::fs::OpenOptions::new().write(true).open(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            refuse("you may not write this file (permission denied)".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Gives the replacement `file` the owner and group of the file it
+/// replaces (`meta`), or refuses when that cannot be done: a replacement
+/// owned by this user would take the file from its owner.
+#[cfg(unix)]
+fn keep_owner(label: &str, file: &std::fs::File, meta: &std::fs::Metadata) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let mine = file.metadata().map_err(|e| Error::io(label, e))?;
+    if (mine.uid(), mine.gid()) == (meta.uid(), meta.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).map_err(|_| {
+        Error::Usage(format!(
+            "{label}: the file belongs to user {} and group {}, which a file written by this user cannot keep; it was not overwritten",
+            meta.uid(),
+            meta.gid()
+        ))
+    })
+}
+
+/// Replaces `path` with `bytes`, keeping the permissions, owner and group
+/// of the file it replaces. A symbolic link stays a link: the file it
+/// points to is the one replaced. A path that leads to one of `protected`
+/// is refused before anything is written (see [`refuse_protected`]), and
+/// so is a file that a rename would not replace faithfully (see
+/// [`check_replaceable`]).
 pub fn write_atomically(path: &Path, bytes: &[u8], protected: &[PathBuf]) -> Result<()> {
     refuse_protected(path, protected)?;
+    check_replaceable(path)?;
     let label = path.display().to_string();
     let path = &write_target(path);
-    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-        return Err(Error::Usage(format!(
-            "{label}: the file is read-only; it was not overwritten"
-        )));
-    }
     let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes).map_err(|e| Error::io(&label, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(&label, e))?;
     if let Ok(meta) = std::fs::metadata(path) {
         std::fs::set_permissions(tmp.path(), meta.permissions())
             .map_err(|e| Error::io(&label, e))?;
+        #[cfg(unix)]
+        keep_owner(&label, tmp.as_file(), &meta)?;
     }
     tmp.persist(path).map_err(|e| Error::io(&label, e.error))?;
     Ok(())

@@ -304,10 +304,9 @@ fn fix_replaces_the_file_by_rename_and_keeps_its_mode() {
 }
 
 #[test]
-fn fix_refuses_a_file_that_changed_since_it_was_read() {
+fn fix_treats_one_file_under_several_names_as_one_document() {
     let f = fix_env();
-    // The same file under two names: the first fix changes it, so when the
-    // second name's turn comes the file no longer holds what was read.
+    std::os::unix::fs::symlink("article.txt", f.env.path("link.txt")).unwrap();
     let out = f
         .env
         .cmd()
@@ -318,15 +317,137 @@ fn fix_refuses_a_file_that_changed_since_it_was_read() {
             "--fix",
             "article.txt",
             "./article.txt",
+            "link.txt",
+            ".",
         ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fixed 2 terms in 1 file\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "no findings in 1 file\n"
+    );
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), FIXED);
+}
+
+#[test]
+fn fix_refuses_a_file_that_changed_since_it_was_read() {
+    use std::io::Write;
+    let f = fix_env();
+    // lint reads its files in order before it fixes any: it reads the
+    // article, then waits on a named pipe, and the article changes while
+    // it waits.
+    let pipe = fifo(&f.env, "pipe.txt");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_hcgloss"))
+        .arg("--db")
+        .arg(&f.env.db)
+        .args(["lint", "--lang", "id", "--fix", "article.txt", "pipe.txt"])
+        .current_dir(f.env.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Opening the pipe returns once lint opens it, after the article.
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&pipe).unwrap();
+    let edited = format!("{ARTICLE}Satu kalimat baru.\n");
+    std::fs::write(&f.article, &edited).unwrap();
+    writer.write_all(b"Tidak ada istilah di sini.\n").unwrap();
+    drop(writer);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fixed 0 terms in 0 files\nhcgloss: article.txt: changed since it was read; not fixed (run lint again)\n"
+    );
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), edited);
+}
+
+#[test]
+fn fix_refuses_a_hard_linked_file_rather_than_split_it() {
+    let f = fix_env();
+    std::fs::hard_link(&f.article, f.env.path("other-name.txt")).unwrap();
+    let inode = std::fs::metadata(&f.article).unwrap().ino();
+    let out = f
+        .env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "fixed 2 terms in 1 file\nhcgloss: ./article.txt: changed since it was read; not fixed (run lint again)\n"
+        "hcgloss: article.txt: the file has 2 hard links, and replacing it would split them (this name would get the new text, the others keep the old); it was not overwritten\n"
     );
+    let meta = std::fs::metadata(&f.article).unwrap();
+    assert_eq!((meta.ino(), meta.nlink()), (inode, 2));
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), ARTICLE);
+    assert_eq!(
+        std::fs::read_to_string(f.env.path("other-name.txt")).unwrap(),
+        ARTICLE
+    );
+}
+
+/// Whether this process has the effective user id 0.
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// The user and group `nobody` has on Debian.
+const NOBODY: u32 = 65534;
+
+#[test]
+fn fix_refuses_a_file_it_may_not_write_and_keeps_the_owner_of_one_it_may() {
+    let f = fix_env();
+    if !is_root() {
+        eprintln!("skipped: files of another user need root to make");
+        return;
+    }
+    // Another user's file, writable by that user only. Root writes any
+    // file, so the binary runs without CAP_DAC_OVERRIDE (through setpriv),
+    // as an ordinary user would.
+    std::os::unix::fs::chown(&f.article, Some(NOBODY), Some(NOBODY)).unwrap();
+    std::fs::set_permissions(&f.article, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = std::process::Command::new("setpriv")
+        .args(["--bounding-set", "-dac_override,-dac_read_search"])
+        .arg(env!("CARGO_BIN_EXE_hcgloss"))
+        .arg("--db")
+        .arg(&f.env.db)
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
+        .current_dir(f.env.dir.path())
+        .output();
+    match out {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped the refusal: setpriv is not installed");
+        }
+        out => {
+            let out = out.unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                "hcgloss: article.txt: you may not write this file (permission denied); it was not overwritten\n"
+            );
+            assert_eq!(out.status.code(), Some(2));
+            assert_eq!(std::fs::read_to_string(&f.article).unwrap(), ARTICLE);
+            assert_eq!(std::fs::metadata(&f.article).unwrap().uid(), NOBODY);
+        }
+    }
+    // Writable by the one fixing it: fixed, and still the owner's file.
+    std::fs::set_permissions(&f.article, std::fs::Permissions::from_mode(0o666)).unwrap();
+    f.env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
+        .assert()
+        .code(0);
     assert_eq!(std::fs::read_to_string(&f.article).unwrap(), FIXED);
+    let meta = std::fs::metadata(&f.article).unwrap();
+    assert_eq!(
+        (meta.uid(), meta.gid(), mode(&f.article)),
+        (NOBODY, NOBODY, 0o666)
+    );
 }
 
 #[test]

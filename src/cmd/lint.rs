@@ -260,6 +260,15 @@ fn fix_files(
     reports: &[DocumentReport],
     ctx: &mut Context<'_>,
 ) -> Result<Outcome> {
+    // Every file to rewrite must be one a rename replaces faithfully, or
+    // none is written.
+    for (d, r) in docs.iter().zip(reports) {
+        if let Source::File(path) = &d.source
+            && r.findings.iter().any(|f| f.fix.is_some())
+        {
+            crate::atomic::check_replaceable(path)?;
+        }
+    }
     let mut texts: Vec<String> = Vec::with_capacity(docs.len());
     let (mut fixes, mut files) = (0, 0);
     let mut refused = Vec::new();
