@@ -107,7 +107,10 @@ fn excerpt(
 ) {
     let Gutter { number, digits } = g;
     let (mut start, mut end, mut lead, mut tail) = (0, line.len(), "", "");
-    if line.chars().count() > LONG_LINE {
+    // Only whether the line is longer than LONG_LINE matters: counting
+    // the characters of a long line for each of its findings was
+    // quadratic.
+    if line.chars().nth(LONG_LINE).is_some() {
         start = back_chars(line, from, CONTEXT);
         end = forward_chars(line, to, CONTEXT);
         if start > 0 {
