@@ -1,9 +1,18 @@
 //! Writing files so that no reader ever sees half of one: the bytes go to
 //! a temporary file in the same directory, which is then renamed over the
 //! target (an atomic step on one file system).
+//!
+//! Temporary files never outlive their process for long: the ones being
+//! written are listed here, so that the binary's signal handler removes
+//! them when SIGINT, SIGTERM or SIGHUP stops it ([`remove_live_temps`]),
+//! and each name carries the process id, so that a later write sweeps the
+//! ones a process killed outright (SIGKILL, a crash) left behind
+//! ([`sweep_stale`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use tempfile::NamedTempFile;
 
@@ -11,23 +20,94 @@ use crate::error::{Error, Result};
 
 /// How the temporary files of writes to `path` start: a dot (hidden) and
 /// the target's name, so that one left by a killed process says what it
-/// was for and can be found again ([`crate::store`] sweeps old ones of its
-/// lookup index).
+/// was for and can be found again. The process id and a random part
+/// follow (`.a.txt.tmp-4242-Xy3kQ9`).
 pub fn temp_prefix(path: &Path) -> String {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     format!(".{name}.tmp-")
 }
 
+/// The temporary files this process is writing, by absolute path.
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn live() -> MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn forget(path: &Path) {
+    let mut live = live();
+    if let Some(i) = live.iter().position(|p| p == path) {
+        live.swap_remove(i);
+    }
+}
+
+/// Removes every temporary file this process is writing, for a process
+/// about to end on a signal. The returned guard keeps the list locked, so
+/// that no new temporary file is made before the process exits: hold it
+/// until then.
+pub fn remove_live_temps() -> MutexGuard<'static, Vec<PathBuf>> {
+    let mut live = live();
+    for path in live.drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+    live
+}
+
+/// A temporary file being written, listed until it is renamed into place
+/// ([`LiveTemp::persist`]) or dropped (which removes it).
+pub struct LiveTemp {
+    file: Option<NamedTempFile>,
+    /// The absolute path it is listed under.
+    listed: PathBuf,
+}
+
+impl LiveTemp {
+    pub fn path(&self) -> &Path {
+        self.file.as_ref().expect("live until persisted").path()
+    }
+
+    pub fn as_file(&self) -> &std::fs::File {
+        self.file.as_ref().expect("live until persisted").as_file()
+    }
+
+    /// Renames the file to `to`; on failure it is removed.
+    pub fn persist(mut self, to: &Path) -> std::io::Result<()> {
+        let file = self.file.take().expect("live until persisted");
+        let done = file.persist(to).map(drop).map_err(|e| e.error);
+        forget(&self.listed);
+        done
+    }
+}
+
+impl Write for LiveTemp {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("live until persisted").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("live until persisted").flush()
+    }
+}
+
+impl Drop for LiveTemp {
+    fn drop(&mut self) {
+        if let Some(file) = self.file.take() {
+            drop(file);
+            forget(&self.listed);
+        }
+    }
+}
+
 /// A new temporary file in the directory of `path`, with the permissions
 /// any new file of the user gets (0666 less the umask), not the
 /// owner-only mode temporary files usually have.
-pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
+pub fn temp_beside(path: &Path) -> Result<LiveTemp> {
     let label = path.display().to_string();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let prefix = temp_prefix(path);
+    let prefix = format!("{}{}-", temp_prefix(path), std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix);
     #[cfg(unix)]
@@ -35,7 +115,86 @@ pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(dir).map_err(|e| Error::io(&label, e))
+    // Made and listed under the lock, so that a signal arriving meanwhile
+    // cannot miss it.
+    let mut live = live();
+    let file = builder.tempfile_in(dir).map_err(|e| Error::io(&label, e))?;
+    let listed = std::path::absolute(file.path()).unwrap_or_else(|_| file.path().to_path_buf());
+    live.push(listed.clone());
+    Ok(LiveTemp {
+        file: Some(file),
+        listed,
+    })
+}
+
+/// How old a temporary file of a process that is gone must be before a
+/// sweep removes it. Writing one takes seconds.
+pub const STALE_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// How old a temporary file whose process cannot be told (a name without
+/// a process id, from an older hcgloss) must be.
+const UNKNOWN_OWNER_AGE: Duration = Duration::from_secs(3600);
+
+/// Whether the process `pid` still runs on this machine.
+fn running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the process exists and may be
+        // signalled; nothing is sent.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Removes temporary files of writes to `path` that killed processes left
+/// behind: those older than [`STALE_AGE`] whose process is gone, and
+/// those older than an hour whose name names no process. Best effort:
+/// what cannot be listed or removed stays.
+pub fn sweep_stale(path: &Path) {
+    let Some(dir) = path.parent() else { return };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let owner = rest
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        let Some(age) = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+        else {
+            continue;
+        };
+        let stale = match owner {
+            Some(pid) => age > STALE_AGE && !running(pid),
+            None => age > UNKNOWN_OWNER_AGE,
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The file a write to `path` replaces: `path`, or the file a symbolic
@@ -195,7 +354,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], protected: &[PathBuf]) -> Res
         #[cfg(unix)]
         keep_owner(&label, tmp.as_file(), &meta)?;
     }
-    tmp.persist(path).map_err(|e| Error::io(&label, e.error))?;
+    tmp.persist(path).map_err(|e| Error::io(&label, e))?;
+    sweep_stale(path);
     Ok(())
 }
 
@@ -274,5 +434,56 @@ mod tests {
         assert_eq!(std::fs::read(&store).unwrap(), b"store");
         assert!(!wal.exists());
         write_atomically(&d.join("other.csv"), b"export", &protected).unwrap();
+    }
+
+    #[test]
+    fn temporary_files_are_listed_while_live_and_stale_ones_swept() {
+        use std::time::SystemTime;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.txt");
+        let listed = |p: &Path| live().iter().any(|l| l.ends_with(p.file_name().unwrap()));
+        let mut tmp = temp_beside(&target).unwrap();
+        let name = tmp
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            name.starts_with(&format!(".a.txt.tmp-{}-", std::process::id())),
+            "{name}"
+        );
+        let path = tmp.path().to_path_buf();
+        assert!(listed(&path));
+        tmp.write_all(b"x").unwrap();
+        tmp.persist(&target).unwrap();
+        assert!(!listed(&path));
+        let dropped = temp_beside(&target).unwrap();
+        let path = dropped.path().to_path_buf();
+        drop(dropped);
+        assert!(!listed(&path) && !path.exists());
+
+        let touch = |name: &str, age: Duration| {
+            let path = dir.path().join(name);
+            let file = std::fs::File::create(&path).unwrap();
+            file.set_modified(SystemTime::now() - age).unwrap();
+            path
+        };
+        let minutes = |n: u64| Duration::from_secs(60 * n);
+        // No process has this id (above the kernel's limit).
+        let gone = touch(".a.txt.tmp-99999999-aaaaaa", minutes(11));
+        let gone_recent = touch(".a.txt.tmp-99999999-bbbbbb", minutes(1));
+        let mine = touch(
+            &format!(".a.txt.tmp-{}-cccccc", std::process::id()),
+            minutes(30),
+        );
+        let old_style = touch(".a.txt.tmp-dddddd", minutes(61));
+        let old_style_recent = touch(".a.txt.tmp-eeeeee", minutes(30));
+        let other = touch(".b.txt.tmp-99999999-ffffff", minutes(30));
+        sweep_stale(&target);
+        assert!(!gone.exists() && !old_style.exists());
+        assert!(
+            gone_recent.exists() && mine.exists() && old_style_recent.exists() && other.exists()
+        );
     }
 }

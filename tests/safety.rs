@@ -486,6 +486,186 @@ fn fix_writes_through_a_symbolic_link_and_refuses_a_read_only_file() {
     assert_eq!(std::fs::read_to_string(&locked).unwrap(), ARTICLE);
 }
 
+// ------------------------------------------------------------ signals
+
+/// The temporary files (`.NAME.tmp-…`) in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+/// Starts the binary on the environment's store with `args`, waits until
+/// `ready()` holds, sends `signal`, and returns the exit status; `None`
+/// when the command finished before it was ready.
+fn signalled(
+    env: &Env,
+    args: &[&str],
+    signal: i32,
+    ready: impl Fn() -> bool,
+) -> Option<std::process::ExitStatus> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hcgloss"))
+        .arg("--db")
+        .arg(&env.db)
+        .args(args)
+        .current_dir(env.dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return None;
+        }
+        if ready() {
+            break;
+        }
+        std::thread::yield_now();
+    }
+    // SAFETY: kill has no memory effects; the child is ours and running.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
+    Some(child.wait().unwrap())
+}
+
+/// A glossary of `n` concepts, one Indonesian term each.
+fn big_glossary(n: usize) -> String {
+    let mut csv = String::from(HEADER);
+    for i in 0..n {
+        csv.push_str(&format!(
+            "c{i},id,istilah nomor {i} kata{},preferred,full,general,\n",
+            i % 97
+        ));
+    }
+    csv
+}
+
+#[test]
+fn an_interrupted_fix_leaves_no_temporary_file() {
+    let f = fix_env();
+    let dir = f.env.path("articles");
+    let mut interrupted = false;
+    for _ in 0..20 {
+        for i in 0..300 {
+            f.env.write(&format!("articles/a{i:03}.txt"), ARTICLE);
+        }
+        let ready = || !temporaries(&dir).is_empty();
+        let Some(status) = signalled(
+            &f.env,
+            &["lint", "--lang", "id", "--fix", "articles"],
+            libc::SIGTERM,
+            ready,
+        ) else {
+            continue;
+        };
+        assert_eq!(status.code(), Some(143), "{status:?}");
+        assert_eq!(temporaries(&dir), Vec::<String>::new());
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert!(text == ARTICLE || text == FIXED, "{text}");
+        }
+        interrupted = true;
+        break;
+    }
+    assert!(
+        interrupted,
+        "every fix finished before it could be interrupted"
+    );
+}
+
+#[test]
+fn an_interrupted_import_leaves_no_temporary_file_and_the_store_as_it_was() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    let before = env.export();
+    env.write("big.csv", big_glossary(40_000));
+    let wal = env.path("store.sqlite-wal");
+    // SIGINT inside the write transaction: nothing is committed.
+    let status = signalled(&env, &["import", "big.csv"], libc::SIGINT, || {
+        std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
+    })
+    .expect("the import finished before it was interrupted");
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(temporaries(env.dir.path()), Vec::<String>::new());
+    assert_eq!(env.export(), before);
+    // SIGTERM while the new lookup index is being written, just before
+    // the commit: the index file goes, the store is the old one or the
+    // new one.
+    let index_temp = ".store.sqlite.lookup.tmp-";
+    let mut interrupted = 0;
+    for _ in 0..5 {
+        let ready = || {
+            temporaries(env.dir.path())
+                .iter()
+                .any(|n| n.starts_with(index_temp))
+        };
+        let Some(status) = signalled(&env, &["import", "big.csv"], libc::SIGTERM, ready) else {
+            break;
+        };
+        interrupted += 1;
+        assert_eq!(status.code(), Some(143), "{status:?}");
+        assert_eq!(temporaries(env.dir.path()), Vec::<String>::new());
+        let now = env.export();
+        if now != before {
+            // Committed just before the signal: all of it.
+            assert_eq!(now.lines().count(), before.lines().count() + 40_000);
+            break;
+        }
+    }
+    assert!(
+        interrupted > 0,
+        "the import was never seen writing its index"
+    );
+    env.cmd()
+        .args(["lookup", "istilah nomor 7 kata7"])
+        .assert()
+        .code(predicates::ord::lt(2));
+}
+
+#[test]
+fn temporary_files_of_processes_long_gone_are_swept() {
+    let f = fix_env();
+    let old = std::time::SystemTime::now() - Duration::from_secs(11 * 60);
+    let touch = |name: &str| {
+        let path = f.env.path(name);
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        path
+    };
+    // No process has this id (above the kernel's limit).
+    let article_temp = touch(".article.txt.tmp-99999999-a1b2c3");
+    let index_temp = touch(".store.sqlite.lookup.tmp-99999999-d4e5f6");
+    let ours = touch(&format!(".article.txt.tmp-{}-g7h8i9", std::process::id()));
+    f.env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
+        .assert()
+        .code(0);
+    assert!(!article_temp.exists());
+    assert!(
+        ours.exists(),
+        "the temporary file of a running process was swept"
+    );
+    f.env
+        .cmd()
+        .args([
+            "add",
+            "hanoi",
+            "--lang",
+            "vi",
+            "--term",
+            "Hà Nội",
+            "--category",
+            "place",
+        ])
+        .assert()
+        .success();
+    assert!(!index_temp.exists());
+}
+
 // ------------------------------------------------- paths inside the data
 
 /// A named pipe: opening it for reading blocks until someone writes, so a
