@@ -581,9 +581,19 @@ fn an_interrupted_import_leaves_no_temporary_file_and_the_store_as_it_was() {
     let before = env.export();
     env.write("big.csv", big_glossary(40_000));
     let wal = env.path("store.sqlite-wal");
-    // SIGINT inside the write transaction: nothing is committed.
+    // SIGINT inside the write transaction: nothing is committed. The
+    // `-wal` file appears when the import opens the store, after reading
+    // the file, and its transaction then takes seconds (the pages stay in
+    // memory until the commit writes them), so a fifth of a second later
+    // the import is inside it.
+    let opened = std::cell::Cell::new(None);
     let status = signalled(&env, &["import", "big.csv"], libc::SIGINT, || {
-        std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
+        if opened.get().is_none() && wal.exists() {
+            opened.set(Some(std::time::Instant::now()));
+        }
+        opened
+            .get()
+            .is_some_and(|t| t.elapsed() > Duration::from_millis(200))
     })
     .expect("the import finished before it was interrupted");
     assert_eq!(status.code(), Some(130), "{status:?}");
