@@ -156,10 +156,30 @@ fn running(pid: u32) -> bool {
     }
 }
 
-/// Removes temporary files of writes to `path` that killed processes left
-/// behind: those older than [`STALE_AGE`] whose process is gone, and
-/// those older than an hour whose name names no process. Best effort:
-/// what cannot be listed or removed stays.
+/// The process id in the name of a temporary file this module made
+/// (`.NAME.tmp-PID-RANDOM`), for any target NAME.
+fn owner_of(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?;
+    let (_, after) = rest.rsplit_once(".tmp-")?;
+    let (pid, random) = after.split_once('-')?;
+    let well_formed = !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && !random.is_empty()
+        && random.bytes().all(|b| b.is_ascii_alphanumeric());
+    well_formed.then(|| pid.parse().ok()).flatten()
+}
+
+/// The directories swept by this process: one sweep of a directory
+/// removes every stale temporary file in it, whatever its target, so
+/// `lint --fix` over thousands of files in one directory reads it once.
+static SWEPT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes, once per directory and process, the temporary files in the
+/// directory of `path` that killed processes left behind: those of any
+/// target older than [`STALE_AGE`] whose process is gone, and those of
+/// `path` older than an hour whose name names no process (an older
+/// hcgloss made them). Best effort: what cannot be listed or removed
+/// stays.
 pub fn sweep_stale(path: &Path) {
     let Some(dir) = path.parent() else { return };
     let dir = if dir.as_os_str().is_empty() {
@@ -167,18 +187,24 @@ pub fn sweep_stale(path: &Path) {
     } else {
         dir
     };
+    {
+        let key = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut swept = SWEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if swept.contains(&key) {
+            return;
+        }
+        swept.push(key);
+    }
     let prefix = temp_prefix(path);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = name.strip_prefix(&prefix) else {
+        let owner = owner_of(&name);
+        if owner.is_none() && !name.starts_with(&prefix) {
             continue;
-        };
-        let owner = rest
-            .split_once('-')
-            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        }
         let Some(age) = entry
             .metadata()
             .and_then(|m| m.modified())
@@ -480,10 +506,15 @@ mod tests {
         let old_style = touch(".a.txt.tmp-dddddd", minutes(61));
         let old_style_recent = touch(".a.txt.tmp-eeeeee", minutes(30));
         let other = touch(".b.txt.tmp-99999999-ffffff", minutes(30));
+        let other_old_style = touch(".b.txt.tmp-gggggg", minutes(61));
+        let not_ours = touch(".a.txt.tmp-99999999-h.bak", minutes(30));
         sweep_stale(&target);
-        assert!(!gone.exists() && !old_style.exists());
-        assert!(
-            gone_recent.exists() && mine.exists() && old_style_recent.exists() && other.exists()
-        );
+        assert!(!gone.exists() && !old_style.exists() && !other.exists());
+        assert!(gone_recent.exists() && mine.exists() && old_style_recent.exists());
+        assert!(other_old_style.exists() && not_ours.exists());
+        assert_eq!(owner_of(".x.tmp-12-abc"), Some(12));
+        assert_eq!(owner_of(".a.tmp-b.tmp-7-Zz9"), Some(7));
+        assert_eq!(owner_of("x.tmp-12-abc"), None);
+        assert_eq!(owner_of(".x.tmp-abc"), None);
     }
 }
