@@ -7,7 +7,8 @@
 //! an Indonesian preferred term and a deprecated variant (two to four
 //! words with Indonesian affixes), a Vietnamese and an English term. The
 //! document is 200 KB of Indonesian sentences using those terms, some with
-//! `-nya`, some with one letter dropped.
+//! `-nya`, some with one letter dropped. `lint_line_structure` checks
+//! that the time stays linear in the size when the same text is one line.
 
 use std::time::Duration;
 
@@ -182,10 +183,55 @@ fn lint(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same sentences as one line without sentence punctuation and as
+/// lines, at 1×, 2× and 4× the size, checked and rendered as text: the
+/// throughput must not fall with the size whatever the line structure
+/// (`scripts/lint_scaling.sh` does the same through the binary, with the
+/// ratios).
+fn line_structure(c: &mut Criterion) {
+    let mut group = c.benchmark_group("lint_line_structure");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    let mut rng = Rng(7);
+    let concepts = glossary(10_000, &mut rng);
+    let text = document(&concepts, 400_000, &mut rng);
+    let linter = Linter::new(concepts, Config::default());
+    linter.check("warm-up.txt", &text, Some(Language::Id));
+    for kb in [100, 200, 400] {
+        let mut end = (kb * 1000).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let lines = &text[..end];
+        let one_line: String = lines
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '.' | '!' | '?') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        group.throughput(Throughput::Bytes(lines.len() as u64));
+        for (shape, doc) in [("lines", lines), ("one_line", one_line.as_str())] {
+            group.bench_with_input(BenchmarkId::new(shape, kb), doc, |b, doc| {
+                b.iter(|| {
+                    let report = linter.check("bench.txt", doc, Some(Language::Id));
+                    hcgloss_report::lint::findings(&[report])
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     // Plots would take longer to draw than the figures take to measure.
     config = Criterion::default().without_plots();
-    targets = lint
+    targets = lint, line_structure
 }
 criterion_main!(benches);

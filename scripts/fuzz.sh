@@ -18,7 +18,7 @@ seconds="${1:-300}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(glossary_csv tbx_import tmx_import lint_text normalize)
+  targets=(glossary_csv tbx_import tmx_import lint_text normalize term_checks tm_units xml_chars terminal_escape)
 fi
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   echo "cargo-fuzz is not installed: cargo install cargo-fuzz" >&2
@@ -42,6 +42,10 @@ seed tbx_import tests/fixtures/exchange/expected/*.tbx
 seed tmx_import tests/fixtures/tm/sample.tmx tests/fixtures/lint/bilingual/*.tmx
 seed lint_text tests/fixtures/lint/*.txt
 seed normalize tests/fixtures/lint/*.txt
+seed term_checks tests/fixtures/lint/*.txt
+seed tm_units tests/fixtures/tm/*.tsv tests/fixtures/lint/bilingual/*.tsv
+seed xml_chars tests/fixtures/tm/sample.tmx tests/fixtures/exchange/expected/*.tbx
+seed terminal_escape tests/fixtures/lint/*.txt
 
 cargo +nightly fuzz build --release >/dev/null || exit 2
 
@@ -50,7 +54,7 @@ summary=()
 for target in "${targets[@]}"; do
   dict=()
   case "$target" in
-    tbx_import | tmx_import) dict=(-dict=fuzz/xml.dict) ;;
+    tbx_import | tmx_import | xml_chars) dict=(-dict=fuzz/xml.dict) ;;
   esac
   log="fuzz/$target.log"
   echo "== $target for ${seconds}s"

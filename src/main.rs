@@ -12,6 +12,7 @@ use clap::Parser;
 use cli::Cli;
 use cmd::{Context, Outcome};
 use hcgloss_engine::progress::{Progress, Silent};
+use render::terminal::Escaping;
 
 /// A progress bar on standard error, shown only for long tasks.
 struct Bar(Option<indicatif::ProgressBar>);
@@ -39,9 +40,35 @@ impl Progress for Bar {
     }
 }
 
+/// Ends the process on SIGINT, SIGTERM or SIGHUP the way a shell expects
+/// (status 128 + the signal: 130, 143, 129), after removing the temporary
+/// files it was writing. A write transaction in progress is simply not
+/// committed: SQLite leaves the store as it was.
+fn exit_cleanly_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _no_more_temporary_files = hcgloss_engine::atomic::remove_live_temps();
+                signal_hook::low_level::exit(128 + signal);
+            }
+        });
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    exit_cleanly_on_signals();
+    // Everything on standard error is for a person: messages quote file
+    // names and content, which must not reach the terminal raw.
+    let (mut out, mut err) = (
+        std::io::stdout().lock(),
+        Escaping::new(std::io::stderr().lock()),
+    );
     let mut bar = Bar(None);
     let mut silent = Silent;
     let progress: &mut dyn Progress = if std::io::stderr().is_terminal() {

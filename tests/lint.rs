@@ -823,3 +823,105 @@ fn a_translation_memory_is_not_linted_as_an_article() {
             "this is a tab-separated translation memory",
         ));
 }
+
+/// Whether `bytes` hold a character a terminal acts on: a C0 control but
+/// tab and line feed, DEL, a C1 control, or a bidirectional control.
+fn raw_controls(bytes: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && !matches!(c, '\t' | '\n'))
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[test]
+fn text_output_never_reaches_the_terminal_raw() {
+    let env = lint_env();
+    // An article that retitles the window and overwrites a line, in a
+    // directory entry whose name carries an escape sequence too.
+    env.write(
+        "in/a\u{1b}[31m.txt",
+        "Judul \u{1b}]0;owned\u{7}: pengesahan itu\rDIHAPUS \u{202e}kiri\u{202c} \u{9b}2J ok.\n",
+    );
+    let out = env.lint().args(["--lang", "id", "in"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(raw_controls(&out.stdout), Vec::<char>::new());
+    assert_eq!(
+        stdout(&out),
+        "in/a\\x1b[31m.txt:1:19: warning[deprecated-term] \"pengesahan\" is a deprecated term; use \"ratifikasi\"\n\
+         \x20 1 | Judul \\x1b]0;owned\\x07: pengesahan itu\\rDIHAPUS \\u{202e}kiri\\u{202c} \\u{9b}2J ok.\n\
+         \x20   |                         ^^^^^^^^^^\n\
+         1 finding (0 errors, 1 warning, 0 info) in 1 of 1 file\n"
+    );
+    // JSON (and SARIF) stay exact.
+    let out = env
+        .lint()
+        .args(["--lang", "id", "--format", "json", "in"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["file"], "in/a\u{1b}[31m.txt");
+    assert_eq!(v["findings"][0]["column"], 19);
+    // The diff, the summary and messages on standard error too.
+    let out = env
+        .lint()
+        .args(["--lang", "id", "--diff", "in"])
+        .output()
+        .unwrap();
+    assert_eq!(raw_controls(&out.stdout), Vec::<char>::new());
+    assert!(
+        stdout(&out).contains("+++ b/in/a\\x1b[31m.txt"),
+        "{}",
+        stdout(&out)
+    );
+    let out = env.lint().args(["--summary", "in"]).output().unwrap();
+    assert_eq!(raw_controls(&out.stdout), Vec::<char>::new());
+    assert_eq!(raw_controls(&out.stderr), Vec::<char>::new());
+    let out = env
+        .lint()
+        .arg("missing\u{1b}]0;x\u{7}.txt")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("hcgloss: missing\\x1b]0;x\\x07.txt: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn terms_notes_and_errors_quoting_input_are_escaped() {
+    let env = lint_env();
+    env.write(
+        "n.csv",
+        "concept,lang,term,status,type,category,note\n\
+         hanoi,vi,Hà Nội,preferred,full,place,\"capital\rOVERWRITTEN\r\nsecond line\"\n",
+    );
+    env.cmd().args(["import", "n.csv"]).assert().success();
+    let out = env.cmd().args(["show", "hanoi"]).output().unwrap();
+    assert_eq!(raw_controls(&out.stdout), Vec::<char>::new());
+    assert!(
+        stdout(&out).contains("note: capital\\rOVERWRITTEN second line\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = env.cmd().args(["lookup", "ha noi"]).output().unwrap();
+    assert_eq!(raw_controls(&out.stdout), Vec::<char>::new());
+    env.write(
+        "bad.csv",
+        "concept,lang,term,status,type,category,note\nx,vi,X,\"pre\u{1b}]0;owned\u{7}\rferred\",full,place,\n",
+    );
+    let out = env.cmd().args(["import", "bad.csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(raw_controls(&out.stderr), Vec::<char>::new());
+    assert!(
+        stderr(&out).starts_with(
+            "hcgloss: bad.csv:2: status \"pre\\x1b]0;owned\\x07\\rferred\" is not one of"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

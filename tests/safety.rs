@@ -304,10 +304,9 @@ fn fix_replaces_the_file_by_rename_and_keeps_its_mode() {
 }
 
 #[test]
-fn fix_refuses_a_file_that_changed_since_it_was_read() {
+fn fix_treats_one_file_under_several_names_as_one_document() {
     let f = fix_env();
-    // The same file under two names: the first fix changes it, so when the
-    // second name's turn comes the file no longer holds what was read.
+    std::os::unix::fs::symlink("article.txt", f.env.path("link.txt")).unwrap();
     let out = f
         .env
         .cmd()
@@ -318,15 +317,137 @@ fn fix_refuses_a_file_that_changed_since_it_was_read() {
             "--fix",
             "article.txt",
             "./article.txt",
+            "link.txt",
+            ".",
         ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fixed 2 terms in 1 file\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "no findings in 1 file\n"
+    );
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), FIXED);
+}
+
+#[test]
+fn fix_refuses_a_file_that_changed_since_it_was_read() {
+    use std::io::Write;
+    let f = fix_env();
+    // lint reads its files in order before it fixes any: it reads the
+    // article, then waits on a named pipe, and the article changes while
+    // it waits.
+    let pipe = fifo(&f.env, "pipe.txt");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_hcgloss"))
+        .arg("--db")
+        .arg(&f.env.db)
+        .args(["lint", "--lang", "id", "--fix", "article.txt", "pipe.txt"])
+        .current_dir(f.env.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Opening the pipe returns once lint opens it, after the article.
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&pipe).unwrap();
+    let edited = format!("{ARTICLE}Satu kalimat baru.\n");
+    std::fs::write(&f.article, &edited).unwrap();
+    writer.write_all(b"Tidak ada istilah di sini.\n").unwrap();
+    drop(writer);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fixed 0 terms in 0 files\nhcgloss: article.txt: changed since it was read; not fixed (run lint again)\n"
+    );
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), edited);
+}
+
+#[test]
+fn fix_refuses_a_hard_linked_file_rather_than_split_it() {
+    let f = fix_env();
+    std::fs::hard_link(&f.article, f.env.path("other-name.txt")).unwrap();
+    let inode = std::fs::metadata(&f.article).unwrap().ino();
+    let out = f
+        .env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "fixed 2 terms in 1 file\nhcgloss: ./article.txt: changed since it was read; not fixed (run lint again)\n"
+        "hcgloss: article.txt: the file has 2 hard links, and replacing it would split them (this name would get the new text, the others keep the old); it was not overwritten\n"
     );
+    let meta = std::fs::metadata(&f.article).unwrap();
+    assert_eq!((meta.ino(), meta.nlink()), (inode, 2));
+    assert_eq!(std::fs::read_to_string(&f.article).unwrap(), ARTICLE);
+    assert_eq!(
+        std::fs::read_to_string(f.env.path("other-name.txt")).unwrap(),
+        ARTICLE
+    );
+}
+
+/// Whether this process has the effective user id 0.
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// The user and group `nobody` has on Debian.
+const NOBODY: u32 = 65534;
+
+#[test]
+fn fix_refuses_a_file_it_may_not_write_and_keeps_the_owner_of_one_it_may() {
+    let f = fix_env();
+    if !is_root() {
+        eprintln!("skipped: files of another user need root to make");
+        return;
+    }
+    // Another user's file, writable by that user only. Root writes any
+    // file, so the binary runs without CAP_DAC_OVERRIDE (through setpriv),
+    // as an ordinary user would.
+    std::os::unix::fs::chown(&f.article, Some(NOBODY), Some(NOBODY)).unwrap();
+    std::fs::set_permissions(&f.article, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = std::process::Command::new("setpriv")
+        .args(["--bounding-set", "-dac_override,-dac_read_search"])
+        .arg(env!("CARGO_BIN_EXE_hcgloss"))
+        .arg("--db")
+        .arg(&f.env.db)
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
+        .current_dir(f.env.dir.path())
+        .output();
+    match out {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped the refusal: setpriv is not installed");
+        }
+        out => {
+            let out = out.unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                "hcgloss: article.txt: you may not write this file (permission denied); it was not overwritten\n"
+            );
+            assert_eq!(out.status.code(), Some(2));
+            assert_eq!(std::fs::read_to_string(&f.article).unwrap(), ARTICLE);
+            assert_eq!(std::fs::metadata(&f.article).unwrap().uid(), NOBODY);
+        }
+    }
+    // Writable by the one fixing it: fixed, and still the owner's file.
+    std::fs::set_permissions(&f.article, std::fs::Permissions::from_mode(0o666)).unwrap();
+    f.env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
+        .assert()
+        .code(0);
     assert_eq!(std::fs::read_to_string(&f.article).unwrap(), FIXED);
+    let meta = std::fs::metadata(&f.article).unwrap();
+    assert_eq!(
+        (meta.uid(), meta.gid(), mode(&f.article)),
+        (NOBODY, NOBODY, 0o666)
+    );
 }
 
 #[test]
@@ -363,6 +484,196 @@ fn fix_writes_through_a_symbolic_link_and_refuses_a_read_only_file() {
         .assert()
         .code(2);
     assert_eq!(std::fs::read_to_string(&locked).unwrap(), ARTICLE);
+}
+
+// ------------------------------------------------------------ signals
+
+/// The temporary files (`.NAME.tmp-…`) in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect()
+}
+
+/// Starts the binary on the environment's store with `args`, waits until
+/// `ready()` holds, sends `signal`, and returns the exit status; `None`
+/// when the command finished before it was ready.
+fn signalled(
+    env: &Env,
+    args: &[&str],
+    signal: i32,
+    ready: impl Fn() -> bool,
+) -> Option<std::process::ExitStatus> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hcgloss"))
+        .arg("--db")
+        .arg(&env.db)
+        .args(args)
+        .current_dir(env.dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return None;
+        }
+        if ready() {
+            break;
+        }
+        std::thread::yield_now();
+    }
+    // SAFETY: kill has no memory effects; the child is ours and running.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
+    Some(child.wait().unwrap())
+}
+
+/// A glossary of `n` concepts, one Indonesian term each.
+fn big_glossary(n: usize) -> String {
+    let mut csv = String::from(HEADER);
+    for i in 0..n {
+        csv.push_str(&format!(
+            "c{i},id,istilah nomor {i} kata{},preferred,full,general,\n",
+            i % 97
+        ));
+    }
+    csv
+}
+
+#[test]
+fn an_interrupted_fix_leaves_no_temporary_file() {
+    let f = fix_env();
+    let dir = f.env.path("articles");
+    let mut interrupted = false;
+    for _ in 0..20 {
+        for i in 0..300 {
+            f.env.write(&format!("articles/a{i:03}.txt"), ARTICLE);
+        }
+        let ready = || !temporaries(&dir).is_empty();
+        let Some(status) = signalled(
+            &f.env,
+            &["lint", "--lang", "id", "--fix", "articles"],
+            libc::SIGTERM,
+            ready,
+        ) else {
+            continue;
+        };
+        assert_eq!(status.code(), Some(143), "{status:?}");
+        assert_eq!(temporaries(&dir), Vec::<String>::new());
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert!(text == ARTICLE || text == FIXED, "{text}");
+        }
+        interrupted = true;
+        break;
+    }
+    assert!(
+        interrupted,
+        "every fix finished before it could be interrupted"
+    );
+}
+
+#[test]
+fn an_interrupted_import_leaves_no_temporary_file_and_the_store_as_it_was() {
+    let env = Env::new();
+    env.import(&fixture("core/glossary.csv"));
+    let before = env.export();
+    env.write("big.csv", big_glossary(40_000));
+    let wal = env.path("store.sqlite-wal");
+    // SIGINT inside the write transaction: nothing is committed. The
+    // `-wal` file appears when the import opens the store, after reading
+    // the file, and its transaction then takes seconds (the pages stay in
+    // memory until the commit writes them), so a fifth of a second later
+    // the import is inside it.
+    let opened = std::cell::Cell::new(None);
+    let status = signalled(&env, &["import", "big.csv"], libc::SIGINT, || {
+        if opened.get().is_none() && wal.exists() {
+            opened.set(Some(std::time::Instant::now()));
+        }
+        opened
+            .get()
+            .is_some_and(|t| t.elapsed() > Duration::from_millis(200))
+    })
+    .expect("the import finished before it was interrupted");
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(temporaries(env.dir.path()), Vec::<String>::new());
+    assert_eq!(env.export(), before);
+    // SIGTERM while the new lookup index is being written, just before
+    // the commit: the index file goes, the store is the old one or the
+    // new one.
+    let index_temp = ".store.sqlite.lookup.tmp-";
+    let mut interrupted = 0;
+    for _ in 0..5 {
+        let ready = || {
+            temporaries(env.dir.path())
+                .iter()
+                .any(|n| n.starts_with(index_temp))
+        };
+        let Some(status) = signalled(&env, &["import", "big.csv"], libc::SIGTERM, ready) else {
+            break;
+        };
+        interrupted += 1;
+        assert_eq!(status.code(), Some(143), "{status:?}");
+        assert_eq!(temporaries(env.dir.path()), Vec::<String>::new());
+        let now = env.export();
+        if now != before {
+            // Committed just before the signal: all of it.
+            assert_eq!(now.lines().count(), before.lines().count() + 40_000);
+            break;
+        }
+    }
+    assert!(
+        interrupted > 0,
+        "the import was never seen writing its index"
+    );
+    env.cmd()
+        .args(["lookup", "istilah nomor 7 kata7"])
+        .assert()
+        .code(predicates::ord::lt(2));
+}
+
+#[test]
+fn temporary_files_of_processes_long_gone_are_swept() {
+    let f = fix_env();
+    let old = std::time::SystemTime::now() - Duration::from_secs(11 * 60);
+    let touch = |name: &str| {
+        let path = f.env.path(name);
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        path
+    };
+    // No process has this id (above the kernel's limit).
+    let article_temp = touch(".article.txt.tmp-99999999-a1b2c3");
+    let index_temp = touch(".store.sqlite.lookup.tmp-99999999-d4e5f6");
+    let ours = touch(&format!(".article.txt.tmp-{}-g7h8i9", std::process::id()));
+    f.env
+        .cmd()
+        .args(["lint", "--lang", "id", "--fix", "article.txt"])
+        .assert()
+        .code(0);
+    assert!(!article_temp.exists());
+    assert!(
+        ours.exists(),
+        "the temporary file of a running process was swept"
+    );
+    f.env
+        .cmd()
+        .args([
+            "add",
+            "hanoi",
+            "--lang",
+            "vi",
+            "--term",
+            "Hà Nội",
+            "--category",
+            "place",
+        ])
+        .assert()
+        .success();
+    assert!(!index_temp.exists());
 }
 
 // ------------------------------------------------- paths inside the data

@@ -4,6 +4,7 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::AddArgs;
+use crate::render::terminal::Line;
 use hcgloss_engine::edit::{EditKind, TermEdit, command_line_actor, plan_edit};
 use hcgloss_engine::error::Result;
 use hcgloss_engine::model::unit::now_created;
@@ -38,13 +39,21 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
         EditKind::Added => writeln!(
             ctx.out,
             "added: {} {} \"{}\" ({}, {})",
-            t.concept, t.lang, t.term, t.status, t.term_type
+            t.concept,
+            t.lang,
+            Line(&t.term),
+            t.status,
+            t.term_type
         ),
         EditKind::Updated => writeln!(ctx.out, "updated: {}", describe(t, &planned.changes)),
         EditKind::Unchanged => writeln!(
             ctx.out,
             "unchanged: {} {} \"{}\" ({}, {})",
-            t.concept, t.lang, t.term, t.status, t.term_type
+            t.concept,
+            t.lang,
+            Line(&t.term),
+            t.status,
+            t.term_type
         ),
     }
     .map_err(stdout_error)?;
@@ -66,7 +75,7 @@ pub fn describe(t: &Term, changes: &[FieldChange]) -> String {
         "{} {} \"{}\": {}",
         t.concept,
         t.lang,
-        t.term,
-        FieldChange::describe_all(changes)
+        Line(&t.term),
+        Line(&FieldChange::describe_all(changes))
     )
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::{ImportArgs, ImportFormat};
+use crate::render::terminal::Line;
 use hcgloss_engine::edit::command_line_actor;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::exchange::csv;
@@ -156,7 +157,8 @@ fn write_plan(
         writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
     }
     let summary = format!(
-        "{label}: {} added, {} updated, {} unchanged, {} removed",
+        "{}: {} added, {} updated, {} unchanged, {} removed",
+        Line(label),
         plan.added.len(),
         plan.updated.len(),
         plan.unchanged,
@@ -207,7 +209,9 @@ fn report_changes(plan: &ImportPlan, ctx: &mut Context<'_>) -> Result<()> {
         writeln!(
             ctx.out,
             "  removed: {} {} \"{}\"",
-            t.concept, t.lang, t.term
+            t.concept,
+            t.lang,
+            Line(&t.term)
         )
         .map_err(stdout_error)?;
     }

@@ -309,6 +309,8 @@ fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> R
         }
         fixes += n;
         files += 1;
+        // For reading: what a terminal would act on is shown escaped
+        // (`--fix` applies the change itself).
         ctx.out
             .write_all(render::diff::word_diff(&d.label, &d.text, &fixed, ctx.color).as_bytes())
             .map_err(stdout_error)?;
@@ -336,6 +338,15 @@ fn fix_files(
     reports: &[DocumentReport],
     ctx: &mut Context<'_>,
 ) -> Result<Outcome> {
+    // Every file to rewrite must be one a rename replaces faithfully, or
+    // none is written.
+    for (d, r) in docs.iter().zip(reports) {
+        if let Source::File(path) = &d.source
+            && r.findings.iter().any(|f| f.fix.is_some())
+        {
+            hcgloss_engine::atomic::check_replaceable(path)?;
+        }
+    }
     let mut texts: Vec<String> = Vec::with_capacity(docs.len());
     let (mut fixes, mut files) = (0, 0);
     let mut refused = Vec::new();

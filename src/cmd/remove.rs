@@ -5,6 +5,7 @@
 
 use super::{Context, Outcome, open, stdout_error};
 use crate::cli::RemoveArgs;
+use crate::render::terminal::Line;
 use hcgloss_engine::edit::{audit_removal, command_line_actor, plan_removal};
 use hcgloss_engine::error::Result;
 use hcgloss_engine::model::unit::now_created;
@@ -46,7 +47,11 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         writeln!(
             ctx.out,
             "{verb}: {} {} \"{}\" ({}, {})",
-            t.concept, t.lang, t.term, t.status, t.term_type
+            t.concept,
+            t.lang,
+            Line(&t.term),
+            t.status,
+            t.term_type
         )
         .map_err(stdout_error)?;
     }

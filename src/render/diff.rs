@@ -9,6 +9,8 @@ use std::fmt::Write;
 
 use similar::{ChangeTag, DiffTag, TextDiff};
 
+use super::terminal::escape;
+
 /// Words of context kept on each side of a change.
 const CONTEXT_WORDS: usize = 6;
 
@@ -25,25 +27,27 @@ pub fn word_diff(label: &str, old: &str, new: &str, color: bool) -> String {
         let old_lines: Vec<&str> = old_range.clone().map(|i| line(&lines, true, i)).collect();
         let new_lines: Vec<&str> = new_range.clone().map(|i| line(&lines, false, i)).collect();
         if out.is_empty() {
+            let label = escape(label, false);
             let _ = writeln!(out, "--- a/{label}\n+++ b/{label}");
         }
         if old_lines.len() == new_lines.len() {
             for (k, (o, n)) in old_lines.iter().zip(&new_lines).enumerate() {
+                let (o, n) = (escape(o, false), escape(n, false));
                 let _ = writeln!(
                     out,
                     "@@ line {} @@ {}",
                     old_range.start + k + 1,
-                    changed_words(o, n, color)
+                    changed_words(&o, &n, color)
                 );
             }
         } else {
             // Lines added or removed (a fix never does this): whole lines.
             let _ = writeln!(out, "@@ line {} @@", old_range.start + 1);
             for o in &old_lines {
-                let _ = writeln!(out, "-{o}");
+                let _ = writeln!(out, "-{}", escape(o, false));
             }
             for n in &new_lines {
-                let _ = writeln!(out, "+{n}");
+                let _ = writeln!(out, "+{}", escape(n, false));
             }
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod lint;
+pub mod terminal;
 pub mod text;
 pub mod tm;
 

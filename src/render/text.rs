@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::display_order;
+use super::terminal::{Line, escape};
 use hcgloss_engine::lookup::Hit;
 use hcgloss_engine::model::{Concept, Lang, Term, TermType};
 use hcgloss_engine::store::AuditEntry;
@@ -36,25 +37,22 @@ fn terms_block(s: &mut String, c: &Concept, langs: Languages<'_>) {
         .into_iter()
         .filter(|t| langs.shows(&t.lang))
         .collect();
-    let width = terms
-        .iter()
-        .map(|t| t.term.chars().count())
-        .max()
-        .unwrap_or(0);
+    let shown: Vec<_> = terms.iter().map(|t| escape(&t.term, false)).collect();
+    let width = shown.iter().map(|t| t.chars().count()).max().unwrap_or(0);
     let lang_width = terms
         .iter()
         .map(|t| t.lang.as_str().len())
         .max()
         .unwrap_or(2);
     let mut last_lang = None;
-    for t in terms {
+    for (t, term) in terms.iter().zip(&shown) {
         let lang = if last_lang == Some(&t.lang) {
             ""
         } else {
             t.lang.as_str()
         };
         last_lang = Some(&t.lang);
-        let pad = width - t.term.chars().count();
+        let pad = width - term.chars().count();
         let kind = if t.term_type == TermType::Full {
             String::new()
         } else {
@@ -62,15 +60,15 @@ fn terms_block(s: &mut String, c: &Concept, langs: Languages<'_>) {
         };
         let _ = writeln!(
             s,
-            "  {lang:<lang_width$}  {}{:pad$}  {}{kind}",
-            t.term, "", t.status
+            "  {lang:<lang_width$}  {term}{:pad$}  {}{kind}",
+            "", t.status
         );
         if !t.note.is_empty() {
             let _ = writeln!(
                 s,
                 "  {:lang_width$}    note: {}",
                 "",
-                t.note.replace('\n', " ")
+                Line(&t.note.replace("\r\n", " ").replace('\n', " "))
             );
         }
     }
@@ -123,10 +121,13 @@ pub fn hits(hits: &[Hit], detail: Detail, langs: Languages<'_>) -> String {
         let _ = write!(
             s,
             "{:>3}  {} ({category}) matched {status}{} \"{}\"",
-            h.score, h.concept.concept, m.lang, m.term
+            h.score,
+            h.concept.concept,
+            m.lang,
+            Line(&m.term)
         );
         if let Some(p) = &h.use_instead {
-            let _ = write!(s, ": use \"{}\"", p.term);
+            let _ = write!(s, ": use \"{}\"", Line(&p.term));
         }
         s.push('\n');
         match detail {

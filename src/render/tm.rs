@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use crate::render::terminal::escape;
 use hcgloss_engine::model::Lang;
 use hcgloss_engine::model::unit::StoredUnit;
 use hcgloss_engine::tm::concordance::Hit;
@@ -133,7 +134,9 @@ pub fn search_text(matches: &[Match], terms: &[TermHit<'_>], to: &str) -> String
             );
         }
     }
-    s
+    // Every value shown is one line (segments, tuids and origins are
+    // stored with white space runs made single spaces).
+    escape(&s, true).into_owned()
 }
 
 /// `tm concordance` as text: each segment with the phrase marked, then the
@@ -154,7 +157,7 @@ pub fn concordance_text(hits: &[Hit]) -> String {
             let _ = writeln!(s, "  {:<w$}  {}", t.lang.as_str(), t.text);
         }
     }
-    s
+    escape(&s, true).into_owned()
 }
 
 #[cfg(test)]

@@ -233,6 +233,74 @@ fn bad_tsv_is_refused_with_file_and_line() {
 }
 
 #[test]
+fn control_characters_in_unit_metadata_are_refused_in_every_format() {
+    refused(
+        "meta.tsv",
+        "vi\ten\ttuid\torigin\torigin-date\ncâu\tsentence\tok\tBáo\t\nmột\tone\ta\u{1b}]0;owned\u{7}\tBáo\u{1b}[2J\t\n".as_bytes(),
+        "meta.tsv:3: the tuid holds the control character U+001B, which a translation memory does not store (a TMX file cannot carry it)\nmeta.tsv:3: the origin document holds the control character U+001B",
+    );
+    refused(
+        "c1.tsv",
+        "vi\ten\ttuid\nmột\tone\tx\u{9b}31m\n".as_bytes(),
+        "c1.tsv:2: the tuid holds the control character U+009B",
+    );
+    refused(
+        "raw.tmx",
+        &tmx_with(
+            "<tu\ntuid=\"a\u{1b}b\">\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+        ),
+        "raw.tmx:7: character U+001B is not allowed in XML 1.0",
+    );
+    refused(
+        "reference.tmx",
+        &tmx_with(
+            "<tu tuid=\"a&#x1b;b\">\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+        ),
+        "reference.tmx:6: attribute tuid of <tu>: character U+001B is not allowed in XML 1.0",
+    );
+    refused(
+        "c1.tmx",
+        &tmx_with(
+            "<tu tuid=\"a\u{9b}b\">\n<prop type=\"x-origin-document\">Báo\u{9b}</prop><tuv xml:lang=\"vi\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+        ),
+        "c1.tmx:6: the tuid holds the control character U+009B, which a translation memory does not store (a TMX file cannot carry it)\nc1.tmx:6: the origin document holds the control character U+009B",
+    );
+    refused(
+        "name.tmx",
+        &tmx_with(
+            "<tu>\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg><no\u{2}te/></tuv></tu>\n",
+        ),
+        "name.tmx:7: character U+0002 is not allowed in XML 1.0",
+    );
+}
+
+#[test]
+fn what_was_stored_exports_as_tmx_that_imports_again() {
+    let env = Env::new();
+    env.write(
+        "meta.tsv",
+        "vi\ten\ttuid\torigin\torigin-date\ncâu\tsentence\tt\"1&\tBáo <Nhân Dân>\t2025-10-26\n",
+    );
+    env.cmd()
+        .args(["tm", "import", "meta.tsv"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["tm", "export", "--format", "tmx", "-o", "backup.tmx"])
+        .assert()
+        .success();
+    let other = Env::new();
+    other
+        .cmd()
+        .arg("tm")
+        .arg("import")
+        .arg(env.path("backup.tmx"))
+        .assert()
+        .success();
+    assert_eq!(other.tm_export("tsv", &[]), env.tm_export("tsv", &[]));
+}
+
+#[test]
 fn a_bad_file_does_not_create_a_store() {
     let env = Env::new();
     let path = env.write("bad.tsv", "vi\n");

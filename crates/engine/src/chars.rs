@@ -1,8 +1,8 @@
 //! Character classes that matter for safety rather than for matching:
 //! characters that are invisible, that reorder text on screen, or that
 //! belong to scripts whose letters look alike. Shared by the term checks
-//! of an import ([`crate::glossary`]) and by the escaping of text shown on
-//! a terminal ([`crate::render::terminal`]).
+//! of an import ([`crate::plan`]) and by [`crate::escape`], with which
+//! every front end shows text from data to a person.
 
 /// A bidirectional formatting control: the embeddings, overrides and
 /// isolates (U+202A–U+202E, U+2066–U+2069) and the implicit marks

@@ -9,6 +9,7 @@ pub mod bundled;
 pub mod chars;
 pub mod edit;
 pub mod error;
+pub mod escape;
 pub mod exchange;
 pub mod input;
 pub mod lint;

@@ -5,6 +5,7 @@
 
 use super::super::{Context, Outcome, open, stdout_error};
 use crate::cli::TmImportArgs;
+use crate::render::terminal::Line;
 use hcgloss_engine::error::Result;
 use hcgloss_engine::input::read_text;
 use hcgloss_engine::model::unit::now_created;
@@ -29,8 +30,10 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
         tx.commit()?;
     }
     let mut summary = format!(
-        "{label}: {} added, {} unchanged",
-        stored.added, stored.unchanged
+        "{}: {} added, {} unchanged",
+        Line(&label),
+        stored.added,
+        stored.unchanged
     );
     if stored.repeated > 0 {
         summary.push_str(&format!(", {} repeated in the file", stored.repeated));

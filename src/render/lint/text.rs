@@ -19,6 +19,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Totals, plural};
+use crate::render::terminal::{Line, escape};
 use hcgloss_engine::lint::{DocumentReport, Finding, LineIndex, Severity};
 
 /// Characters of context kept on each side of a finding in a long line.
@@ -106,7 +107,10 @@ fn excerpt(
 ) {
     let Gutter { number, digits } = g;
     let (mut start, mut end, mut lead, mut tail) = (0, line.len(), "", "");
-    if line.chars().count() > LONG_LINE {
+    // Only whether the line is longer than LONG_LINE matters: counting
+    // the characters of a long line for each of its findings was
+    // quadratic.
+    if line.chars().nth(LONG_LINE).is_some() {
         start = back_chars(line, from, CONTEXT);
         end = forward_chars(line, to, CONTEXT);
         if start > 0 {
@@ -116,9 +120,15 @@ fn excerpt(
             tail = "…";
         }
     }
-    let shown = format!("{lead}{}{tail}", &line[start..end]);
-    let pad = format!("{}{}", blank_like(lead), blank_like(&line[start..from]));
-    let marks = "^".repeat(width(&line[from..to]).max(1));
+    // Shown escaped, so the underline is measured on the escaped text: an
+    // escape (`\x1b`) is wider than nothing.
+    let shown = format!("{lead}{}{tail}", escape(&line[start..end], false));
+    let pad = format!(
+        "{}{}",
+        blank_like(lead),
+        blank_like(&escape(&line[start..from], false))
+    );
+    let marks = "^".repeat(width(&escape(&line[from..to], false)).max(1));
     let bar = p.paint(gutter(), "|");
     let _ = writeln!(
         out,
@@ -134,18 +144,18 @@ fn finding(out: &mut String, p: &Palette, f: &Finding, lines: &LineIndex<'_>) {
     let place = f
         .segment
         .as_ref()
-        .map(|s| format!("{} ({}): ", s.unit, s.lang))
+        .map(|s| format!("{} ({}): ", Line(&s.unit), Line(&s.lang)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
         "{}: {}{} {place}{}",
         p.paint(
             Style::new().bold(),
-            &format!("{}:{}:{}", f.file, f.span.line, f.span.column)
+            &format!("{}:{}:{}", Line(&f.file), f.span.line, f.span.column)
         ),
         p.paint(style, f.severity.as_str()),
         p.paint(style, &format!("[{}]", f.rule)),
-        f.message
+        Line(&f.message)
     );
     if let Some(s) = &f.segment {
         // A segment is one line; its finding is underlined in it.

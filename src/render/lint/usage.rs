@@ -14,6 +14,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::plural;
+use crate::render::terminal::Line;
 use hcgloss_engine::lint::usage::{ConceptUsage, VariantUsage};
 use hcgloss_engine::model::{Status, TermType};
 
@@ -26,9 +27,9 @@ fn label(v: &VariantUsage<'_>) -> String {
         notes.push(v.term_type.as_str());
     }
     if notes.is_empty() {
-        v.term.clone()
+        Line(&v.term).to_string()
     } else {
-        format!("{} ({})", v.term, notes.join(", "))
+        format!("{} ({})", Line(&v.term), notes.join(", "))
     }
 }
 
@@ -54,9 +55,9 @@ pub fn text(usage: &[ConceptUsage<'_>], files: usize) -> String {
                 let files: Vec<String> = v
                     .files
                     .iter()
-                    .map(|f| format!("{} {}×", f.file, f.count))
+                    .map(|f| format!("{} {}×", Line(f.file), f.count))
                     .collect();
-                let _ = writeln!(s, "    {}: {}", v.term, files.join(", "));
+                let _ = writeln!(s, "    {}: {}", Line(&v.term), files.join(", "));
             }
         }
     }

@@ -47,11 +47,36 @@ fn is_text_file(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
 }
 
-/// Expands the command line's paths into the documents to read.
+/// What makes two paths one file: the device and inode where the system
+/// has them, else the path with its links and `..` resolved. `None` for
+/// a path that cannot be looked at (reading it will say why).
+fn identity(path: &Path) -> Option<(u64, u64, Option<PathBuf>)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| (m.dev(), m.ino(), None))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok().map(|p| (0, 0, Some(p)))
+    }
+}
+
+/// Expands the command line's paths into the documents to read. One file
+/// is one document however it is named (`a.txt` and `./a.txt`, a link to
+/// it, a hard link, or a directory holding it): the first name is kept,
+/// so `--fix` rewrites it once.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
     let mut out: Vec<Source> = Vec::new();
-    let push = |s: Source, out: &mut Vec<Source>| {
-        if !out.contains(&s) {
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |s: Source, out: &mut Vec<Source>| {
+        let new = match &s {
+            Source::File(p) => identity(p).is_none_or(|id| seen.insert(id)),
+            Source::Stdin => true,
+        };
+        if new && !out.contains(&s) {
             out.push(s);
         }
     };

@@ -103,16 +103,53 @@ pub fn clean_segment(text: &str) -> Result<String, String> {
     if cleaned.is_empty() {
         return Err("the segment is empty".into());
     }
-    if let Some(c) = cleaned
-        .chars()
-        .find(|&c| c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-    {
+    if let Some(c) = cleaned.chars().find(|&c| unstorable(c)) {
         return Err(format!(
             "the segment holds the control character U+{:04X}, which a TMX file cannot carry",
             c as u32
         ));
     }
     Ok(cleaned)
+}
+
+/// A character no field of a unit may hold: a control character (C0,
+/// DEL, C1), which a TMX file cannot carry (C0) or a terminal would act
+/// on, or U+FFFE or U+FFFF, which XML 1.0 does not allow.
+fn unstorable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Checks every field of a unit that is stored and written back (its
+/// tuid, origin document and date, creation time and segments), whichever
+/// file it came from: none may hold a character [`unstorable`] names,
+/// since the TMX export of such a unit would not be well-formed and
+/// hcgloss would refuse its own backup. One message per bad field.
+pub fn check_fields(unit: &Unit) -> Vec<String> {
+    let mut fields: Vec<(String, &str)> = vec![
+        ("the tuid".into(), unit.tuid.as_str()),
+        ("the origin document".into(), unit.origin_doc.as_str()),
+        ("the origin date".into(), unit.origin_date.as_str()),
+        (
+            "the creation time".into(),
+            unit.created.as_deref().unwrap_or(""),
+        ),
+    ];
+    fields.extend(
+        unit.segments
+            .iter()
+            .map(|s| (format!("the {} segment", s.lang), s.text.as_str())),
+    );
+    fields
+        .into_iter()
+        .filter_map(|(what, value)| {
+            value.chars().find(|&c| unstorable(c)).map(|c| {
+                format!(
+                    "{what} holds the control character U+{:04X}, which a translation memory does not store (a TMX file cannot carry it)",
+                    c as u32
+                )
+            })
+        })
+        .collect()
 }
 
 /// Checks the segments of one unit (already cleaned): at least two, and
@@ -273,6 +310,31 @@ mod tests {
         assert_eq!(clean_segment(" \n ").unwrap_err(), "the segment is empty");
         let e = clean_segment("a\u{1}b").unwrap_err();
         assert!(e.contains("U+0001"), "{e}");
+    }
+
+    #[test]
+    fn every_stored_field_is_checked_for_control_characters() {
+        let mut unit = Unit {
+            tuid: "a\u{1b}]0;title\u{7}".into(),
+            origin_doc: "Báo\u{85}".into(),
+            origin_date: "2025-10-26".into(),
+            created: Some("2025\u{9b}".into()),
+            segments: vec![seg("vi", "fine"), seg("en", "not \u{FFFF}")],
+        };
+        assert_eq!(
+            check_fields(&unit),
+            [
+                "the tuid holds the control character U+001B, which a translation memory does not store (a TMX file cannot carry it)",
+                "the origin document holds the control character U+0085, which a translation memory does not store (a TMX file cannot carry it)",
+                "the creation time holds the control character U+009B, which a translation memory does not store (a TMX file cannot carry it)",
+                "the en segment holds the control character U+FFFF, which a translation memory does not store (a TMX file cannot carry it)",
+            ]
+        );
+        unit.tuid = "a-1".into();
+        unit.origin_doc = "Báo".into();
+        unit.created = None;
+        unit.segments[1].text = "fine".into();
+        assert!(check_fields(&unit).is_empty());
     }
 
     #[test]

@@ -63,45 +63,20 @@ pub(super) fn build(conn: &Connection, generation: u64) -> Result<Vec<u8>> {
 
 /// Writes index bytes to a temporary file beside `path`; the caller
 /// renames it into place once the state it describes is committed.
-pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<crate::atomic::LiveTemp> {
     let mut tmp = crate::atomic::temp_beside(path)?;
     tmp.write_all(bytes)
         .map_err(|e| Error::io(path.display().to_string(), e))?;
     Ok(tmp)
 }
 
-/// How old a temporary index file must be before a writer removes it.
-/// Writing one takes seconds; one this old was left by a process that was
-/// killed (or a machine that stopped) between writing and renaming it.
-const ORPHAN_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
-
 /// Removes temporary index files of `path` that killed processes left
-/// behind. Best effort: what cannot be listed or removed stays.
+/// behind (those of a process that is gone, after some minutes; see
+/// [`crate::atomic::sweep_stale`], which sweeps `lint --fix` and `export
+/// -o` files the same way). Best effort: what cannot be listed or removed
+/// stays.
 pub(super) fn sweep_orphans(path: &Path) {
-    let Some(dir) = path.parent() else { return };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let prefix = crate::atomic::temp_prefix(path);
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
-            continue;
-        }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > ORPHAN_AGE);
-        if old {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
+    crate::atomic::sweep_stale(path);
 }
 
 /// Maps the index file if it exists and describes `generation`.

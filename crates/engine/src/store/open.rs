@@ -100,11 +100,11 @@ fn create(path: &Path, seed: Option<Seed<'_>>) -> Result<()> {
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(&label, e))?;
     match tmp.persist_noclobber(path) {
-        Ok(_) => Ok(()),
+        Ok(()) => Ok(()),
         // Another process made it first: theirs is as good as ours, and
-        // ours is removed as the temporary file is dropped.
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::io(&label, e.error)),
+        // ours is removed.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(&label, e)),
     }
 }
 

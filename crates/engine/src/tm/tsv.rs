@@ -21,7 +21,8 @@ use crate::error::{Error, Problem, Result};
 use crate::model::Lang;
 use crate::model::unit::Segment;
 use crate::model::unit::{
-    SourcedUnit, Unit, check_created, check_origin_date, check_segments, clean_segment,
+    SourcedUnit, Unit, check_created, check_fields, check_origin_date, check_segments,
+    clean_segment,
 };
 use crate::normalize::clean_term;
 
@@ -122,6 +123,7 @@ fn parse_row(columns: &[Column], line: &str) -> Result<Unit, Vec<String>> {
             },
         }
     }
+    problems.extend(check_fields(&unit));
     if problems.is_empty()
         && let Err(e) = check_segments(&mut unit.segments)
     {

@@ -53,6 +53,13 @@ struct LineTracking<R> {
     partial: Vec<u8>,
     /// The byte offset and line of the first invalid UTF-8 sequence.
     invalid_utf8: Option<(u64, u64)>,
+    /// The last two bytes seen, to find U+FFFE and U+FFFF cut across two
+    /// chunks.
+    last_two: [u8; 2],
+    /// The byte offset, line and character of the first character XML
+    /// 1.0 forbids, wherever it stands (text, attribute values, names,
+    /// comments): a raw one is never well-formed XML.
+    forbidden: Option<(u64, u64, char)>,
 }
 
 impl<R: BufRead> Read for LineTracking<R> {
@@ -87,12 +94,17 @@ impl<R> LineTracking<R> {
             lines_seen: 0,
             partial: Vec::new(),
             invalid_utf8: None,
+            last_two: [0; 2],
+            forbidden: None,
         }
     }
 
     fn record(&mut self, bytes: &[u8]) {
         if self.invalid_utf8.is_none() {
             self.check_utf8(bytes);
+        }
+        if self.forbidden.is_none() {
+            self.check_chars(bytes);
         }
         for (i, b) in bytes.iter().enumerate() {
             if *b == b'\n' {
@@ -101,6 +113,44 @@ impl<R> LineTracking<R> {
             }
         }
         self.consumed += bytes.len() as u64;
+    }
+
+    /// Looks for the raw characters XML 1.0 forbids in `bytes`: the C0
+    /// controls but tab, line feed and carriage return (one byte each in
+    /// UTF-8), and U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`, which may
+    /// begin in the chunk before).
+    fn check_chars(&mut self, bytes: &[u8]) {
+        let control = bytes
+            .iter()
+            .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            .map(|i| (i, 0, char::from(bytes[i])));
+        let byte_before = |i: usize, back: usize| -> u8 {
+            if i >= back {
+                bytes[i - back]
+            } else {
+                self.last_two[2 - (back - i)]
+            }
+        };
+        let noncharacter = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, 0xBE | 0xBF))
+            .find(|&(i, _)| byte_before(i, 1) == 0xBF && byte_before(i, 2) == 0xEF)
+            .map(|(i, &b)| (i, 2, if b == 0xBE { '\u{FFFE}' } else { '\u{FFFF}' }));
+        let first = match (control, noncharacter) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        if let Some((i, back, c)) = first {
+            let newlines = bytes[..i].iter().filter(|&&b| b == b'\n').count() as u64;
+            let offset = self.consumed + i as u64 - back as u64;
+            self.forbidden = Some((offset, self.lines_seen + newlines + 1, c));
+        }
+        match bytes {
+            [.., a, b] => self.last_two = [*a, *b],
+            [b] => self.last_two = [self.last_two[1], *b],
+            [] => {}
+        }
     }
 
     /// Validates `bytes` as the continuation of what came before.
@@ -194,7 +244,17 @@ impl<R: BufRead> XmlReader<R> {
             }
             self.buf.clear();
             let start = self.reader.buffer_position();
-            let event = match self.reader.read_event_into(&mut self.buf) {
+            let read = self.reader.read_event_into(&mut self.buf);
+            if let Some((_, line, c)) = self.reader.get_ref().forbidden
+                && (read.is_ok() || self.reader.get_ref().invalid_utf8.is_none())
+            {
+                return Err(Error::invalid(
+                    &self.label,
+                    Some(line),
+                    format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
+                ));
+            }
+            let event = match read {
                 Ok(e) => e.into_owned(),
                 Err(e) => {
                     let tracking = self.reader.get_ref();
@@ -354,6 +414,18 @@ impl<R: BufRead> XmlReader<R> {
                     )
                 })?
                 .into_owned();
+            // A character reference may name what XML 1.0 forbids
+            // (`&#27;`); raw characters were refused as they were read.
+            if let Some(c) = value.chars().find(|c| !super::write::is_xml_char(*c)) {
+                return Err(Error::invalid(
+                    &self.label,
+                    Some(line),
+                    format!(
+                        "attribute {key} of <{name}>: character U+{:04X} is not allowed in XML 1.0",
+                        c as u32
+                    ),
+                ));
+            }
             attributes.push((key, value));
         }
         Ok(XmlEvent::Start {
@@ -438,6 +510,34 @@ mod tests {
         );
         let e = events("<a>\u{7}</a>").unwrap_err().to_string();
         assert!(e.starts_with("t.xml:1: character U+0007"), "{e}");
+        // Everywhere: attribute values raw or as references, names,
+        // comments, and U+FFFF cut across read buffers.
+        for (xml, line, c) in [
+            ("<a>\n<b x=\"1\u{1b}]0;t\u{7}\"/></a>", 2, "001B"),
+            ("<a>\n\n<b x=\"&#27;\"/></a>", 3, "001B"),
+            ("<a>\n<b\u{1}/></a>", 2, "0001"),
+            ("<a><!-- \n\u{1f} --></a>", 2, "001F"),
+            ("<a>\n<b x=\"\u{FFFF}\"/></a>", 2, "FFFF"),
+        ] {
+            for capacity in [1, 2, 3, 64] {
+                let mut r = XmlReader::new(
+                    "t.xml",
+                    std::io::BufReader::with_capacity(capacity, xml.as_bytes()),
+                );
+                let e = loop {
+                    match r.next_event() {
+                        Ok(Some(_)) => continue,
+                        Ok(None) => panic!("{xml:?} was read"),
+                        Err(e) => break e.to_string(),
+                    }
+                };
+                assert!(
+                    e.starts_with(&format!("t.xml:{line}: "))
+                        && e.contains(&format!("character U+{c} is not allowed in XML 1.0")),
+                    "{xml:?} by {capacity}: {e}"
+                );
+            }
+        }
         let mut r = XmlReader::new("t.xml", &b"<a>\n\xff</a>"[..]);
         let e = loop {
             match r.next_event() {

@@ -160,6 +160,10 @@ fn is_checked_name(m: &Matcher, r: TermRef) -> bool {
 
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     let m = linter.matcher();
+    // Whether a line is a title-case headline is read once per line: a
+    // line holds any number of occurrences, and reading a 100 KB line for
+    // each was quadratic.
+    let mut title_lines: std::collections::HashMap<usize, bool> = Default::default();
     for o in &doc.occurrences {
         if !is_checked_name(m, o.term()) {
             continue;
@@ -169,9 +173,11 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         if is_all_caps(found) && !is_all_caps(&term.term) {
             continue;
         }
-        let (line, _) = doc.lines.position(o.start);
+        let line = doc.lines.line_of(o.start);
         let sentence_start = at_sentence_start(doc.text, o.start);
-        let title_line = is_title_line(doc.lines.line(line));
+        let title_line = *title_lines
+            .entry(line)
+            .or_insert_with(|| is_title_line(doc.lines.line(line)));
         // Any allowed reading written right (another concept's term with
         // the same letters) clears the occurrence.
         if o.terms.iter().any(|r| {

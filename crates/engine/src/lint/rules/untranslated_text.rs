@@ -79,7 +79,7 @@ pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
         {
             continue;
         }
-        let line = doc.lines.position(start).0;
+        let line = doc.lines.line_of(start);
         match flagged.last_mut() {
             Some(last) if last.2 == lang && last.3 == line => last.1 = end,
             _ => flagged.push((start, end, lang, line)),

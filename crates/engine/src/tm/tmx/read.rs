@@ -5,7 +5,8 @@ use super::{PROP_ORIGIN_DATE, PROP_ORIGIN_DOC};
 use crate::error::{Error, Problem, Result};
 use crate::model::Lang;
 use crate::model::unit::{
-    Segment, SourcedUnit, Unit, check_origin_date, check_segments, clean_segment, created_from_tmx,
+    Segment, SourcedUnit, Unit, check_fields, check_origin_date, check_segments, clean_segment,
+    created_from_tmx,
 };
 use crate::normalize::clean_term;
 use crate::xml::{XmlEvent, XmlReader};
@@ -227,13 +228,21 @@ impl<'a> Parser<'a> {
             self.problem(line, e);
             return Ok(None);
         }
-        Ok(Some(Unit {
+        let unit = Unit {
             tuid,
             origin_doc,
             origin_date,
             created,
             segments,
-        }))
+        };
+        let problems = check_fields(&unit);
+        if !problems.is_empty() {
+            for p in problems {
+                self.problem(line, p);
+            }
+            return Ok(None);
+        }
+        Ok(Some(unit))
     }
 
     /// The text of an element that holds only text (`prop`, `note`).
