@@ -49,6 +49,8 @@ pub enum Command {
     /// Translation memory: import, export, fuzzy search, concordance.
     #[command(subcommand)]
     Tm(TmCommand),
+    /// Serve the termbase, lint and the translation memory over HTTP, with a web page.
+    Serve(ServeArgs),
     /// Write tokens for the server: add (prints a new token once), list, remove.
     #[command(subcommand)]
     Token(TokenCommand),
@@ -70,6 +72,25 @@ pub enum TokenCommand {
     List,
     /// Remove NAME's token; writes with it are refused from then on.
     Remove { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (another machine's browser needs an
+    /// address of this machine's network, e.g. 0.0.0.0:8765).
+    #[arg(long, value_name = "ADDR", default_value = hcgloss_server::DEFAULT_LISTEN)]
+    pub listen: std::net::SocketAddr,
+    /// Lint with this configuration instead of looking for hcgloss.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+impl Command {
+    /// Long-running commands that end on SIGINT or SIGTERM themselves
+    /// (a server finishes its requests first).
+    pub fn handles_signals(&self) -> bool {
+        matches!(self, Command::Serve(_))
+    }
 }
 
 #[derive(Debug, Args)]

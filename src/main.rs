@@ -62,12 +62,15 @@ fn exit_cleanly_on_signals() {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    exit_cleanly_on_signals();
+    if !cli.command.handles_signals() {
+        exit_cleanly_on_signals();
+    }
     // Everything on standard error is for a person: messages quote file
     // names and content, which must not reach the terminal raw.
     let (mut out, mut err) = (
         std::io::stdout().lock(),
-        Escaping::new(std::io::stderr().lock()),
+        // Not locked for the whole run: a server logs from its threads.
+        Escaping::new(std::io::stderr()),
     );
     let mut bar = Bar(None);
     let mut silent = Silent;

@@ -8,6 +8,7 @@ mod import;
 mod lint;
 mod lookup;
 mod remove;
+mod serve;
 mod show;
 mod tm;
 mod token;
@@ -56,6 +57,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Lint(args) => lint::run(&args, &location, ctx),
         Command::Tm(command) => tm::run(&command, &location, ctx),
         Command::Token(command) => token::run(&command, &location, ctx),
+        Command::Serve(args) => serve::run(&args, location, ctx),
         Command::Completions(_) | Command::Man => unreachable!("handled above"),
     }
 }

@@ -124,6 +124,18 @@ fn list_problems(problems: &[Problem]) -> String {
 }
 
 impl Error {
+    /// Another connection held the store's write lock longer than this
+    /// one would wait.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            Error::Sqlite(e) if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            )
+        )
+    }
+
     pub fn io(path: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

@@ -133,6 +133,16 @@ impl Store {
         Ok(WriteTx::new(tx, index))
     }
 
+    /// Runs `f` inside one read transaction, so that everything it reads
+    /// comes from one state of the store, whatever other processes write
+    /// meanwhile.
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let result = f(self);
+        tx.finish()?;
+        result
+    }
+
     /// The store's generation: a number every write that changes terms
     /// raises, so a reader can tell whether what it derived from the
     /// terms (a compiled glossary) is still current.

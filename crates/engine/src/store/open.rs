@@ -22,7 +22,6 @@
 //! A command that writes first runs SQLite's `quick_check`, so a damaged
 //! store is refused with advice instead of being written to.
 
-use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -226,7 +225,7 @@ fn prepare(mut conn: Connection, path: &Path, mode: Mode) -> Result<Store> {
 /// its `-wal` and `-shm` files beside it (they exist and are writable, or
 /// the folder lets it create them).
 fn may_write(path: &Path) -> Option<String> {
-    let opens_for_writing = |p: &Path| OpenOptions::new().write(true).open(p).is_ok();
+    let opens_for_writing = writable;
     if !opens_for_writing(path) {
         return Some("the file is read-only".into());
     }
@@ -251,16 +250,44 @@ fn may_write(path: &Path) -> Option<String> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let folder_writable = tempfile::Builder::new()
-        .prefix(".hcgloss-write-check")
-        .tempfile_in(dir)
-        .is_ok();
+    let folder_writable = writable(dir);
     (!folder_writable).then(|| {
         format!(
             "its folder {} is read-only, so SQLite cannot keep its journal there",
             dir.display()
         )
     })
+}
+
+/// Whether this process may write `path` (a file, or a folder to create
+/// files in), asked of the system without opening it. Opening and closing
+/// the store's files to find out is not harmless: closing any descriptor
+/// of a file drops every POSIX lock this process holds on it, SQLite's
+/// own locks included (a server with other connections open would lose
+/// them and read a store another writer is changing).
+fn writable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: a valid NUL-terminated path; faccessat only reads it.
+        // AT_EACCESS checks with the effective ids and capabilities, which
+        // are what an open would be judged by.
+        unsafe {
+            libc::faccessat(
+                libc::AT_FDCWD,
+                c_path.as_ptr(),
+                libc::W_OK,
+                libc::AT_EACCESS,
+            ) == 0
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
 }
 
 /// Opens a store this process may not write, creating nothing beside it.
