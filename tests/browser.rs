@@ -123,11 +123,7 @@ impl Browser {
     }
 
     fn call(&self, method: &str, path: &str, body: Value) -> Value {
-        let url = if path == "/session" {
-            format!("{}{path}", self.session)
-        } else {
-            format!("{}{path}", self.session)
-        };
+        let url = format!("{}{path}", self.session);
         let response = match method {
             "GET" => self.agent.get(&url).call(),
             "DELETE" => self.agent.delete(&url).call(),
@@ -143,11 +139,7 @@ impl Browser {
         if value["value"]["error"].is_string() && path != "/element" && path != "/elements" {
             panic!("{method} {path}: {value}");
         }
-        if path == "/session" {
-            value["value"].clone()
-        } else {
-            value["value"].clone()
-        }
+        value["value"].clone()
     }
 
     fn go(&self, url: &str) {
