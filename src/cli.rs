@@ -86,6 +86,23 @@ pub struct ServeArgs {
 }
 
 impl Command {
+    /// What the command does, for messages: `... (while importing)`.
+    pub fn action(&self) -> &'static str {
+        match self {
+            Command::Import(_) => "importing",
+            Command::Export(_) => "exporting",
+            Command::Lookup(_) => "looking up",
+            Command::Show(_) => "reading a concept",
+            Command::Add(_) => "adding a term",
+            Command::Remove(_) => "removing terms",
+            Command::Lint(_) => "reading the glossary for lint",
+            Command::Tm(_) => "working on the translation memory",
+            Command::Serve(_) => "serving",
+            Command::Token(_) => "managing tokens",
+            Command::Completions(_) | Command::Man => "writing help",
+        }
+    }
+
     /// Long-running commands that end on SIGINT or SIGTERM themselves
     /// (a server finishes its requests first).
     pub fn handles_signals(&self) -> bool {

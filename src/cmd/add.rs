@@ -2,7 +2,7 @@
 //! the fields of a stored one (see [`hcgloss_engine::edit`]), checked by
 //! the rules of an import.
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stderr_error, stdout_error};
 use crate::cli::AddArgs;
 use crate::render::terminal::Line;
 use hcgloss_engine::edit::{EditKind, TermEdit, command_line_actor, plan_edit};
@@ -25,7 +25,7 @@ pub fn run(args: &AddArgs, location: &Location, ctx: &mut Context<'_>) -> Result
     let mut tx = store.write()?;
     let planned = plan_edit("add", tx.concept(&args.concept)?, &edit)?;
     for warning in &planned.plan.warnings {
-        writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
+        writeln!(ctx.err, "{warning}").map_err(stderr_error)?;
     }
     if planned.plan.changes_anything() {
         tx.apply(&planned.plan, &mut hcgloss_engine::progress::Silent)?;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stderr_error, stdout_error};
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::render::terminal::Line;
 use hcgloss_engine::edit::command_line_actor;
@@ -112,7 +112,7 @@ fn read_file(args: &ImportArgs, path: &Path, ctx: &mut Context<'_>) -> Result<(S
                     "{label}: left out (hcgloss keeps no such data): {}",
                     file.ignored.describe()
                 )
-                .map_err(stdout_error)?;
+                .map_err(stderr_error)?;
             }
             Read::Terms(file.terms)
         }
@@ -154,7 +154,7 @@ fn write_plan(
     }
     let plan = plan_import(label, existing, rows, args.replace).map_err(Error::Invalid)?;
     for warning in &plan.warnings {
-        writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
+        writeln!(ctx.err, "{warning}").map_err(stderr_error)?;
     }
     let summary = format!(
         "{}: {} added, {} updated, {} unchanged, {} removed",

@@ -19,7 +19,7 @@
 
 use rayon::prelude::*;
 
-use super::{Context, Outcome, open, stdout_error, write_output};
+use super::{Context, Outcome, open, stderr_error, stdout_error, write_output};
 use crate::cli::{LintArgs, LintFormat};
 use crate::render;
 use crate::render::lint as lint_render;
@@ -96,7 +96,7 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         })
         .collect::<Result<_>>()?;
     if docs.is_empty() {
-        writeln!(ctx.err, "no text files (*.txt, *.md) to check").map_err(stdout_error)?;
+        writeln!(ctx.err, "no text files (*.txt, *.md) to check").map_err(stderr_error)?;
     }
     for d in &docs {
         refuse_translation_memory(d)?;
@@ -267,7 +267,7 @@ fn bilingual(
                 source.code(),
                 target.code()
             )
-            .map_err(stdout_error)?;
+            .map_err(stderr_error)?;
         }
         reports.push(checked.report);
     }
@@ -321,7 +321,7 @@ fn diff(docs: &[Loaded], reports: &[DocumentReport], ctx: &mut Context<'_>) -> R
         if fixes == 1 { "finding" } else { "findings" },
         if files == 1 { "file" } else { "files" }
     )
-    .map_err(stdout_error)?;
+    .map_err(stderr_error)?;
     Ok(if fixes > 0 {
         Outcome::Negative
     } else {
@@ -378,7 +378,7 @@ fn fix_files(
         if fixes == 1 { "term" } else { "terms" },
         if files == 1 { "file" } else { "files" }
     )
-    .map_err(stdout_error)?;
+    .map_err(stderr_error)?;
     // What is left, at its new positions.
     let remaining: Vec<DocumentReport> = docs
         .par_iter()

@@ -1,6 +1,6 @@
 //! `hcgloss lookup QUERY`: fuzzy search, hits rendered as text or JSON.
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stderr_error, stdout_error};
 use crate::cli::{LookupArgs, ReportFormat};
 use crate::render;
 use crate::render::text::{Detail, Languages};
@@ -45,7 +45,7 @@ pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Res
                 "no term matches \"{text}\" with a score of {} or more",
                 args.min
             )
-            .map_err(stdout_error)?;
+            .map_err(stderr_error)?;
         }
         return Ok(Outcome::Negative);
     }

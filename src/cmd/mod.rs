@@ -47,7 +47,9 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         _ => {}
     }
     let location = Location::resolve(cli.db)?;
-    match cli.command {
+    let action = cli.command.action();
+    let store = location.path.clone();
+    let outcome = match cli.command {
         Command::Import(args) => import::run(&args, &location, ctx),
         Command::Export(args) => export::run(&args, &location, ctx),
         Command::Lookup(args) => lookup::run(&args, &location, ctx),
@@ -59,7 +61,8 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Token(command) => token::run(&command, &location, ctx),
         Command::Serve(args) => serve::run(&args, location, ctx),
         Command::Completions(_) | Command::Man => unreachable!("handled above"),
-    }
+    };
+    outcome.map_err(|e| e.in_store(&store, action))
 }
 
 fn open(location: &Location, access: Access) -> Result<Store> {
@@ -76,4 +79,9 @@ fn write_output(location: &Location, path: &std::path::Path, bytes: &[u8]) -> Re
 /// Maps a failed write to standard output to an error naming it.
 fn stdout_error(e: std::io::Error) -> Error {
     Error::io("<stdout>", e)
+}
+
+/// Maps a failed write to standard error to an error naming it.
+fn stderr_error(e: std::io::Error) -> Error {
+    Error::io("<stderr>", e)
 }

@@ -3,7 +3,7 @@
 //! has synonyms is refused: the language would be left without a
 //! preferred term.
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stderr_error, stdout_error};
 use crate::cli::RemoveArgs;
 use crate::render::terminal::Line;
 use hcgloss_engine::edit::{audit_removal, command_line_actor, plan_removal};
@@ -16,7 +16,7 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     let mut tx = store.write()?;
     let Some(concept) = tx.concept(&args.concept)? else {
         writeln!(ctx.err, "no concept \"{}\": nothing removed", args.concept)
-            .map_err(stdout_error)?;
+            .map_err(stderr_error)?;
         return Ok(Outcome::Negative);
     };
     let which = args.lang.as_ref().zip(args.term.as_deref());
@@ -27,7 +27,7 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
             "concept {} has no such term: nothing removed",
             args.concept
         )
-        .map_err(stdout_error)?;
+        .map_err(stderr_error)?;
         return Ok(Outcome::Negative);
     }
     let verb = if args.dry_run {
@@ -56,7 +56,7 @@ pub fn run(args: &RemoveArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         .map_err(stdout_error)?;
     }
     if args.dry_run {
-        writeln!(ctx.err, "dry run: nothing was removed").map_err(stdout_error)?;
+        writeln!(ctx.err, "dry run: nothing was removed").map_err(stderr_error)?;
     }
     Ok(Outcome::Success)
 }

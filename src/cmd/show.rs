@@ -1,6 +1,6 @@
 //! `hcgloss show CONCEPT`: one concept with all its terms.
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stderr_error, stdout_error};
 use crate::cli::{ReportFormat, ShowArgs};
 use crate::render;
 use hcgloss_engine::error::Result;
@@ -15,7 +15,7 @@ pub fn run(args: &ShowArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
             args.concept,
             store.path().display()
         )
-        .map_err(stdout_error)?;
+        .map_err(stderr_error)?;
         return Ok(Outcome::Negative);
     };
     let rendered = match args.format {

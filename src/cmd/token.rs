@@ -1,7 +1,7 @@
 //! `hcgloss token add|list|remove`: the write tokens of `hcgloss serve`.
 //! A new token is printed once; the store keeps only its hash.
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, stderr_error, stdout_error};
 use crate::cli::TokenCommand;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::model::unit::now_created;
@@ -42,7 +42,7 @@ pub fn run(command: &TokenCommand, location: &Location, ctx: &mut Context<'_>) -
             let mut store = open(location, Access::Write)?;
             let mut tx = store.write()?;
             if !tx.remove_token(name)? {
-                writeln!(ctx.err, "no token for {name}").map_err(stdout_error)?;
+                writeln!(ctx.err, "no token for {name}").map_err(stderr_error)?;
                 return Ok(Outcome::Negative);
             }
             tx.commit()?;

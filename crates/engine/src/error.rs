@@ -90,8 +90,24 @@ pub enum Error {
     #[error("{}: the store is damaged ({detail}); nothing was written. Save what can still be read (hcgloss --db {} export -o rescue.csv), or restore a backup, then import it into a new store", .path.display(), .path.display())]
     DamagedStore { path: PathBuf, detail: String },
 
+    /// An SQLite error without its context yet; front ends give it one
+    /// with [`Error::in_store`].
     #[error("store: {0}")]
     Sqlite(#[from] rusqlite::Error),
+
+    /// An SQLite error with the store and what was being done.
+    #[error("{}: {source} (while {action})", .path.display())]
+    Store {
+        path: PathBuf,
+        action: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    /// Something went wrong inside hcgloss or one of its own files (a
+    /// damaged index, a store changed under a search), not in the input.
+    #[error("{0}")]
+    Internal(String),
 
     /// A request that cannot be carried out as asked.
     #[error("{0}")]
@@ -129,11 +145,24 @@ impl Error {
     pub fn is_busy(&self) -> bool {
         matches!(
             self,
-            Error::Sqlite(e) if matches!(
+            Error::Sqlite(e) | Error::Store { source: e, .. } if matches!(
                 e.sqlite_error_code(),
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
             )
         )
+    }
+
+    /// Names the store and the action of an SQLite error; other errors
+    /// are returned as they are.
+    pub fn in_store(self, path: &std::path::Path, action: &str) -> Error {
+        match self {
+            Error::Sqlite(source) => Error::Store {
+                path: path.to_path_buf(),
+                action: action.to_string(),
+                source,
+            },
+            other => other,
+        }
     }
 
     pub fn io(path: impl Into<String>, source: std::io::Error) -> Self {

@@ -14,7 +14,7 @@ const PREFIX: &str = "hcg_";
 pub fn generate() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
-        .map_err(|e| Error::Usage(format!("no random numbers to make a token from: {e}")))?;
+        .map_err(|e| Error::Internal(format!("no random numbers to make a token from: {e}")))?;
     Ok(format!("{PREFIX}{}", hex(&bytes)))
 }
 

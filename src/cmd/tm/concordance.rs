@@ -2,7 +2,7 @@
 //! contains the phrase, marked, with its unit's translations. Exit 1 when
 //! there is none.
 
-use super::super::{Context, Outcome, open, stdout_error};
+use super::super::{Context, Outcome, open, stderr_error, stdout_error};
 use super::lang_option;
 use crate::cli::{ReportFormat, TmConcordanceArgs};
 use crate::render::tm::concordance_text;
@@ -40,9 +40,9 @@ pub fn run(
     if hits.is_empty() {
         if args.format == ReportFormat::Text {
             if store.tm_counts()?.0 == 0 {
-                writeln!(ctx.err, "{}", super::EMPTY_MEMORY).map_err(stdout_error)?;
+                writeln!(ctx.err, "{}", super::EMPTY_MEMORY).map_err(stderr_error)?;
             } else {
-                writeln!(ctx.err, "no segment contains \"{phrase}\"").map_err(stdout_error)?;
+                writeln!(ctx.err, "no segment contains \"{phrase}\"").map_err(stderr_error)?;
             }
         }
         return Ok(Outcome::Negative);

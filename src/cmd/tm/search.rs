@@ -3,7 +3,7 @@
 //! and beside them the glossary terms the sentence contains. Exit 1 when
 //! no match reaches `--min` (the terms are still shown).
 
-use super::super::{Context, Outcome, open, stdout_error};
+use super::super::{Context, Outcome, open, stderr_error, stdout_error};
 use super::lang_option;
 use crate::cli::{ReportFormat, TmSearchArgs};
 use crate::render::tm::search_text;
@@ -67,7 +67,7 @@ pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> R
                     from.tag, to.tag, args.min
                 )
             };
-            writeln!(ctx.err, "{message}").map_err(stdout_error)?;
+            writeln!(ctx.err, "{message}").map_err(stderr_error)?;
         }
         return Ok(Outcome::Negative);
     }

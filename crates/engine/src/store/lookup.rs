@@ -128,8 +128,12 @@ impl Store {
                 if let Ok(tmp) = write_temp(&path, &bytes) {
                     let _ = tmp.persist(&path);
                 }
-                LookupIndex::open(Bytes::Owned(bytes))
-                    .map_err(|e| Error::Usage(format!("lookup index: {}", e.0)))?
+                LookupIndex::open(Bytes::Owned(bytes)).map_err(|e| {
+                    Error::Internal(format!(
+                        "the lookup index built from the store is damaged: {}",
+                        e.0
+                    ))
+                })?
             }
         };
         let hits = lookup::search(&index, &Snapshot(&tx), query)?;

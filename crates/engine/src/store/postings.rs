@@ -79,7 +79,7 @@ pub fn decode(blob: &[u8]) -> Result<Vec<i64>> {
 }
 
 fn damaged() -> Error {
-    Error::Usage(
+    Error::Internal(
         "the translation memory's word index is damaged; re-import the memory into a new store"
             .into(),
     )

@@ -128,10 +128,10 @@ pub fn concordance(
                     Span::of(&row.text, start, end)
                 })
                 .collect();
-            let unit = store
-                .unit(row.unit_id)?
-                .ok_or_else(|| Error::Usage(format!("unit {} vanished", row.unit_id)))?;
-            let lang = row.lang.parse().map_err(Error::Usage)?;
+            let unit = store.unit(row.unit_id)?.ok_or_else(|| {
+                Error::Internal(format!("unit {} vanished during the search", row.unit_id))
+            })?;
+            let lang = row.lang.parse().map_err(Error::Internal)?;
             let translations = unit
                 .unit
                 .segments

@@ -340,10 +340,10 @@ fn finish(
     s: Scored,
 ) -> Result<Match> {
     let unit = store.unit(s.row.unit_id)?.ok_or_else(|| {
-        Error::Usage(format!("unit {} vanished during the search", s.row.unit_id))
+        Error::Internal(format!("unit {} vanished during the search", s.row.unit_id))
     })?;
     let source = Segment {
-        lang: s.row.lang.parse().map_err(Error::Usage)?,
+        lang: s.row.lang.parse().map_err(Error::Internal)?,
         text: s.row.text.clone(),
     };
     let target = unit
@@ -352,7 +352,9 @@ fn finish(
         .iter()
         .find(|seg| req.to.matches(&seg.lang) && seg.lang != source.lang)
         .cloned()
-        .ok_or_else(|| Error::Usage(format!("unit {} lost its {} segment", unit.id, req.to.tag)))?;
+        .ok_or_else(|| {
+            Error::Internal(format!("unit {} lost its {} segment", unit.id, req.to.tag))
+        })?;
     let differences = differences(&source.text, &query.folded, req.sentence);
     Ok(Match {
         score: s.score,

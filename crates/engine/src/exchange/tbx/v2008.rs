@@ -49,7 +49,8 @@ pub fn write(terms: Vec<Term>, selection: &Selection) -> Result<String> {
         x.open("text", &[])?;
         x.open("body", &[])
     };
-    header(&mut x).map_err(|u| Error::Usage(format!("TBX header: {u:?}")))?;
+    header(&mut x)
+        .map_err(|u| Error::Internal(format!("the TBX header holds U+{:04X}", u.0 as u32)))?;
     let layout = Layout {
         entry: "termEntry",
         lang: "langSet",
