@@ -374,17 +374,31 @@ fn csv_lines_are_right_for_every_line_end_and_stray_quotes_are_refused() {
 }
 
 #[test]
-fn utf16_csv_is_refused_with_advice() {
+fn utf16_csv_is_decoded_and_utf32_refused() {
     let env = seeded();
+    let text = format!("{HEADER}new-place,vi,Thủ đô Hà Nội,preferred,full,place,\n");
     let mut bytes = vec![0xFF, 0xFE];
-    for unit in HEADER.encode_utf16() {
+    for unit in text.encode_utf16() {
         bytes.extend(unit.to_le_bytes());
     }
     env.write("excel.csv", bytes);
+    let out = env.cmd().args(["import", "excel.csv"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("1 added")
+            && stdout.contains("decoded from UTF-16LE (by its byte-order mark)"),
+        "{stdout}"
+    );
+    env.write("utf32.csv", [0xFF, 0xFE, 0, 0, b'c', 0, 0, 0]);
     refused(
         &env,
-        &["import", "excel.csv"],
-        "excel.csv:1: the file is UTF-16; save it as UTF-8",
+        &["import", "utf32.csv"],
+        "utf32.csv:1: the file is UTF-32, which hcgloss does not read",
     );
 }
 

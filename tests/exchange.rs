@@ -599,15 +599,36 @@ fn external_entities_are_refused_unread() {
 }
 
 #[test]
-fn utf16_and_invalid_utf8_are_refused() {
+fn utf16_and_declared_encodings_are_read_and_invalid_utf8_refused() {
     let env = Env::seeded();
-    let mut utf16 = vec![0xFF, 0xFE];
-    for unit in "<martif/>".encode_utf16() {
-        utf16.extend(unit.to_le_bytes());
+    let martif = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<martif type=\"TBX\" xml:lang=\"en\">\n<text><body><termEntry id=\"multiterm-1\"><langSet xml:lang=\"vi\">\n<tig><term>Bộ Công an</term></tig></langSet></termEntry></body></text></martif>\n";
+    let mut utf16 = vec![0xFE, 0xFF];
+    for unit in martif.encode_utf16() {
+        utf16.extend(unit.to_be_bytes());
     }
     let file = env.file("multiterm.tbx", utf16);
-    let stderr = env.refuse(&file, &[]);
-    assert_at(&stderr, &file, 1, "the file is UTF-16; save it as UTF-8");
+    let (stdout, _) = env.import(&file, &[]);
+    assert!(stdout.contains("1 added"), "{stdout}");
+    assert!(
+        env.export(&[])
+            .contains("multiterm-1,vi,Bộ Công an,preferred")
+    );
+    // UTF-16 without a byte-order mark, and a declared legacy encoding.
+    let without_mark: Vec<u8> = martif
+        .replace("multiterm-1", "multiterm-2")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (stdout, _) = env.import(&env.file("nomark.tbx", without_mark), &[]);
+    assert!(stdout.contains("1 added"), "{stdout}");
+    let mut latin = b"<?xml version='1.0' encoding=\"windows-1254\" ?>\n<martif type=\"TBX\" xml:lang=\"en\">\n<text><body><termEntry id=\"t1\"><langSet xml:lang=\"tr\">\n<tig><term>".to_vec();
+    latin.extend(b"\xdd\xfd</term></tig></langSet></termEntry></body></text></martif>\n");
+    let (stdout, _) = env.import(&env.file("turkish.tbx", latin), &[]);
+    assert!(
+        stdout.contains("decoded from windows-1254 (named by the XML declaration)"),
+        "{stdout}"
+    );
+    assert!(env.export(&[]).contains("t1,tr,İı,preferred"));
     let mut bytes =
         format!("{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>")
             .into_bytes();

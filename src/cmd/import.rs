@@ -9,6 +9,7 @@ use hcgloss_engine::exchange::csv;
 use hcgloss_engine::exchange::source::{self, Format};
 use hcgloss_engine::exchange::tbx::read as tbx_read;
 use hcgloss_engine::exchange::{omegat, sheet};
+use hcgloss_engine::input::Input;
 use hcgloss_engine::model::Lang;
 use hcgloss_engine::model::SourcedTerm;
 use hcgloss_engine::plan::plan_import;
@@ -74,9 +75,10 @@ fn source_format(format: ImportFormat) -> Format {
 }
 
 pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
-    let mut input = source::open(&args.file)?;
-    let label = input.label.clone();
-    let format = input.detect(&args.file, args.format.map(source_format))?;
+    let mut input = Input::open(&args.file)?;
+    let label = input.name();
+    let format = source::detect(&mut input, &args.file, args.format.map(source_format))?;
+    let decoding = input.decoding.describe();
     if format != Format::Omegat && (args.source.is_some() || args.target.is_some()) {
         return Err(Error::Usage(
             "--source and --target are for OmegaT glossaries only".into(),
@@ -86,7 +88,7 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         Format::Csv => Read::Terms(csv::parse(&label, &input.read_text()?)?),
         Format::Sheet => Read::Terms(sheet::parse(&label, &input.read_text()?)?),
         Format::Tbx => {
-            let file = tbx_read::read(&label, input.reader)?;
+            let file = tbx_read::read(&label, input.reader())?;
             if !file.ignored.is_empty() {
                 writeln!(
                     ctx.err,
@@ -121,13 +123,16 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     for warning in &plan.warnings {
         writeln!(ctx.err, "{warning}").map_err(stdout_error)?;
     }
-    let summary = format!(
+    let mut summary = format!(
         "{label}: {} added, {} updated, {} unchanged, {} removed",
         plan.added.len(),
         plan.updated.len(),
         plan.unchanged,
         plan.removed.len()
     );
+    if let Some(decoding) = decoding {
+        summary.push_str(&format!("; {decoding}"));
+    }
     if args.dry_run {
         writeln!(ctx.out, "{summary} (dry run: nothing written)").map_err(stdout_error)?;
         return Ok(Outcome::Success);

@@ -86,7 +86,7 @@ fn export_to_a_file_and_from_standard_input() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout("-: 38 added, 0 unchanged\n");
+        .stdout("<stdin>: 38 added, 0 unchanged\n");
     let out = env.path("out.tmx");
     env.cmd()
         .args(["tm", "export", "--format", "tmx", "-o"])

@@ -6,14 +6,16 @@
 use super::super::{Context, Outcome, open, stdout_error};
 use crate::cli::TmImportArgs;
 use hcgloss_engine::error::Result;
-use hcgloss_engine::input::read_text;
+use hcgloss_engine::input::Input;
 use hcgloss_engine::model::unit::now_created;
 use hcgloss_engine::store::{Access, Location};
 use hcgloss_engine::tm::{self, Format};
 
 pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
-    let label = args.file.display().to_string();
-    let text = read_text(&args.file)?;
+    let input = Input::open(&args.file)?;
+    let label = input.name();
+    let decoding = input.decoding.describe();
+    let text = input.read_text()?;
     let format = args
         .format
         .map(Format::from)
@@ -34,6 +36,9 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
     );
     if stored.repeated > 0 {
         summary.push_str(&format!(", {} repeated in the file", stored.repeated));
+    }
+    if let Some(decoding) = decoding {
+        summary.push_str(&format!("; {decoding}"));
     }
     writeln!(ctx.out, "{summary}").map_err(stdout_error)?;
     Ok(Outcome::Success)

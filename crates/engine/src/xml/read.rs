@@ -197,6 +197,11 @@ impl<R: BufRead> XmlReader<R> {
             let event = match self.reader.read_event_into(&mut self.buf) {
                 Ok(e) => e.into_owned(),
                 Err(e) => {
+                    if let quick_xml::Error::Io(io) = &e
+                        && let Some(d) = crate::input::DecodeError::of(io)
+                    {
+                        return Err(Error::invalid(&self.label, Some(d.line), d.message.clone()));
+                    }
                     let tracking = self.reader.get_ref();
                     // A decoding error may come before the bytes that show
                     // the sequence is bad are consumed: then the sequence
