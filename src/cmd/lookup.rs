@@ -12,7 +12,7 @@ pub fn run(args: &LookupArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     let lang = match &args.lang {
         Some(l) => Some(
             l.parse::<Lang>()
-                .map_err(hcgloss_engine::error::Error::Usage)?,
+                .map_err(|e| hcgloss_engine::error::Error::Usage(format!("--lang: {e}")))?,
         ),
         None => None,
     };

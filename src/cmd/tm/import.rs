@@ -3,7 +3,7 @@
 //! A unit whose content is already stored (same languages, same texts) is
 //! left as it is, so importing a file twice adds nothing.
 
-use super::super::{Context, Outcome, open, stdout_error};
+use super::super::{Context, Outcome, open, report_adjustments, stdout_error};
 use crate::cli::TmImportArgs;
 use hcgloss_engine::error::Result;
 use hcgloss_engine::input::Input;
@@ -20,8 +20,9 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
         .format
         .map(Format::from)
         .unwrap_or_else(|| Format::detect(&args.file, &text));
-    let units = tm::parse(&label, &text, format)?;
+    let file = tm::read(&label, &text, format)?;
     drop(text);
+    let units = file.units;
 
     let mut store = open(location, Access::Write)?;
     store.reserve_cache_mib(64)?;
@@ -37,9 +38,23 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
     if stored.repeated > 0 {
         summary.push_str(&format!(", {} repeated in the file", stored.repeated));
     }
-    if let Some(decoding) = decoding {
-        summary.push_str(&format!("; {decoding}"));
+    let single = units.iter().filter(|u| u.unit.segments.len() == 1).count();
+    if single > 0 {
+        let first = units
+            .iter()
+            .find(|u| u.unit.segments.len() == 1)
+            .map_or(0, |u| u.line);
+        summary.push_str(&format!(
+            " ({single} with one language only, first on line {first})"
+        ));
     }
+    summary.push_str(&report_adjustments(
+        ctx,
+        &label,
+        &file.adjustments,
+        &file.left_out,
+        decoding,
+    )?);
     writeln!(ctx.out, "{summary}").map_err(stdout_error)?;
     Ok(Outcome::Success)
 }
