@@ -386,7 +386,7 @@ fn foreign_tbx2008_from_standard_input() {
         .write_stdin(tbx)
         .assert()
         .success()
-        .stdout("<stdin>: 2 added, 0 updated, 0 unchanged, 0 removed\n");
+        .stdout("<stdin>: 2 added, 0 updated, 0 unchanged, 0 removed; adjusted: 1 language given a preferred term\n");
     assert_eq!(
         env.export(&[]),
         "concept,lang,term,status,type,category,note\n\
@@ -517,21 +517,29 @@ fn missing_parts_are_refused() {
 }
 
 #[test]
-fn unknown_status_is_refused() {
+fn foreign_statuses_are_mapped_and_a_deprecated_only_language_needs_the_store() {
     let env = Env::seeded();
     let file = env.file(
         "status.tbx",
         format!(
-            "{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>A</term>\n<termNote type=\"administrativeStatus\">forbiddenTerm-admn-sts</termNote>\n</termSec></langSec></conceptEntry>\n</body></text></tbx>\n"
+            "{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>A</term>\n<termNote type=\"administrativeStatus\">proposedTerm-admn-sts</termNote>\n</termSec><termSec><term>A2</term><termNote type=\"administrativeStatus\">forbiddenTerm-admn-sts</termNote></termSec></langSec>\n<langSec xml:lang=\"vi\"><termSec><term>Cũ</term><termNote type=\"administrativeStatus\">obsoleteTerm-admn-sts</termNote></termSec></langSec></conceptEntry>\n</body></text></tbx>\n"
         ),
     );
-    let stderr = env.refuse(&file, &[]);
-    assert_at(
-        &stderr,
-        &file,
-        6,
-        "status \"forbiddenTerm-admn-sts\" is not one of preferredTerm-admn-sts, admittedTerm-admn-sts",
+    let (stdout, stderr) = env.import(&file, &[]);
+    assert!(
+        stdout.contains(": 2 added, 0 updated, 0 unchanged, 0 removed; adjusted: 3 statuses mapped (forbiddenTerm-admn-sts → deprecated ×1, obsoleteTerm-admn-sts → superseded ×1, proposedTerm-admn-sts → none ×1), 1 language given a preferred term, 1 language with only deprecated terms left out (vi ×1)"),
+        "{stdout}"
     );
+    assert!(
+        stderr.contains(":6: status \"proposedTerm-admn-sts\" has no hcgloss counterpart in entry \"a\", language en: read as if the term had no status"),
+        "{stderr}"
+    );
+    let csv = env.export(&[]);
+    assert!(
+        csv.contains("a,en,A,preferred,full,,\na,en,A2,deprecated,full,,\n"),
+        "{csv}"
+    );
+    assert!(!csv.contains("Cũ"), "{csv}");
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! against the merged termbase, then write all of it in one transaction,
 //! or nothing.
 
-use super::{Context, Outcome, open, stdout_error};
+use super::{Context, Outcome, open, report_adjustments, stdout_error};
 use crate::cli::{ImportArgs, ImportFormat};
+use hcgloss_engine::adjust::{Adjustments, LeftOut};
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::exchange::csv;
 use hcgloss_engine::exchange::source::{self, Format};
@@ -79,6 +80,8 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     let label = input.name();
     let format = source::detect(&mut input, &args.file, args.format.map(source_format))?;
     let decoding = input.decoding.describe();
+    let mut adjustments = Adjustments::default();
+    let mut left_out = LeftOut::default();
     if format != Format::Omegat && (args.source.is_some() || args.target.is_some()) {
         return Err(Error::Usage(
             "--source and --target are for OmegaT glossaries only".into(),
@@ -89,14 +92,8 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         Format::Sheet => Read::Terms(sheet::parse(&label, &input.read_text()?)?),
         Format::Tbx => {
             let file = tbx_read::read(&label, input.reader())?;
-            if !file.ignored.is_empty() {
-                writeln!(
-                    ctx.err,
-                    "{label}: left out (hcgloss keeps no such data): {}",
-                    file.ignored.describe()
-                )
-                .map_err(stdout_error)?;
-            }
+            adjustments = file.adjustments;
+            left_out = file.left_out;
             Read::Terms(file.terms)
         }
         Format::Omegat => {
@@ -114,7 +111,12 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     let mut tx = store.write()?;
     let existing = tx.all_terms()?;
     let rows = match read {
-        Read::Terms(rows) => rows,
+        Read::Terms(mut rows) => {
+            if format == Format::Tbx {
+                hcgloss_engine::plan::settle_foreign(&mut rows, &existing, &mut adjustments);
+            }
+            rows
+        }
         Read::Omegat(glossary, source, target) => {
             omegat::resolve(&label, glossary, &source, &target, &existing)?
         }
@@ -130,9 +132,13 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
         plan.unchanged,
         plan.removed.len()
     );
-    if let Some(decoding) = decoding {
-        summary.push_str(&format!("; {decoding}"));
-    }
+    summary.push_str(&report_adjustments(
+        ctx,
+        &label,
+        &adjustments,
+        &left_out,
+        decoding,
+    )?);
     if args.dry_run {
         writeln!(ctx.out, "{summary} (dry run: nothing written)").map_err(stdout_error)?;
         return Ok(Outcome::Success);

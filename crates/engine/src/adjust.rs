@@ -32,6 +32,8 @@ pub enum Kind {
     UnusableLanguage,
     /// An empty term left out.
     EmptyTerm,
+    /// A term given twice in one language of one entry, kept once.
+    DuplicateTerm,
     /// A segment left out because it was empty.
     EmptySegment,
     /// A unit with two segments in one language, split in two.
@@ -81,6 +83,7 @@ impl Kind {
                 "languages with only deprecated terms left out",
             ),
             Kind::EmptyTerm => ("empty term left out", "empty terms left out"),
+            Kind::DuplicateTerm => ("term given twice kept once", "terms given twice kept once"),
             Kind::EmptySegment => ("empty segment left out", "empty segments left out"),
             Kind::SplitUnit => (
                 "unit with two segments in one language split",

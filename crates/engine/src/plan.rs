@@ -301,6 +301,66 @@ fn check_group(
     }
 }
 
+/// Leaves out, with a report, the terms of a foreign file (TBX) that
+/// hcgloss could not store: those of a concept and language that have no
+/// preferred term in the file nor in the store (the reader has given every
+/// language one, unless all its terms are deprecated or superseded). Run
+/// before [`plan_import`]; the canonical CSV never goes through it.
+pub fn settle_foreign(
+    rows: &mut Vec<SourcedTerm>,
+    existing: &[Term],
+    adjustments: &mut crate::adjust::Adjustments,
+) {
+    use std::collections::{BTreeMap, HashSet};
+    let mut preferred: HashSet<(&str, &str)> = existing
+        .iter()
+        .filter(|t| t.status == Status::Preferred)
+        .map(|t| (t.concept.as_str(), t.lang.as_str()))
+        .collect();
+    preferred.extend(
+        rows.iter()
+            .filter(|r| r.term.status == Status::Preferred)
+            .map(|r| (r.term.concept.as_str(), r.term.lang.as_str())),
+    );
+    let mut unusable: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let key = (r.term.concept.as_str(), r.term.lang.as_str());
+        if !preferred.contains(&key) {
+            unusable
+                .entry((key.0.to_string(), key.1.to_string()))
+                .or_default()
+                .push(i);
+        }
+    }
+    if unusable.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; rows.len()];
+    for ((concept, lang), at) in &unusable {
+        let terms: Vec<String> = at
+            .iter()
+            .map(|&i| format!("\"{}\"", rows[i].term.term))
+            .collect();
+        adjustments.add(
+            crate::adjust::Kind::UnusableLanguage,
+            rows[at[0]].line,
+            lang.clone(),
+            format!(
+                "{lang} of concept {concept} has only deprecated or superseded terms ({}) and the store has no preferred {lang} term for it: left out, since every language hcgloss keeps has a preferred term",
+                terms.join(", ")
+            ),
+        );
+        for &i in at {
+            drop[i] = true;
+        }
+    }
+    let mut i = 0;
+    rows.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
 /// Plans importing `rows` into a store that holds `existing`. The file is
 /// the authority on everything it names: a concept's category given in the
 /// file replaces the store's. With `replace`, terms the file does not name

@@ -40,30 +40,70 @@ pub fn type_value(term_type: TermType) -> &'static str {
     }
 }
 
-/// Reads a status from `administrativeStatus` (TBX-Basic:
-/// `preferredTerm-admn-sts`...), from TBX 2008's `normativeAuthorization`
-/// (`preferredTerm`...), or in hcgloss's own words.
-pub fn parse_status(value: &str) -> std::result::Result<Status, String> {
-    let v = value.trim();
-    let base = v.strip_suffix("-admn-sts").unwrap_or(v);
-    let base = base.strip_suffix("Term").unwrap_or(base);
-    base.parse::<Status>().map_err(|_| {
-        format!(
-            "status \"{v}\" is not one of preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts (or preferredTerm, admittedTerm, deprecatedTerm, supersededTerm)"
-        )
-    })
+/// How a value of a foreign vocabulary was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading<T> {
+    /// One of the values hcgloss writes (or its own words): nothing to
+    /// report.
+    Native(T),
+    /// Another value (or another spelling), read as the nearest hcgloss
+    /// value: reported.
+    Mapped(T),
+    /// A value with no hcgloss counterpart.
+    Unknown,
 }
 
-/// Reads a `termType` value.
-pub fn parse_type(value: &str) -> std::result::Result<TermType, String> {
-    match value.trim() {
-        "fullForm" => Ok(TermType::Full),
-        "acronym" => Ok(TermType::Acronym),
-        "shortForm" => Ok(TermType::Short),
-        other => Err(format!(
-            "termType \"{other}\" has no hcgloss equivalent: it knows fullForm, acronym and shortForm"
-        )),
+/// Reads a status from `administrativeStatus` (TBX-Basic:
+/// `preferredTerm-admn-sts`...), from TBX 2008's `normativeAuthorization`
+/// (`preferredTerm`...), or in hcgloss's own words; and maps the other
+/// ISO 12620 values to the nearest status: `standardizedTerm`, `legalTerm`
+/// and `regulatedTerm` (a term an authority sets) are preferred,
+/// `obsoleteTerm` is superseded, and `forbidden`/`notRecommended` (as
+/// some MultiTerm termbases name it) deprecated. Case and the
+/// `-admn-sts` suffix do not matter.
+pub fn read_status(value: &str) -> Reading<Status> {
+    let v = value.trim();
+    if let Some(s) = Status::ALL
+        .iter()
+        .copied()
+        .find(|s| v == status_value(*s) || v == format!("{}Term", s.as_str()) || v == s.as_str())
+    {
+        return Reading::Native(s);
     }
+    let lower = v.to_ascii_lowercase();
+    let base = lower.strip_suffix("-admn-sts").unwrap_or(&lower);
+    let base = base.strip_suffix("term").unwrap_or(base);
+    let base = base.trim_end_matches([' ', '-', '_']);
+    match base {
+        "preferred" => Reading::Mapped(Status::Preferred),
+        "admitted" => Reading::Mapped(Status::Admitted),
+        "deprecated" => Reading::Mapped(Status::Deprecated),
+        "superseded" => Reading::Mapped(Status::Superseded),
+        "standardized" | "legal" | "regulated" => Reading::Mapped(Status::Preferred),
+        "obsolete" => Reading::Mapped(Status::Superseded),
+        "forbidden" | "notrecommended" | "not recommended" => Reading::Mapped(Status::Deprecated),
+        _ => Reading::Unknown,
+    }
+}
+
+/// Reads a `termType` value: the three hcgloss writes, and every other
+/// term type (TBX-Basic's `abbreviation`, `variant`, `phrase`, ISO 12620's
+/// `entryTerm`, `synonym`, `initialism`...) as the nearest hcgloss type:
+/// an abbreviation, a clipped term or a shortcut is a short form, an
+/// initialism an acronym, anything else a full term.
+pub fn read_type(value: &str) -> Reading<TermType> {
+    let v = value.trim();
+    match v {
+        "fullForm" | "full" => return Reading::Native(TermType::Full),
+        "acronym" => return Reading::Native(TermType::Acronym),
+        "shortForm" | "short" => return Reading::Native(TermType::Short),
+        _ => {}
+    }
+    Reading::Mapped(match v.to_ascii_lowercase().as_str() {
+        "shortform" | "abbreviation" | "clippedterm" | "shortcut" => TermType::Short,
+        "acronym" | "initialism" => TermType::Acronym,
+        _ => TermType::Full,
+    })
 }
 
 /// Element names of one TBX form.
@@ -185,21 +225,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vocabularies_round_trip() {
+    fn vocabularies_round_trip_and_foreign_values_map() {
         for s in Status::ALL {
-            assert_eq!(parse_status(status_value(*s)), Ok(*s));
-            assert_eq!(parse_status(&format!("{}Term", s.as_str())), Ok(*s));
-            assert_eq!(parse_status(s.as_str()), Ok(*s));
+            assert_eq!(read_status(status_value(*s)), Reading::Native(*s));
+            assert_eq!(
+                read_status(&format!("{}Term", s.as_str())),
+                Reading::Native(*s)
+            );
+            assert_eq!(read_status(s.as_str()), Reading::Native(*s));
         }
         for t in TermType::ALL {
-            assert_eq!(parse_type(type_value(*t)), Ok(*t));
+            assert_eq!(read_type(type_value(*t)), Reading::Native(*t));
         }
-        assert!(
-            parse_status("standardizedTerm-admn-sts")
-                .unwrap_err()
-                .starts_with("status \"standardizedTerm-admn-sts\" is not one of")
+        let mapped = |v: &str| read_status(v);
+        assert_eq!(
+            mapped("standardizedTerm-admn-sts"),
+            Reading::Mapped(Status::Preferred)
         );
-        assert!(parse_type("abbreviation").is_err());
+        assert_eq!(mapped("legalTerm"), Reading::Mapped(Status::Preferred));
+        assert_eq!(
+            mapped("regulatedTerm-admn-sts"),
+            Reading::Mapped(Status::Preferred)
+        );
+        assert_eq!(mapped("obsolete"), Reading::Mapped(Status::Superseded));
+        assert_eq!(
+            mapped("DeprecatedTerm-Admn-Sts"),
+            Reading::Mapped(Status::Deprecated)
+        );
+        assert_eq!(mapped("Forbidden"), Reading::Mapped(Status::Deprecated));
+        assert_eq!(mapped("proposed"), Reading::Unknown);
+        assert_eq!(read_type("abbreviation"), Reading::Mapped(TermType::Short));
+        assert_eq!(read_type("initialism"), Reading::Mapped(TermType::Acronym));
+        for full in [
+            "variant",
+            "phrase",
+            "entryTerm",
+            "synonym",
+            "symbol",
+            "anything",
+        ] {
+            assert_eq!(read_type(full), Reading::Mapped(TermType::Full), "{full}");
+        }
     }
 
     #[test]
