@@ -692,3 +692,24 @@ fn bad_import_arguments_exit_2() {
     let stderr = env.refuse(&file, &["--source", "vi", "--target", "id"]);
     assert!(stderr.contains("says it is id → vi"), "{stderr}");
 }
+
+#[test]
+fn omegat_rows_sharing_a_target_with_different_comments_import() {
+    let env = Env::new();
+    let file = env.file(
+        "shared-target.txt",
+        "file\tfichier\tnoun, computing\nfiles\tfichier\tplural form maps to the same entry\n",
+    );
+    let (stdout, stderr) = env.import(&file, &["--source", "en", "--target", "fr"]);
+    assert!(
+        stdout.ends_with(": 3 added, 0 updated, 0 unchanged, 0 removed; adjusted: 1 differing comment joined into the note\n"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("shared-target.txt:2: target term \"fichier\" has the comment \"plural form maps to the same entry\" here and another on line 1: its note is added to the term's"),
+        "{stderr}"
+    );
+    assert!(env.export(&[]).contains(
+        "file,fr,fichier,preferred,full,,\"noun, computing\nplural form maps to the same entry\"\n"
+    ));
+}

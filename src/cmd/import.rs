@@ -117,9 +117,14 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
             }
             rows
         }
-        Read::Omegat(glossary, source, target) => {
-            omegat::resolve(&label, glossary, &source, &target, &existing)?
-        }
+        Read::Omegat(glossary, source, target) => omegat::resolve(
+            &label,
+            glossary,
+            &source,
+            &target,
+            &existing,
+            &mut adjustments,
+        )?,
     };
     let plan = plan_import(&label, existing, rows, args.replace).map_err(Error::Invalid)?;
     for warning in &plan.warnings {
