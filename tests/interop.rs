@@ -1,7 +1,7 @@
-//! Real exchange files from other projects' test suites (`shared/interop`,
-//! beside the repository: `<repo root>/../shared/interop`, or the folder
-//! `HCGLOSS_INTEROP_DIR` names), each imported into a fresh store by the
-//! real binary, against what its MANIFEST.tsv expects:
+//! Real exchange files from other projects' test suites (`interop` in the
+//! shared folder beside the repository, `<repo root>/../shared`, or the one
+//! `HCGLOSS_SHARED_DIR` names), each imported into a fresh store by the real
+//! binary, against what its MANIFEST.tsv expects:
 //!
 //! - `import`: exit 0;
 //! - `refuse`: exit 2, with a message at `FILE:LINE:`;
@@ -13,14 +13,13 @@
 //! The files are not part of this repository; without them the test says
 //! it was skipped.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn interop_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("HCGLOSS_INTEROP_DIR") {
-        return PathBuf::from(dir);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/interop")
+    common::shared_dir().join("interop")
 }
 
 /// Whether the first line of a tab-separated file names languages (a TM)
