@@ -183,6 +183,16 @@ impl Lang {
     /// was changed, what to report.
     pub fn parse_foreign(s: &str) -> Result<(Lang, Option<String>), String> {
         let trimmed = s.trim();
+        if !trimmed.contains('_') {
+            // No underscore and no withdrawn code: the common case.
+            let primary = trimmed.split('-').next().unwrap_or("");
+            if !WITHDRAWN
+                .iter()
+                .any(|(old, _)| primary.eq_ignore_ascii_case(old))
+            {
+                return trimmed.parse().map(|l| (l, None));
+            }
+        }
         let mut fixed = trimmed.replace('_', "-");
         let primary_end = fixed.find('-').unwrap_or(fixed.len());
         let primary = fixed[..primary_end].to_ascii_lowercase();

@@ -42,6 +42,27 @@ fn column(header: &str) -> Option<Column> {
     header_lang(header).map(Column::Terms)
 }
 
+/// Why a column named like a language tag (`vn`, `jp_Status`) names none,
+/// if it is named like one.
+fn bad_language_column(header: &str) -> Option<String> {
+    let name = match header.rsplit_once('_') {
+        Some((name, field))
+            if matches!(
+                field.to_ascii_lowercase().as_str(),
+                "status" | "type" | "note"
+            ) =>
+        {
+            name
+        }
+        _ => header,
+    };
+    let primary = name.split(['-', '_']).next().unwrap_or("");
+    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    name.parse::<Lang>().err()
+}
+
 /// The columns of one language.
 #[derive(Debug, Default, Clone)]
 struct LangColumns {
@@ -71,6 +92,10 @@ fn layout(label: &str, header: &csv::StringRecord) -> Result<Layout> {
     for (i, raw) in header.iter().enumerate() {
         let name = raw.trim();
         let Some(col) = column(name) else {
+            if let Some(e) = bad_language_column(name) {
+                problems.push(problem(format!("column \"{name}\": {e}")));
+                continue;
+            }
             problems.push(problem(format!(
                 "column \"{name}\" is not one of {ID_COLUMN}, {SUBJECT_COLUMN}, a language (English, Indonesian, Vietnamese or a tag such as fr) or a language followed by _Status, _Type or _Note"
             )));
