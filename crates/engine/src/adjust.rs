@@ -108,6 +108,9 @@ struct Log {
     variants: BTreeMap<String, usize>,
     /// The details of the first occurrences, with their lines.
     first: Vec<(u64, String)>,
+    /// How many adjustments those details cover (one detail may tell of
+    /// several made at one line).
+    detailed: usize,
 }
 
 /// How many occurrences of one kind are detailed before the rest are
@@ -155,6 +158,7 @@ impl Adjustments {
         }
         if log.first.len() < DETAILS_PER_KIND {
             log.first.push((line, detail.into()));
+            log.detailed += n;
         }
     }
 
@@ -175,10 +179,9 @@ impl Adjustments {
             for (v, n) in log.variants {
                 *mine.variants.entry(v).or_default() += n;
             }
-            for d in log.first {
-                if mine.first.len() < DETAILS_PER_KIND {
-                    mine.first.push(d);
-                }
+            if mine.first.len() + log.first.len() <= DETAILS_PER_KIND {
+                mine.first.extend(log.first);
+                mine.detailed += log.detailed;
             }
         }
     }
@@ -218,8 +221,8 @@ impl Adjustments {
             for (line, detail) in &log.first {
                 out.push(format!("{file}:{line}: {detail}"));
             }
-            if log.count > log.first.len() {
-                let more = log.count - log.first.len();
+            if log.count > log.detailed {
+                let more = log.count - log.detailed;
                 let (one, many) = kind.words();
                 out.push(format!(
                     "{file}: … and {more} more {}",
