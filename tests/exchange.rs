@@ -713,3 +713,26 @@ fn omegat_rows_sharing_a_target_with_different_comments_import() {
         "file,fr,fichier,preferred,full,,\"noun, computing\nplural form maps to the same entry\"\n"
     ));
 }
+
+#[test]
+fn a_preferred_term_chosen_for_want_of_a_status_yields_to_the_stores() {
+    let env = Env::seeded();
+    let file = env.file(
+        "update.tbx",
+        format!(
+            "{V3_HEAD}<conceptEntry id=\"ministry-of-public-security\">\n<langSec xml:lang=\"vi\"><termSec><term>Bộ CA</term></termSec></langSec>\n<langSec xml:lang=\"fr\"><termSec><term>ministère de la Sécurité publique</term></termSec></langSec>\n</conceptEntry>\n</body></text></tbx>\n"
+        ),
+    );
+    let (stdout, stderr) = env.import(&file, &[]);
+    assert!(stdout.contains(": 2 added, "), "{stdout}");
+    assert!(
+        stderr.contains(":5: \"Bộ CA\" was made preferred for want of a stated preferred term, but the store's preferred vi term of ministry-of-public-security is \"Bộ Công an\": that one stays preferred and \"Bộ CA\" is admitted"),
+        "{stderr}"
+    );
+    let csv = env.export(&[]);
+    assert!(
+        csv.contains("ministry-of-public-security,vi,Bộ CA,admitted,full,ministry,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("ministry-of-public-security,fr,ministère de la Sécurité publique,preferred,full,ministry,\n"), "{csv}");
+}

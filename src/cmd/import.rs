@@ -82,6 +82,7 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     let decoding = input.decoding.describe();
     let mut adjustments = Adjustments::default();
     let mut left_out = LeftOut::default();
+    let mut chosen = Vec::new();
     if format != Format::Omegat && (args.source.is_some() || args.target.is_some()) {
         return Err(Error::Usage(
             "--source and --target are for OmegaT glossaries only".into(),
@@ -94,6 +95,7 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
             let file = tbx_read::read(&label, input.reader())?;
             adjustments = file.adjustments;
             left_out = file.left_out;
+            chosen = file.chosen;
             Read::Terms(file.terms)
         }
         Format::Omegat => {
@@ -113,7 +115,12 @@ pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Res
     let rows = match read {
         Read::Terms(mut rows) => {
             if format == Format::Tbx {
-                hcgloss_engine::plan::settle_foreign(&mut rows, &existing, &mut adjustments);
+                hcgloss_engine::plan::settle_foreign(
+                    &mut rows,
+                    &existing,
+                    &chosen,
+                    &mut adjustments,
+                );
             }
             rows
         }

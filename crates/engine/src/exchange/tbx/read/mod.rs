@@ -71,6 +71,10 @@ pub struct TbxFile {
     /// What was read another way than written (see the module
     /// documentation).
     pub adjustments: Adjustments,
+    /// The terms (indices into `terms`) made preferred because their
+    /// language stated no preferred term: the store may have one
+    /// ([`crate::plan::settle_foreign`]).
+    pub chosen: Vec<usize>,
 }
 
 /// Reads a TBX document from `source`; `label` names it in messages.
@@ -144,7 +148,7 @@ pub fn read<R: BufRead>(label: &str, source: R) -> Result<TbxFile> {
             "the document has no <text> element: there are no entries to read",
         );
     }
-    let terms = build_terms(label, &mut parser);
+    let (terms, chosen) = build_terms(label, &mut parser);
     if !parser.problems.is_empty() {
         parser.problems.sort_by_key(|p| p.line);
         return Err(Error::Invalid(parser.problems));
@@ -154,6 +158,7 @@ pub fn read<R: BufRead>(label: &str, source: R) -> Result<TbxFile> {
         terms,
         left_out: parser.left_out,
         adjustments: parser.adjustments,
+        chosen,
     })
 }
 
@@ -192,7 +197,7 @@ fn root_dialect<R: BufRead>(
 
 /// Turns the entries read into terms: slugs for entry ids, statuses for
 /// terms that gave none.
-fn build_terms(label: &str, parser: &mut Parser) -> Vec<SourcedTerm> {
+fn build_terms(label: &str, parser: &mut Parser) -> (Vec<SourcedTerm>, Vec<usize>) {
     let entries = std::mem::take(&mut parser.entries);
     let mut slugs = SlugAssigner::default();
     let mut by_id: BTreeMap<String, (String, u64)> = BTreeMap::new();
@@ -229,6 +234,7 @@ fn build_terms(label: &str, parser: &mut Parser) -> Vec<SourcedTerm> {
         }
     }
     let mut terms = Vec::new();
+    let mut chosen = Vec::new();
     for (ordinal, (entry, slug)) in entries.into_iter().zip(assigned).enumerate() {
         let slug = slug.unwrap_or_else(|| {
             let first = entry
@@ -251,11 +257,14 @@ fn build_terms(label: &str, parser: &mut Parser) -> Vec<SourcedTerm> {
                 // Only empty terms, each reported where it was read.
                 continue;
             }
-            choose_preferred(&name, &lang, &mut kept, &mut parser.adjustments);
-            for t in kept {
+            let made_preferred = choose_preferred(&name, &lang, &mut kept, &mut parser.adjustments);
+            for (i, t) in kept.into_iter().enumerate() {
                 let Some((text, line)) = t.term else {
                     continue;
                 };
+                if made_preferred == Some(i) {
+                    chosen.push(terms.len());
+                }
                 let mut notes = subject_note.iter().cloned().collect::<Vec<_>>();
                 notes.extend(t.notes);
                 terms.push(SourcedTerm {
@@ -273,7 +282,7 @@ fn build_terms(label: &str, parser: &mut Parser) -> Vec<SourcedTerm> {
             }
         }
     }
-    terms
+    (terms, chosen)
 }
 
 /// The category an entry's subject fields name, and the note the others
@@ -397,13 +406,14 @@ fn usable_terms(
 /// term without a status, else the first admitted term becomes preferred.
 /// A language whose terms are all deprecated or superseded has none to
 /// prefer and is left as it is. Each choice is reported; terms without a
-/// status are admitted.
+/// status are admitted. Returns which term was made preferred, if one
+/// was.
 fn choose_preferred(
     entry: &str,
     lang: &Lang,
     terms: &mut [TermState],
     adjustments: &mut Adjustments,
-) {
+) -> Option<usize> {
     let text = |t: &TermState| {
         t.term
             .as_ref()
@@ -426,7 +436,7 @@ fn choose_preferred(
                 ),
             );
         }
-        return;
+        return None;
     }
     let by = |f: &dyn Fn(&TermState) -> bool| terms.iter().position(f);
     let choice = by(&|t| t.entry_term && t.status.is_none_or(Status::is_allowed))
@@ -438,18 +448,18 @@ fn choose_preferred(
     // With every term deprecated or superseded there is no choice: the
     // store may have the preferred term (a file adding an old name to a
     // known concept); the import decides (`crate::plan::settle_foreign`).
-    if let Some((i, why)) = choice {
-        terms[i].status = Some(Status::Preferred);
-        let (chosen, line) = text(&terms[i]);
-        adjustments.add(
-            Kind::PreferredChosen,
-            line,
-            "",
-            format!(
-                "{lang} of entry {entry} has no preferred term: \"{chosen}\" ({why}) made preferred"
-            ),
-        );
-    }
+    let (i, why) = choice?;
+    terms[i].status = Some(Status::Preferred);
+    let (chosen, line) = text(&terms[i]);
+    adjustments.add(
+        Kind::PreferredChosen,
+        line,
+        "",
+        format!(
+            "{lang} of entry {entry} has no preferred term: \"{chosen}\" ({why}) made preferred"
+        ),
+    );
+    Some(i)
 }
 
 #[cfg(test)]
