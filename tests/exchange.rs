@@ -637,6 +637,33 @@ fn utf16_and_declared_encodings_are_read_and_invalid_utf8_refused() {
         "{stdout}"
     );
     assert!(env.export(&[]).contains("t1,tr,İı,preferred"));
+    // Lines in messages are lines of the decoded text, and a sequence the
+    // encoding does not define is an error at its line.
+    let bad: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            martif
+                .replace("xml:lang=\"vi\"", "xml:lang=\"vn\"")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let file = env.file("vn.tbx", bad);
+    let stderr = env.refuse(&file, &[]);
+    assert_at(
+        &stderr,
+        &file,
+        3,
+        "\"vn\" is not a language; Vietnamese is \"vi\"",
+    );
+    let mut broken: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(martif[..60].encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    broken.extend([0x00, 0xD8, b'x', 0]);
+    let file = env.file("surrogate.tbx", broken);
+    let stderr = env.refuse(&file, &[]);
+    assert_at(&stderr, &file, 2, "invalid UTF-16LE");
     let mut bytes =
         format!("{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>")
             .into_bytes();
@@ -735,4 +762,22 @@ fn a_preferred_term_chosen_for_want_of_a_status_yields_to_the_stores() {
         "{csv}"
     );
     assert!(csv.contains("ministry-of-public-security,fr,ministère de la Sécurité publique,preferred,full,ministry,\n"), "{csv}");
+}
+
+#[test]
+fn omegat_glossary_in_the_encoding_its_coding_comment_names() {
+    let env = Env::new();
+    let mut bytes = b"# -*- coding: windows-1252 -*-\n".to_vec();
+    bytes.extend(b"caf\xe9\tcaf\xe9\tboisson\n");
+    let file = env.file("legacy.txt", bytes);
+    let (stdout, _) = env.import(&file, &["--source", "en", "--target", "fr"]);
+    assert!(
+        stdout.contains("2 added")
+            && stdout.contains("decoded from windows-1252 (named by the coding comment on line 1)"),
+        "{stdout}"
+    );
+    assert!(
+        env.export(&[])
+            .contains(",fr,café,preferred,full,,boisson\n")
+    );
 }
