@@ -771,3 +771,42 @@ fn paths_with_spaces_and_vietnamese_letters_are_named_as_given() {
         "Bài viết/thuật ngữ.csv:1: the header must be exactly",
     );
 }
+
+#[test]
+fn a_language_that_is_not_one_is_refused_with_a_hint_everywhere() {
+    let env = seeded();
+    env.write(
+        "vn.csv",
+        format!("{HEADER}new-concept,vn,Bộ mới,preferred,full,ministry,\n"),
+    );
+    env.write("jp.txt", "a\tb\n");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["import", "vn.csv"],
+            "vn.csv:2: \"vn\" is not a language; Vietnamese is \"vi\"",
+        ),
+        (
+            &["import", "jp.txt", "--source", "en", "--target", "jp"],
+            "--target: \"jp\" is not a language; Japanese is \"ja\"",
+        ),
+        (
+            &["export", "--lang", "id,vie"],
+            "--lang: \"vie\" is the three-letter code of Vietnamese; BCP 47 writes it \"vi\"",
+        ),
+        (
+            &["lookup", "Bộ Công an", "--lang", "in-ID"],
+            "--lang: \"in-ID\": \"in\" is not a language; Indonesian is \"id\" (\"id-ID\")",
+        ),
+        (
+            &["tm", "search", "x", "--from", "cn", "--to", "vi"],
+            "--from: \"cn\" is not a language; Chinese is \"zh\"",
+        ),
+        (
+            &["tm", "export", "--format", "tsv", "--lang", "vi,eng"],
+            "--lang: \"eng\" is the three-letter code of English; BCP 47 writes it \"en\"",
+        ),
+    ];
+    for (args, expected) in cases {
+        refused(&env, args, expected);
+    }
+}
