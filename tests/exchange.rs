@@ -694,7 +694,7 @@ fn bad_omegat_files_are_refused() {
     let env = Env::seeded();
     let file = env.file("g.txt", "a\tb\tc\nonly one cell\n");
     let stderr = env.refuse(&file, &["--source", "id", "--target", "vi"]);
-    assert_at(&stderr, &file, 2, "1 cells; an OmegaT glossary line is");
+    assert_at(&stderr, &file, 2, "1 cell; an OmegaT glossary line is");
     let file = env.file(
         "g2.txt",
         "Kementerian Keamanan Publik\tBộ Công An\tpreferred\n",

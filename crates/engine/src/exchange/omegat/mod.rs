@@ -152,9 +152,10 @@ pub fn parse(label: &str, text: &str) -> Result<Glossary> {
         };
         let cells: Vec<&str> = raw.split('\t').collect();
         if !(2..=3).contains(&cells.len()) {
+            let n = cells.len();
             problem(format!(
-                "{} cells; an OmegaT glossary line is source<TAB>target<TAB>comment (the comment may be left out)",
-                cells.len()
+                "{n} {}; an OmegaT glossary line is source<TAB>target<TAB>comment (the comment may be left out)",
+                if n == 1 { "cell" } else { "cells" }
             ));
             continue;
         }

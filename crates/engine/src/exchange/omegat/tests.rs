@@ -62,7 +62,7 @@ fn parse_checks_cells_and_reads_the_declared_pair() {
         .unwrap_err()
         .to_string();
     let lines: Vec<&str> = e.lines().collect();
-    assert!(lines[0].starts_with("g.txt:1: 1 cells"), "{e}");
+    assert!(lines[0].starts_with("g.txt:1: 1 cell;"), "{e}");
     assert_eq!(lines[1], "g.txt:2: the source term is empty");
     assert!(lines[2].starts_with("g.txt:3: 4 cells"), "{e}");
 }
