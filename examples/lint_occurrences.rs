@@ -12,7 +12,8 @@
 
 use std::path::PathBuf;
 
-use hcgloss_engine::lint::sources::{self, Source};
+use hcgloss_engine::input::Label;
+use hcgloss_engine::lint::sources;
 use hcgloss_engine::lint::{Config, Language, Linter};
 use hcgloss_engine::model::group_concepts;
 use hcgloss_engine::store::Store;
@@ -30,7 +31,7 @@ fn main() -> hcgloss_engine::Result<()> {
     let mut out = String::new();
     for source in sources::expand(&paths)? {
         let doc = sources::load(&source)?;
-        let Source::File(path) = &source else {
+        let Label::Path(path) = &source else {
             continue;
         };
         // Offsets are into the file: a byte-order mark is not in the text.

@@ -374,17 +374,31 @@ fn csv_lines_are_right_for_every_line_end_and_stray_quotes_are_refused() {
 }
 
 #[test]
-fn utf16_csv_is_refused_with_advice() {
+fn utf16_csv_is_decoded_and_utf32_refused() {
     let env = seeded();
+    let text = format!("{HEADER}new-place,vi,Thủ đô Hà Nội,preferred,full,place,\n");
     let mut bytes = vec![0xFF, 0xFE];
-    for unit in HEADER.encode_utf16() {
+    for unit in text.encode_utf16() {
         bytes.extend(unit.to_le_bytes());
     }
     env.write("excel.csv", bytes);
+    let out = env.cmd().args(["import", "excel.csv"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("1 added")
+            && stdout.contains("decoded from UTF-16LE (by its byte-order mark)"),
+        "{stdout}"
+    );
+    env.write("utf32.csv", [0xFF, 0xFE, 0, 0, b'c', 0, 0, 0]);
     refused(
         &env,
-        &["import", "excel.csv"],
-        "excel.csv:1: the file is UTF-16; save it as UTF-8",
+        &["import", "utf32.csv"],
+        "utf32.csv:1: the file is UTF-32, which hcgloss does not read",
     );
 }
 
@@ -756,4 +770,56 @@ fn paths_with_spaces_and_vietnamese_letters_are_named_as_given() {
         &["import", "Bài viết/thuật ngữ.csv"],
         "Bài viết/thuật ngữ.csv:1: the header must be exactly",
     );
+}
+
+#[test]
+fn a_language_that_is_not_one_is_refused_with_a_hint_everywhere() {
+    let env = seeded();
+    env.write(
+        "vn.csv",
+        format!("{HEADER}new-concept,vn,Bộ mới,preferred,full,ministry,\n"),
+    );
+    env.write("jp.txt", "a\tb\n");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["import", "vn.csv"],
+            "vn.csv:2: \"vn\" is not a language; Vietnamese is \"vi\"",
+        ),
+        (
+            &["import", "jp.txt", "--source", "en", "--target", "jp"],
+            "--target: \"jp\" is not a language; Japanese is \"ja\"",
+        ),
+        (
+            &["export", "--lang", "id,vie"],
+            "--lang: \"vie\" is the three-letter code of Vietnamese; BCP 47 writes it \"vi\"",
+        ),
+        (
+            &["lookup", "Bộ Công an", "--lang", "in-ID"],
+            "'--lang <LANG>': \"in-ID\": \"in\" is not a language; Indonesian is \"id\" (\"id-ID\")",
+        ),
+        (
+            &["tm", "search", "x", "--from", "cn", "--to", "vi"],
+            "--from: \"cn\" is not a language; Chinese is \"zh\"",
+        ),
+        (
+            &[
+                "add",
+                "x",
+                "--lang",
+                "vn",
+                "--term",
+                "X",
+                "--category",
+                "general",
+            ],
+            "'--lang <LANG>': \"vn\" is not a language; Vietnamese is \"vi\"",
+        ),
+        (
+            &["tm", "export", "--format", "tsv", "--lang", "vi,eng"],
+            "--lang: \"eng\" is the three-letter code of English; BCP 47 writes it \"en\"",
+        ),
+    ];
+    for (args, expected) in cases {
+        refused(&env, args, expected);
+    }
 }

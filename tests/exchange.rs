@@ -386,7 +386,7 @@ fn foreign_tbx2008_from_standard_input() {
         .write_stdin(tbx)
         .assert()
         .success()
-        .stdout("<stdin>: 2 added, 0 updated, 0 unchanged, 0 removed\n");
+        .stdout("<stdin>: 2 added, 0 updated, 0 unchanged, 0 removed; adjusted: 1 language given a preferred term\n");
     assert_eq!(
         env.export(&[]),
         "concept,lang,term,status,type,category,note\n\
@@ -517,21 +517,29 @@ fn missing_parts_are_refused() {
 }
 
 #[test]
-fn unknown_status_is_refused() {
+fn foreign_statuses_are_mapped_and_a_deprecated_only_language_needs_the_store() {
     let env = Env::seeded();
     let file = env.file(
         "status.tbx",
         format!(
-            "{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>A</term>\n<termNote type=\"administrativeStatus\">forbiddenTerm-admn-sts</termNote>\n</termSec></langSec></conceptEntry>\n</body></text></tbx>\n"
+            "{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>A</term>\n<termNote type=\"administrativeStatus\">proposedTerm-admn-sts</termNote>\n</termSec><termSec><term>A2</term><termNote type=\"administrativeStatus\">forbiddenTerm-admn-sts</termNote></termSec></langSec>\n<langSec xml:lang=\"vi\"><termSec><term>Cũ</term><termNote type=\"administrativeStatus\">obsoleteTerm-admn-sts</termNote></termSec></langSec></conceptEntry>\n</body></text></tbx>\n"
         ),
     );
-    let stderr = env.refuse(&file, &[]);
-    assert_at(
-        &stderr,
-        &file,
-        6,
-        "status \"forbiddenTerm-admn-sts\" is not one of preferredTerm-admn-sts, admittedTerm-admn-sts",
+    let (stdout, stderr) = env.import(&file, &[]);
+    assert!(
+        stdout.contains(": 2 added, 0 updated, 0 unchanged, 0 removed; adjusted: 3 statuses mapped (forbiddenTerm-admn-sts → deprecated ×1, obsoleteTerm-admn-sts → superseded ×1, proposedTerm-admn-sts → none ×1), 1 language given a preferred term, 1 language with only deprecated terms left out (vi ×1)"),
+        "{stdout}"
     );
+    assert!(
+        stderr.contains(":6: status \"proposedTerm-admn-sts\" has no hcgloss counterpart in entry \"a\", language en: read as if the term had no status"),
+        "{stderr}"
+    );
+    let csv = env.export(&[]);
+    assert!(
+        csv.contains("a,en,A,preferred,full,,\na,en,A2,deprecated,full,,\n"),
+        "{csv}"
+    );
+    assert!(!csv.contains("Cũ"), "{csv}");
 }
 
 #[test]
@@ -599,15 +607,63 @@ fn external_entities_are_refused_unread() {
 }
 
 #[test]
-fn utf16_and_invalid_utf8_are_refused() {
+fn utf16_and_declared_encodings_are_read_and_invalid_utf8_refused() {
     let env = Env::seeded();
-    let mut utf16 = vec![0xFF, 0xFE];
-    for unit in "<martif/>".encode_utf16() {
-        utf16.extend(unit.to_le_bytes());
+    let martif = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<martif type=\"TBX\" xml:lang=\"en\">\n<text><body><termEntry id=\"multiterm-1\"><langSet xml:lang=\"vi\">\n<tig><term>Bộ Công an</term></tig></langSet></termEntry></body></text></martif>\n";
+    let mut utf16 = vec![0xFE, 0xFF];
+    for unit in martif.encode_utf16() {
+        utf16.extend(unit.to_be_bytes());
     }
     let file = env.file("multiterm.tbx", utf16);
+    let (stdout, _) = env.import(&file, &[]);
+    assert!(stdout.contains("1 added"), "{stdout}");
+    assert!(
+        env.export(&[])
+            .contains("multiterm-1,vi,Bộ Công an,preferred")
+    );
+    // UTF-16 without a byte-order mark, and a declared legacy encoding.
+    let without_mark: Vec<u8> = martif
+        .replace("multiterm-1", "multiterm-2")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (stdout, _) = env.import(&env.file("nomark.tbx", without_mark), &[]);
+    assert!(stdout.contains("1 added"), "{stdout}");
+    let mut latin = b"<?xml version='1.0' encoding=\"windows-1254\" ?>\n<martif type=\"TBX\" xml:lang=\"en\">\n<text><body><termEntry id=\"t1\"><langSet xml:lang=\"tr\">\n<tig><term>".to_vec();
+    latin.extend(b"\xdd\xfd</term></tig></langSet></termEntry></body></text></martif>\n");
+    let (stdout, _) = env.import(&env.file("turkish.tbx", latin), &[]);
+    assert!(
+        stdout.contains("decoded from windows-1254 (named by the XML declaration)"),
+        "{stdout}"
+    );
+    assert!(env.export(&[]).contains("t1,tr,İı,preferred"));
+    // Lines in messages are lines of the decoded text, and a sequence the
+    // encoding does not define is an error at its line.
+    let bad: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            martif
+                .replace("xml:lang=\"vi\"", "xml:lang=\"vn\"")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let file = env.file("vn.tbx", bad);
     let stderr = env.refuse(&file, &[]);
-    assert_at(&stderr, &file, 1, "the file is UTF-16; save it as UTF-8");
+    assert_at(
+        &stderr,
+        &file,
+        3,
+        "\"vn\" is not a language; Vietnamese is \"vi\"",
+    );
+    let mut broken: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(martif[..60].encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    broken.extend([0x00, 0xD8, b'x', 0]);
+    let file = env.file("surrogate.tbx", broken);
+    let stderr = env.refuse(&file, &[]);
+    assert_at(&stderr, &file, 2, "invalid UTF-16LE");
     let mut bytes =
         format!("{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>")
             .into_bytes();
@@ -638,7 +694,7 @@ fn bad_omegat_files_are_refused() {
     let env = Env::seeded();
     let file = env.file("g.txt", "a\tb\tc\nonly one cell\n");
     let stderr = env.refuse(&file, &["--source", "id", "--target", "vi"]);
-    assert_at(&stderr, &file, 2, "1 cells; an OmegaT glossary line is");
+    assert_at(&stderr, &file, 2, "1 cell; an OmegaT glossary line is");
     let file = env.file(
         "g2.txt",
         "Kementerian Keamanan Publik\tBộ Công An\tpreferred\n",
@@ -662,4 +718,66 @@ fn bad_import_arguments_exit_2() {
     let file = env.file("g.txt", text);
     let stderr = env.refuse(&file, &["--source", "vi", "--target", "id"]);
     assert!(stderr.contains("says it is id → vi"), "{stderr}");
+}
+
+#[test]
+fn omegat_rows_sharing_a_target_with_different_comments_import() {
+    let env = Env::new();
+    let file = env.file(
+        "shared-target.txt",
+        "file\tfichier\tnoun, computing\nfiles\tfichier\tplural form maps to the same entry\n",
+    );
+    let (stdout, stderr) = env.import(&file, &["--source", "en", "--target", "fr"]);
+    assert!(
+        stdout.ends_with(": 3 added, 0 updated, 0 unchanged, 0 removed; adjusted: 1 differing comment joined into the note\n"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("shared-target.txt:2: target term \"fichier\" has the comment \"plural form maps to the same entry\" here and another on line 1: its note is added to the term's"),
+        "{stderr}"
+    );
+    assert!(env.export(&[]).contains(
+        "file,fr,fichier,preferred,full,,\"noun, computing\nplural form maps to the same entry\"\n"
+    ));
+}
+
+#[test]
+fn a_preferred_term_chosen_for_want_of_a_status_yields_to_the_stores() {
+    let env = Env::seeded();
+    let file = env.file(
+        "update.tbx",
+        format!(
+            "{V3_HEAD}<conceptEntry id=\"ministry-of-public-security\">\n<langSec xml:lang=\"vi\"><termSec><term>Bộ CA</term></termSec></langSec>\n<langSec xml:lang=\"fr\"><termSec><term>ministère de la Sécurité publique</term></termSec></langSec>\n</conceptEntry>\n</body></text></tbx>\n"
+        ),
+    );
+    let (stdout, stderr) = env.import(&file, &[]);
+    assert!(stdout.contains(": 2 added, "), "{stdout}");
+    assert!(
+        stderr.contains(":5: \"Bộ CA\" was made preferred for want of a stated preferred term, but the store's preferred vi term of ministry-of-public-security is \"Bộ Công an\": that one stays preferred and \"Bộ CA\" is admitted"),
+        "{stderr}"
+    );
+    let csv = env.export(&[]);
+    assert!(
+        csv.contains("ministry-of-public-security,vi,Bộ CA,admitted,full,ministry,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("ministry-of-public-security,fr,ministère de la Sécurité publique,preferred,full,ministry,\n"), "{csv}");
+}
+
+#[test]
+fn omegat_glossary_in_the_encoding_its_coding_comment_names() {
+    let env = Env::new();
+    let mut bytes = b"# -*- coding: windows-1252 -*-\n".to_vec();
+    bytes.extend(b"caf\xe9\tcaf\xe9\tboisson\n");
+    let file = env.file("legacy.txt", bytes);
+    let (stdout, _) = env.import(&file, &["--source", "en", "--target", "fr"]);
+    assert!(
+        stdout.contains("2 added")
+            && stdout.contains("decoded from windows-1252 (named by the coding comment on line 1)"),
+        "{stdout}"
+    );
+    assert!(
+        env.export(&[])
+            .contains(",fr,café,preferred,full,,boisson\n")
+    );
 }

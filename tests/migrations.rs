@@ -347,3 +347,136 @@ fn a_translation_memory_word_index_is_converted_with_its_postings() {
     );
     assert_eq!(search(false), search(true));
 }
+
+/// A version 5 store holding tags in the case earlier versions kept
+/// (`en-us`, `pt-br` beside `pt-BR`) is rewritten in canonical case: the
+/// terms stay, a term that becomes another's duplicate merges with it, a
+/// second preferred term becomes admitted (the one already written in
+/// canonical case stays preferred), and a translation unit that
+/// becomes another's duplicate is removed with its word-index entries.
+#[test]
+fn language_tags_are_put_in_canonical_case() {
+    let env = Env::new();
+    {
+        let mut conn = Connection::open(&env.db).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        migrate_to(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO concept (slug, category) VALUES ('bank', 'general');
+             INSERT INTO term (concept_id, lang, term, status) VALUES
+               (1, 'pt-BR', 'banco', 'preferred'),
+               (1, 'pt-br', 'banco', 'preferred'),
+               (1, 'en-us', 'bank', 'preferred'),
+               (1, 'en-US', 'bank account', 'preferred');",
+        )
+        .unwrap();
+    }
+    // Two units that differ only in the case of a tag, imported by the
+    // version-5 code path (plain SQL here), and a third one.
+    let env_cmd = |args: &[&str]| {
+        let out = env.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    {
+        let conn = Connection::open(&env.db).unwrap();
+        for (i, (id, tag)) in [("h1", "en-us"), ("h2", "en-US")].iter().enumerate() {
+            // The unit already in canonical case has the identity version
+            // 5 gave it; the other's is computed again by the migration.
+            let identity = if *tag == "en-US" {
+                hcgloss_engine::model::unit::identity(&[
+                    hcgloss_engine::model::unit::Segment {
+                        lang: "vi".parse().unwrap(),
+                        text: "Xin chào".into(),
+                    },
+                    hcgloss_engine::model::unit::Segment {
+                        lang: "en-US".parse().unwrap(),
+                        text: "Hello world".into(),
+                    },
+                ])
+            } else {
+                format!("{id}-{i}")
+            };
+            conn.execute(
+                "INSERT INTO tm_unit (identity, tuid, created) VALUES (?1, ?2, '2025-10-25T00:00:00Z')",
+                [&identity, &id.to_string()],
+            )
+            .unwrap();
+            let unit = conn.last_insert_rowid();
+            for (lang, text) in [(*tag, "Hello world"), ("vi", "Xin chào")] {
+                let base = &lang[..2];
+                conn.execute(
+                    "INSERT INTO tm_segment (unit_id, lang, base, text, folded, words) VALUES (?1, ?2, ?3, ?4, ?5, 2)",
+                    rusqlite::params![unit, lang, base, text, hcgloss_engine::normalize::fold_key(text)],
+                )
+                .unwrap();
+                let segment = conn.last_insert_rowid();
+                for word in hcgloss_engine::normalize::fold_key(text).split(' ') {
+                    conn.execute(
+                        "INSERT INTO tm_word (base, word, segments) VALUES (?1, ?2, 1)
+                         ON CONFLICT (word, base) DO UPDATE SET segments = segments + 1",
+                        [base, word],
+                    )
+                    .unwrap();
+                    let word_id: i64 = conn
+                        .query_row(
+                            "SELECT id FROM tm_word WHERE base = ?1 AND word = ?2",
+                            [base, word],
+                            |r| r.get(0),
+                        )
+                        .unwrap();
+                    let old: Option<Vec<u8>> = conn
+                        .query_row(
+                            "SELECT ids FROM tm_posting_list WHERE word_id = ?1",
+                            [word_id],
+                            |r| r.get(0),
+                        )
+                        .ok();
+                    let mut ids = old
+                        .map(|b| hcgloss_engine::store::postings::decode(&b).unwrap())
+                        .unwrap_or_default();
+                    ids.push(segment);
+                    conn.execute(
+                        "INSERT OR REPLACE INTO tm_posting_list (word_id, last_segment, ids) VALUES (?1, ?2, ?3)",
+                        rusqlite::params![word_id, segment, hcgloss_engine::store::postings::encode(&ids)],
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    }
+    let csv = env.export();
+    assert_eq!(
+        csv,
+        "concept,lang,term,status,type,category,note\n\
+         bank,en-US,bank account,preferred,full,general,\n\
+         bank,en-US,bank,admitted,full,general,\n\
+         bank,pt-BR,banco,preferred,full,general,\n"
+    );
+    let tsv = env_cmd(&["tm", "export", "--format", "tsv"]);
+    assert_eq!(tsv.lines().count(), 2, "{tsv}");
+    assert!(tsv.starts_with("vi\ten-US\t"), "{tsv}");
+    let found = env_cmd(&[
+        "tm",
+        "search",
+        "Hello world",
+        "--from",
+        "en-US",
+        "--to",
+        "vi",
+    ]);
+    assert!(found.contains("Xin chào"), "{found}");
+    let conn = Connection::open(&env.db).unwrap();
+    let counts: (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT segments FROM tm_word WHERE word = 'hello'), (SELECT count(*) FROM tm_unit)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(counts, (1, 1));
+}

@@ -4,22 +4,21 @@
 
 use std::path::Path;
 
-use super::{Context, Outcome, open, stderr_error, stdout_error};
+use super::{Context, Outcome, open, report_adjustments, stderr_error, stdout_error};
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::render::terminal::Line;
+use hcgloss_engine::adjust::{Adjustments, LeftOut};
 use hcgloss_engine::edit::command_line_actor;
 use hcgloss_engine::error::{Error, Result};
 use hcgloss_engine::exchange::csv;
 use hcgloss_engine::exchange::source::{self, Format};
 use hcgloss_engine::exchange::tbx::read as tbx_read;
 use hcgloss_engine::exchange::{omegat, sheet};
-use hcgloss_engine::model::ImportPlan;
-use hcgloss_engine::model::Lang;
-use hcgloss_engine::model::SourcedTerm;
+use hcgloss_engine::input::Input;
 use hcgloss_engine::model::unit::now_created;
+use hcgloss_engine::model::{ImportPlan, Lang, SourcedTerm};
 use hcgloss_engine::plan::{keep_stored_notes, plan_import};
-use hcgloss_engine::store::AuditEntry;
-use hcgloss_engine::store::{Access, Location};
+use hcgloss_engine::store::{Access, AuditEntry, Location};
 
 /// A file read, before it meets the store.
 enum Read {
@@ -80,22 +79,44 @@ fn source_format(format: ImportFormat) -> Format {
     }
 }
 
+/// A file read, with what reading it adjusted.
+struct FileRead {
+    label: String,
+    format: Format,
+    read: Read,
+    adjustments: Adjustments,
+    left_out: LeftOut,
+    /// Rows whose preferred status the reader chose (see
+    /// [`hcgloss_engine::plan::settle_foreign`]).
+    chosen: Vec<usize>,
+    /// How the file was decoded, when it was not UTF-8.
+    decoding: Option<String>,
+}
+
 pub fn run(args: &ImportArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
-    let (label, read) = match &args.file {
-        Some(path) => read_file(args, path, ctx)?,
-        None => (
-            hcgloss_engine::bundled::LABEL.to_string(),
-            Read::Terms(hcgloss_engine::bundled::rows()?),
-        ),
+    let file = match &args.file {
+        Some(path) => read_file(args, path)?,
+        None => FileRead {
+            label: hcgloss_engine::bundled::LABEL.to_string(),
+            format: Format::Csv,
+            read: Read::Terms(hcgloss_engine::bundled::rows()?),
+            adjustments: Adjustments::default(),
+            left_out: LeftOut::default(),
+            chosen: Vec::new(),
+            decoding: None,
+        },
     };
-    write_plan(args, &label, read, location, ctx)
+    write_plan(args, file, location, ctx)
 }
 
 /// Reads the file to import in its format.
-fn read_file(args: &ImportArgs, path: &Path, ctx: &mut Context<'_>) -> Result<(String, Read)> {
-    let mut input = source::open(path)?;
-    let label = input.label.clone();
-    let format = input.detect(path, args.format.map(source_format))?;
+fn read_file(args: &ImportArgs, path: &Path) -> Result<FileRead> {
+    let mut input = Input::open(path)?;
+    let label = input.name();
+    let format = source::detect(&mut input, path, args.format.map(source_format))?;
+    let decoding = input.decoding.describe();
+    let (mut adjustments, mut left_out, mut chosen) =
+        (Adjustments::default(), LeftOut::default(), Vec::new());
     if format != Format::Omegat && (args.source.is_some() || args.target.is_some()) {
         return Err(Error::Usage(
             "--source and --target are for OmegaT glossaries only".into(),
@@ -105,15 +126,10 @@ fn read_file(args: &ImportArgs, path: &Path, ctx: &mut Context<'_>) -> Result<(S
         Format::Csv => Read::Terms(csv::parse(&label, &input.read_text()?)?),
         Format::Sheet => Read::Terms(sheet::parse(&label, &input.read_text()?)?),
         Format::Tbx => {
-            let file = tbx_read::read(&label, input.reader)?;
-            if !file.ignored.is_empty() {
-                writeln!(
-                    ctx.err,
-                    "{label}: left out (hcgloss keeps no such data): {}",
-                    file.ignored.describe()
-                )
-                .map_err(stderr_error)?;
-            }
+            let file = tbx_read::read(&label, input.reader())?;
+            adjustments = file.adjustments;
+            left_out = file.left_out;
+            chosen = file.chosen;
             Read::Terms(file.terms)
         }
         Format::Omegat => {
@@ -127,43 +143,80 @@ fn read_file(args: &ImportArgs, path: &Path, ctx: &mut Context<'_>) -> Result<(S
             Read::Omegat(glossary, source, target)
         }
     };
-    Ok((label, read))
+    Ok(FileRead {
+        label,
+        format,
+        read,
+        adjustments,
+        left_out,
+        chosen,
+        decoding,
+    })
 }
 
-/// Checks what was read against the store, reports every change, and
-/// writes them unless this is a dry run.
+/// Checks what was read against the store, reports every change and
+/// adjustment, and writes them unless this is a dry run.
 fn write_plan(
     args: &ImportArgs,
-    label: &str,
-    read: Read,
+    file: FileRead,
     location: &Location,
     ctx: &mut Context<'_>,
 ) -> Result<Outcome> {
+    let FileRead {
+        label,
+        format,
+        read,
+        mut adjustments,
+        left_out,
+        chosen,
+        decoding,
+    } = file;
     let mut store = open(location, Access::Write)?;
     let mut tx = store.write()?;
     let existing = tx.all_terms()?;
-    let rows = match read {
-        Read::Terms(rows) => rows,
-        Read::Omegat(glossary, source, target) => {
-            omegat::resolve(label, glossary, &source, &target, &existing)?
+    let mut rows = match read {
+        Read::Terms(mut rows) => {
+            if format == Format::Tbx {
+                hcgloss_engine::plan::settle_foreign(
+                    &mut rows,
+                    &existing,
+                    &chosen,
+                    &mut adjustments,
+                );
+            }
+            rows
         }
+        Read::Omegat(glossary, source, target) => omegat::resolve(
+            &label,
+            glossary,
+            &source,
+            &target,
+            &existing,
+            &mut adjustments,
+        )?,
     };
-    let mut rows = rows;
     if args.merge {
         keep_stored_notes(&mut rows, &existing);
     }
-    let plan = plan_import(label, existing, rows, args.replace).map_err(Error::Invalid)?;
+    let plan = plan_import(&label, existing, rows, args.replace).map_err(Error::Invalid)?;
     for warning in &plan.warnings {
         writeln!(ctx.err, "{warning}").map_err(stderr_error)?;
     }
-    let summary = format!(
+    let mut summary = format!(
         "{}: {} added, {} updated, {} unchanged, {} removed",
-        Line(label),
+        Line(&label),
         plan.added.len(),
         plan.updated.len(),
         plan.unchanged,
         plan.removed.len()
     );
+    summary.push_str(&report_adjustments(
+        ctx,
+        &label,
+        &adjustments,
+        &left_out,
+        decoding,
+    )?);
     if !args.dry_run && plan.changes_anything() {
         tx.apply(&plan, ctx.progress)?;
         tx.record(&AuditEntry {
@@ -172,7 +225,7 @@ fn write_plan(
             action: "imported".into(),
             concept: String::new(),
             lang: String::new(),
-            term: label.to_string(),
+            term: label.clone(),
             detail: summary.clone(),
         })?;
         tx.commit()?;
@@ -221,7 +274,7 @@ fn report_changes(plan: &ImportPlan, ctx: &mut Context<'_>) -> Result<()> {
             "{cleared} {} cleared where the file leaves the cell empty; import with --merge to keep stored notes",
             if cleared == 1 { "note" } else { "notes" }
         )
-        .map_err(stdout_error)?;
+        .map_err(stderr_error)?;
     }
     Ok(())
 }

@@ -24,8 +24,8 @@ use crate::cli::{LintArgs, LintFormat};
 use crate::render;
 use crate::render::lint as lint_render;
 use hcgloss_engine::error::{Error, Result};
-use hcgloss_engine::input::read_text;
-use hcgloss_engine::lint::sources::{self, Loaded, Source, unchanged_on_disk};
+use hcgloss_engine::input::{Input, Label};
+use hcgloss_engine::lint::sources::{self, Loaded, unchanged_on_disk};
 use hcgloss_engine::lint::{Config, DocumentReport, Language, Linter, fix, usage};
 use hcgloss_engine::model::group_concepts;
 use hcgloss_engine::store::{Access, Location};
@@ -101,10 +101,18 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
     for d in &docs {
         refuse_translation_memory(d)?;
     }
-    if mode == Mode::Fix && docs.iter().any(|d| d.source == Source::Stdin) {
+    if mode == Mode::Fix && docs.iter().any(|d| d.source == Label::Stdin) {
         return Err(Error::Usage(
             "--fix cannot rewrite standard input; use --diff to see the changes".into(),
         ));
+    }
+    if mode == Mode::Fix
+        && let Some(d) = docs.iter().find(|d| !d.utf8)
+    {
+        return Err(Error::Usage(format!(
+            "{}: --fix writes UTF-8 and the file is in another encoding; convert it to UTF-8 first, or use --diff to see the changes",
+            d.label
+        )));
     }
     let store = open(location, Access::Read)?;
     let linter = Linter::new(group_concepts(store.all_terms()?), config);
@@ -154,6 +162,7 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
         Mode::Fix => fix_files(args, location, lang, &linter, &docs, &reports, ctx),
         Mode::Report => print_findings(
             args,
+            &docs.iter().map(|d| &d.source).collect::<Vec<_>>(),
             &docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(),
             &reports,
             ctx,
@@ -166,8 +175,8 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
 /// text), with the flags that check it as one, and its languages.
 fn refuse_translation_memory(d: &Loaded) -> Result<()> {
     let path = match &d.source {
-        Source::File(p) => p.as_path(),
-        Source::Stdin => std::path::Path::new("-"),
+        Label::Path(p) => p.as_path(),
+        Label::Stdin => std::path::Path::new("-"),
     };
     let extension = path
         .extension()
@@ -243,13 +252,11 @@ fn bilingual(
     let config = load_config(args)?;
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
-        let label = if path.as_os_str() == "-" {
-            "<stdin>".to_string()
-        } else {
-            path.display().to_string()
-        };
-        let text = read_text(path)?;
-        let units = tm::parse(&label, &text, Format::detect(path, &text))?;
+        let input = Input::open(path)?;
+        let label = input.label.clone();
+        let name = input.name();
+        let text = input.read_text()?;
+        let units = tm::parse(&name, &text, Format::detect(path, &text))?;
         files.push((label, units));
     }
     let store = open(location, Access::Read)?;
@@ -257,7 +264,7 @@ fn bilingual(
     drop(store);
     let mut reports = Vec::with_capacity(files.len());
     for (label, units) in &files {
-        let checked = linter.check_units(label, units, source, target);
+        let checked = linter.check_units(&label.to_string(), units, source, target);
         if checked.skipped > 0 {
             writeln!(
                 ctx.err,
@@ -273,11 +280,13 @@ fn bilingual(
     }
     // Findings carry their segments; the renderers need no file text.
     let texts = vec![""; reports.len()];
-    print_findings(args, &texts, &reports, ctx)
+    let labels: Vec<&Label> = files.iter().map(|(label, _)| label).collect();
+    print_findings(args, &labels, &texts, &reports, ctx)
 }
 
 fn print_findings(
     args: &LintArgs,
+    labels: &[&Label],
     texts: &[&str],
     reports: &[DocumentReport],
     ctx: &mut Context<'_>,
@@ -285,7 +294,7 @@ fn print_findings(
     let out = match args.format {
         LintFormat::Text => lint_render::text::findings(reports, texts, ctx.color),
         LintFormat::Json => hcgloss_report::lint::findings(reports),
-        LintFormat::Sarif => hcgloss_report::sarif::findings(reports, texts),
+        LintFormat::Sarif => hcgloss_report::sarif::findings(reports, labels, texts),
     };
     ctx.out.write_all(out.as_bytes()).map_err(stdout_error)?;
     let fail = args.fail_on;
@@ -341,7 +350,7 @@ fn fix_files(
     // Every file to rewrite must be one a rename replaces faithfully, or
     // none is written.
     for (d, r) in docs.iter().zip(reports) {
-        if let Source::File(path) = &d.source
+        if let Label::Path(path) = &d.source
             && r.findings.iter().any(|f| f.fix.is_some())
         {
             hcgloss_engine::atomic::check_replaceable(path)?;
@@ -352,7 +361,7 @@ fn fix_files(
     let mut refused = Vec::new();
     for (d, r) in docs.iter().zip(reports) {
         let (fixed, n) = fix::apply_findings(&d.text, &r.findings);
-        let Source::File(path) = &d.source else {
+        let Label::Path(path) = &d.source else {
             unreachable!("standard input was refused above");
         };
         if n > 0 {
@@ -387,6 +396,7 @@ fn fix_files(
         .collect();
     let outcome = print_findings(
         args,
+        &docs.iter().map(|d| &d.source).collect::<Vec<_>>(),
         &texts.iter().map(String::as_str).collect::<Vec<_>>(),
         &remaining,
         ctx,

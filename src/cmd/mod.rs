@@ -76,6 +76,38 @@ fn write_output(location: &Location, path: &std::path::Path, bytes: &[u8]) -> Re
     hcgloss_engine::atomic::write_atomically(path, bytes, &location.own_files())
 }
 
+/// Reports what an import of a foreign file adjusted and left out: the
+/// details (bounded per kind) and the left-out line on standard error.
+/// Returns the phrase the result line ends with (`; adjusted: …`, `;
+/// decoded from …`), empty when there is nothing to say.
+fn report_adjustments(
+    ctx: &mut Context<'_>,
+    label: &str,
+    adjustments: &hcgloss_engine::adjust::Adjustments,
+    left_out: &hcgloss_engine::adjust::LeftOut,
+    decoding: Option<String>,
+) -> Result<String> {
+    for line in adjustments.details(label) {
+        writeln!(ctx.err, "{line}").map_err(stderr_error)?;
+    }
+    if !left_out.is_empty() {
+        writeln!(
+            ctx.err,
+            "{label}: left out (hcgloss keeps no such data): {}",
+            left_out.describe()
+        )
+        .map_err(stderr_error)?;
+    }
+    let mut tail = String::new();
+    if !adjustments.is_empty() {
+        tail.push_str(&format!("; adjusted: {}", adjustments.summary()));
+    }
+    if let Some(decoding) = decoding {
+        tail.push_str(&format!("; {decoding}"));
+    }
+    Ok(tail)
+}
+
 /// Maps a failed write to standard output to an error naming it.
 fn stdout_error(e: std::io::Error) -> Error {
     Error::io("<stdout>", e)

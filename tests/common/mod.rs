@@ -79,6 +79,16 @@ impl Env {
     }
 }
 
+/// The shared material beside the repository (`<repo root>/../shared`, as
+/// CI lays it out), or the folder `HCGLOSS_SHARED_DIR` names. It is not part
+/// of the project: tests that need it say they were skipped without it.
+pub fn shared_dir() -> PathBuf {
+    match std::env::var_os("HCGLOSS_SHARED_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    }
+}
+
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -86,7 +86,7 @@ fn export_to_a_file_and_from_standard_input() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout("-: 38 added, 0 unchanged\n");
+        .stdout("<stdin>: 38 added, 0 unchanged\n");
     let out = env.path("out.tmx");
     env.cmd()
         .args(["tm", "export", "--format", "tmx", "-o"])
@@ -157,16 +157,11 @@ fn bad_tmx_is_refused_with_file_and_line() {
         "nolang.tmx:7: a <tuv> without xml:lang",
     );
     refused(
-        "one.tmx",
-        &tmx_with("<tu>\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv>\n</tu>\n"),
-        "one.tmx:6: a translation unit needs segments in at least two languages (it has only vi)",
-    );
-    refused(
-        "date.tmx",
+        "vn.tmx",
         &tmx_with(
-            "<tu creationdate=\"2025-10-25\">\n<tuv xml:lang=\"vi\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
+            "<tu>\n<tuv xml:lang=\"vn\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n",
         ),
-        "date.tmx:6: creationdate \"2025-10-25\" is not a TMX date",
+        "vn.tmx:7: xml:lang: \"vn\" is not a language; Vietnamese is \"vi\"",
     );
     refused(
         "empty.tmx",
@@ -199,6 +194,105 @@ fn hostile_xml_is_refused_without_expansion() {
 }
 
 #[test]
+fn one_language_units_regional_variants_and_alternatives_import_and_round_trip() {
+    let env = Env::new();
+    let tmx = format!(
+        "{TMX_HEAD}{}</body>\n</tmx>\n",
+        concat!(
+            "<tu creationdate=\"2025-10-25\">\n<tuv xml:lang=\"vi\"><seg>Chỉ một câu.</seg></tuv>\n</tu>\n",
+            "<tu><tuv xml:lang=\"en-us\"><seg>The color</seg></tuv><tuv xml:lang=\"en_GB\"><seg>The colour</seg></tuv>\n",
+            "<tuv xml:lang=\"fr\"><seg>La couleur</seg></tuv><tuv xml:lang=\"fr\"><seg>Le coloris</seg></tuv></tu>\n",
+        )
+    );
+    let path = env.write("mixed.tmx", &tmx);
+    let out = env
+        .cmd()
+        .args(["tm", "import"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("mixed.tmx: 3 added, 0 unchanged (1 with one language only, first on line 5); adjusted: "),
+        "{stdout}"
+    );
+    for part in [
+        "1 language tag read in its standard form (en_GB → en-GB ×1)",
+        "1 unit with two segments in one language split (fr ×1)",
+        "1 creation date not read",
+    ] {
+        assert!(stdout.contains(part), "{part} in {stdout}");
+    }
+    assert!(
+        stderr.contains("mixed.tmx:5: creationdate \"2025-10-25\" is not a TMX date"),
+        "{stderr}"
+    );
+    let tsv = env.tm_export("tsv", &[]);
+    assert!(tsv.starts_with("vi\ten-GB\ten-US\tfr\ttuid"), "{tsv}");
+    assert!(
+        tsv.contains("\tThe colour\tThe color\tLa couleur\t"),
+        "{tsv}"
+    );
+    assert!(
+        tsv.contains("\tThe colour\tThe color\tLe coloris\t"),
+        "{tsv}"
+    );
+    // Both exports import again into a fresh store as the same units.
+    let tmx_out = env.tm_export("tmx", &[]);
+    for (name, text) in [("again.tsv", &tsv), ("again.tmx", &tmx_out)] {
+        let fresh = Env::new();
+        let p = fresh.write(name, text);
+        fresh.tm_import(&p);
+        assert_eq!(fresh.tm_export("tsv", &[]), tsv, "{name}");
+        let p = env.write(name, text);
+        env.cmd()
+            .args(["tm", "import"])
+            .arg(&p)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(": 0 added, 3 unchanged"));
+    }
+    // --from en takes en-GB (the first in tag order); en-US → en-GB is a pair.
+    env.cmd()
+        .args([
+            "tm",
+            "search",
+            "The colour",
+            "--from",
+            "en",
+            "--to",
+            "fr",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"lang\": \"en-GB\""));
+    env.cmd()
+        .args([
+            "tm",
+            "search",
+            "The color",
+            "--from",
+            "en-US",
+            "--to",
+            "en-GB",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("The colour"));
+    env.cmd()
+        .args(["tm", "search", "x", "--from", "vn", "--to", "en"])
+        .assert()
+        .code(2)
+        .stderr("hcgloss: --from: \"vn\" is not a language; Vietnamese is \"vi\"\n");
+}
+
+#[test]
 fn bad_tsv_is_refused_with_file_and_line() {
     refused(
         "header.tsv",
@@ -216,9 +310,9 @@ fn bad_tsv_is_refused_with_file_and_line() {
         "ragged.tsv:3: the row has 2 fields, the header has 3\nragged.tsv:4: the row has 4 fields, the header has 3\n2 problems; nothing was written",
     );
     refused(
-        "single.tsv",
-        "id\tvi\ten\n\tchỉ một câu\t\n".as_bytes(),
-        "single.tsv:2: a translation unit needs segments in at least two languages (it has only vi)",
+        "jp.tsv",
+        "vi\tjp\nmột\tichi\n".as_bytes(),
+        "jp.tsv:1: header column 2: \"jp\" is not a language; Japanese is \"ja\"",
     );
     refused(
         "utf8.tsv",

@@ -4,6 +4,7 @@
 //! (the command line, the HTTP server, the language server) call it and
 //! present what it returns.
 
+pub mod adjust;
 pub mod atomic;
 pub mod bundled;
 pub mod chars;

@@ -327,6 +327,115 @@ pub fn keep_stored_notes(rows: &mut [SourcedTerm], existing: &[Term]) -> usize {
     kept
 }
 
+/// Fits the terms of a foreign file (TBX) to the store before
+/// [`plan_import`] (the canonical CSV never goes through this):
+///
+/// - a term the reader made preferred only because its language stated
+///   none (`chosen`, indices into `rows`) becomes admitted when the store already has
+///   another preferred term there that the file does not restate: the
+///   store's choice was made by someone, the reader's by rule;
+/// - the terms of a concept and language that have no preferred term in
+///   the file nor in the store (all deprecated or superseded) are left
+///   out, since hcgloss keeps a preferred term in every language.
+///
+/// Each is reported.
+pub fn settle_foreign(
+    rows: &mut Vec<SourcedTerm>,
+    existing: &[Term],
+    chosen: &[usize],
+    adjustments: &mut crate::adjust::Adjustments,
+) {
+    use std::collections::{BTreeMap, HashSet};
+    if !chosen.is_empty() {
+        let chosen: HashSet<usize> = chosen.iter().copied().collect();
+        let store_preferred: HashMap<(&str, &str), &str> = existing
+            .iter()
+            .filter(|t| t.status == Status::Preferred)
+            .map(|t| ((t.concept.as_str(), t.lang.as_str()), t.term.as_str()))
+            .collect();
+        let named: HashSet<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| {
+                let t = &r.term;
+                (t.concept.as_str(), t.lang.as_str(), t.term.as_str())
+            })
+            .collect();
+        let demote: Vec<(usize, String)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| r.term.status == Status::Preferred && chosen.contains(i))
+            .filter_map(|(i, r)| {
+                let t = &r.term;
+                let stored = *store_preferred.get(&(t.concept.as_str(), t.lang.as_str()))?;
+                (stored != t.term
+                    && !named.contains(&(t.concept.as_str(), t.lang.as_str(), stored)))
+                .then(|| (i, stored.to_string()))
+            })
+            .collect();
+        for (i, stored) in demote {
+            let row = &mut rows[i];
+            row.term.status = Status::Admitted;
+            let t = &row.term;
+            adjustments.add(
+                crate::adjust::Kind::PreferredDemoted,
+                row.line,
+                t.lang.to_string(),
+                format!(
+                    "\"{}\" was made preferred for want of a stated preferred term, but the store's preferred {} term of {} is \"{stored}\": that one stays preferred and \"{}\" is admitted",
+                    t.term, t.lang, t.concept, t.term
+                ),
+            );
+        }
+    }
+    let mut preferred: HashSet<(&str, &str)> = existing
+        .iter()
+        .filter(|t| t.status == Status::Preferred)
+        .map(|t| (t.concept.as_str(), t.lang.as_str()))
+        .collect();
+    preferred.extend(
+        rows.iter()
+            .filter(|r| r.term.status == Status::Preferred)
+            .map(|r| (r.term.concept.as_str(), r.term.lang.as_str())),
+    );
+    let mut unusable: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let key = (r.term.concept.as_str(), r.term.lang.as_str());
+        if !preferred.contains(&key) {
+            unusable
+                .entry((key.0.to_string(), key.1.to_string()))
+                .or_default()
+                .push(i);
+        }
+    }
+    if unusable.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; rows.len()];
+    for ((concept, lang), at) in &unusable {
+        let terms: Vec<String> = at
+            .iter()
+            .map(|&i| format!("\"{}\"", rows[i].term.term))
+            .collect();
+        adjustments.add(
+            crate::adjust::Kind::UnusableLanguage,
+            rows[at[0]].line,
+            lang.clone(),
+            format!(
+                "{lang} of concept {concept} has only deprecated or superseded terms ({}) and the store has no preferred {lang} term for it: left out, since every language hcgloss keeps has a preferred term",
+                terms.join(", ")
+            ),
+        );
+        for &i in at {
+            drop[i] = true;
+        }
+    }
+    let mut i = 0;
+    rows.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
 /// Plans importing `rows` into a store that holds `existing`. The file is
 /// the authority on everything it names: a concept's category given in the
 /// file replaces the store's. With `replace`, terms the file does not name

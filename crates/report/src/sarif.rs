@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use hcgloss_engine::input::Label;
 use hcgloss_engine::lint::{DocumentReport, Finding, LineIndex, Rule, Severity, Span};
 
 fn level(s: Severity) -> &'static str {
@@ -20,12 +21,12 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A file path as a URI reference.
-pub fn uri(path: &str) -> String {
-    if path == "<stdin>" {
+/// A document's place as a URI reference.
+pub fn uri(label: &Label) -> String {
+    let Label::Path(path) = label else {
         return "stdin".into();
-    }
-    let path = path.replace('\\', "/");
+    };
+    let path = path.to_string_lossy().replace('\\', "/");
     let mut out = String::new();
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
@@ -189,14 +190,16 @@ fn region<'a>(s: Span, snippet: Option<&'a str>) -> Region<'a> {
     }
 }
 
-fn result<'a>(f: &'a Finding, lines: &LineIndex<'_>) -> SarifResult<'a> {
+fn result<'a>(f: &'a Finding, uri: &str, lines: &LineIndex<'_>) -> SarifResult<'a> {
     let fixes = f.fix.as_ref().map(|edit| {
         vec![Fix {
             description: OwnedText {
                 text: format!("Replace with \"{}\"", edit.replacement),
             },
             artifact_changes: vec![ArtifactChange {
-                artifact_location: ArtifactLocation { uri: uri(&f.file) },
+                artifact_location: ArtifactLocation {
+                    uri: uri.to_string(),
+                },
                 replacements: vec![Replacement {
                     deleted_region: region(lines.span(edit.start, edit.end), None),
                     inserted_content: Text {
@@ -220,7 +223,9 @@ fn result<'a>(f: &'a Finding, lines: &LineIndex<'_>) -> SarifResult<'a> {
         message: Text { text: &f.message },
         locations: vec![Location {
             physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation { uri: uri(&f.file) },
+                artifact_location: ArtifactLocation {
+                    uri: uri.to_string(),
+                },
                 region: region(f.span, Some(&f.found)),
             },
         }],
@@ -230,7 +235,9 @@ fn result<'a>(f: &'a Finding, lines: &LineIndex<'_>) -> SarifResult<'a> {
             .map(|r| RelatedLocation {
                 id: 0,
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation { uri: uri(&f.file) },
+                    artifact_location: ArtifactLocation {
+                        uri: uri.to_string(),
+                    },
                     region: region(r.span, None),
                 },
                 message: OwnedText { text: r.describe() },
@@ -241,13 +248,15 @@ fn result<'a>(f: &'a Finding, lines: &LineIndex<'_>) -> SarifResult<'a> {
     }
 }
 
-/// The SARIF log, pretty-printed, with a final newline. `texts[i]` is the
-/// text `reports[i]` was made from (for the regions of fixes).
-pub fn findings(reports: &[DocumentReport], texts: &[&str]) -> String {
+/// The SARIF log, pretty-printed, with a final newline. `labels[i]` is
+/// where `reports[i]`'s document came from, and `texts[i]` the text it was
+/// made from (for the regions of fixes).
+pub fn findings(reports: &[DocumentReport], labels: &[&Label], texts: &[&str]) -> String {
     let mut results = Vec::new();
-    for (report, text) in reports.iter().zip(texts) {
+    for ((report, label), text) in reports.iter().zip(labels).zip(texts) {
         let lines = LineIndex::new(text);
-        results.extend(report.findings.iter().map(|f| result(f, &lines)));
+        let uri = uri(label);
+        results.extend(report.findings.iter().map(|f| result(f, &uri, &lines)));
     }
     let log = Log {
         version: "2.1.0",
@@ -284,9 +293,13 @@ mod tests {
 
     #[test]
     fn uris() {
-        assert_eq!(uri("articles/a b.txt"), "articles/a%20b.txt");
-        assert_eq!(uri("/tmp/ủy.txt"), "file:///tmp/%E1%BB%A7y.txt");
-        assert_eq!(uri("<stdin>"), "stdin");
-        assert_eq!(uri("dir\\a.txt"), "dir/a.txt");
+        let path = |p: &str| uri(&Label::Path(p.into()));
+        assert_eq!(path("articles/a b.txt"), "articles/a%20b.txt");
+        assert_eq!(path("/tmp/ủy.txt"), "file:///tmp/%E1%BB%A7y.txt");
+        assert_eq!(uri(&Label::Stdin), "stdin");
+        assert_eq!(path("dir\\a.txt"), "dir/a.txt");
+        // A file that happens to be called like standard input's label is
+        // a file.
+        assert_eq!(path("<stdin>"), "%3Cstdin%3E");
     }
 }

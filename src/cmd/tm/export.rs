@@ -1,6 +1,7 @@
 //! `hcgloss tm export --format tmx|tsv`: the translation memory in unit
 //! order, to standard output or atomically to a file. `--lang` keeps only
-//! the given languages and leaves out units with fewer than two of them,
+//! the given languages and leaves out units it leaves with fewer than two
+//! (a unit stored with one language is written when its language is kept),
 //! so that what is written can always be imported again.
 
 use super::super::{Context, Outcome, open, stdout_error, write_output};
@@ -34,8 +35,11 @@ pub fn run(args: &TmExportArgs, location: &Location, ctx: &mut Context<'_>) -> R
     }
     store.tm_for_each_unit(&mut |stored| {
         let mut unit: Unit = stored.unit;
+        let had = unit.segments.len();
         unit.segments.retain(|s| keep(&s.lang));
-        if unit.segments.len() < 2 {
+        // A unit stored with one language is written when its language is
+        // kept; a unit that `--lang` leaves with one is not.
+        if unit.segments.is_empty() || (unit.segments.len() < 2 && had >= 2) {
             return Ok(());
         }
         match args.format {

@@ -18,7 +18,9 @@ use hcgloss_report::tm::{SearchQuery, search_json};
 pub fn run(args: &TmSearchArgs, location: &Location, ctx: &mut Context<'_>) -> Result<Outcome> {
     let from = lang_option("--from", &args.from)?;
     let to = lang_option("--to", &args.to)?;
-    if from.base() == to.base() {
+    // Two regional variants (en-US to en-GB) are two languages; a bare
+    // subtag and one of its variants (vi and vi-VN) would match one segment.
+    if from.base() == to.base() && (from.is_base() || to.is_base() || from.tag == to.tag) {
         return Err(Error::Usage(format!(
             "--from {} and --to {} are the same language",
             from.tag, to.tag

@@ -26,7 +26,8 @@ impl Selection {
         source: Option<&str>,
         target: Option<&str>,
     ) -> Result<Selection, String> {
-        let parse = |s: &str| s.trim().parse::<Lang>();
+        let parse =
+            |flag: &str, s: &str| s.trim().parse::<Lang>().map_err(|e| format!("{flag}: {e}"));
         let langs = if langs.is_empty() {
             None
         } else {
@@ -34,14 +35,14 @@ impl Selection {
                 langs
                     .iter()
                     .filter(|s| !s.trim().is_empty())
-                    .map(|s| parse(s))
+                    .map(|s| parse("--lang", s))
                     .collect::<Result<Vec<_>, _>>()?,
             )
         };
         Ok(Selection {
             langs,
-            source: source.map(parse).transpose()?,
-            target: target.map(parse).transpose()?,
+            source: source.map(|s| parse("--source", s)).transpose()?,
+            target: target.map(|s| parse("--target", s)).transpose()?,
         })
     }
 

@@ -8,30 +8,28 @@
 //!
 //! Files are kept as their raw bytes as well as their text, so `--fix` can
 //! keep a byte-order mark and can tell whether the file changed on disk
-//! since it was read.
+//! since it was read. They are decoded by [`crate::input`], as every
+//! import is.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::error::{Error, Result};
-
-/// Where a document comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Stdin,
-    File(PathBuf),
-}
+use crate::input::{Input, Label};
 
 /// A document read into memory.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    pub source: Source,
+    pub source: Label,
     /// The name findings give it: the path as given, or `<stdin>`.
     pub label: String,
     /// The bytes as read.
     pub raw: Vec<u8>,
-    /// The text: checked UTF-8, without a byte-order mark.
+    /// Whether the bytes are UTF-8 (with or without a byte-order mark):
+    /// `--fix` writes UTF-8, so it rewrites only those.
+    pub utf8: bool,
+    /// The text: decoded, without a byte-order mark.
     pub text: String,
 }
 
@@ -68,13 +66,13 @@ fn identity(path: &Path) -> Option<(u64, u64, Option<PathBuf>)> {
 /// is one document however it is named (`a.txt` and `./a.txt`, a link to
 /// it, a hard link, or a directory holding it): the first name is kept,
 /// so `--fix` rewrites it once.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
-    let mut out: Vec<Source> = Vec::new();
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<Label>> {
+    let mut out: Vec<Label> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut push = |s: Source, out: &mut Vec<Source>| {
+    let mut push = |s: Label, out: &mut Vec<Label>| {
         let new = match &s {
-            Source::File(p) => identity(p).is_none_or(|id| seen.insert(id)),
-            Source::Stdin => true,
+            Label::Path(p) => identity(p).is_none_or(|id| seen.insert(id)),
+            Label::Stdin => true,
         };
         if new && !out.contains(&s) {
             out.push(s);
@@ -82,12 +80,12 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
     };
     for p in paths {
         if p.as_os_str() == "-" {
-            if out.contains(&Source::Stdin) {
+            if out.contains(&Label::Stdin) {
                 return Err(Error::Usage(
                     "standard input (-) can be read only once".into(),
                 ));
             }
-            out.push(Source::Stdin);
+            out.push(Label::Stdin);
         } else if p.is_dir() {
             let walker = WalkDir::new(p)
                 .follow_links(false)
@@ -100,37 +98,39 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
                     Error::io(path, e.into())
                 })?;
                 if entry.file_type().is_file() && is_text_file(entry.path()) {
-                    push(Source::File(entry.into_path()), &mut out);
+                    push(Label::Path(entry.into_path()), &mut out);
                 }
             }
         } else {
-            push(Source::File(p.clone()), &mut out);
+            push(Label::Path(p.clone()), &mut out);
         }
     }
     Ok(out)
 }
 
 /// Reads one document.
-pub fn load(source: &Source) -> Result<Loaded> {
-    let (label, raw) = match source {
-        Source::Stdin => {
+pub fn load(source: &Label) -> Result<Loaded> {
+    let label = source.to_string();
+    let raw = match source {
+        Label::Stdin => {
             let mut buf = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-                .map_err(|e| Error::io("<stdin>", e))?;
-            ("<stdin>".to_string(), buf)
+                .map_err(|e| Error::io(&label, e))?;
+            buf
         }
-        Source::File(p) => {
-            let label = p.display().to_string();
+        Label::Path(p) => {
             crate::input::check_kind(p, &label)?;
-            let raw = std::fs::read(p).map_err(|e| Error::io(&label, e))?;
-            (label, raw)
+            std::fs::read(p).map_err(|e| Error::io(&label, e))?
         }
     };
-    let text = crate::input::decode(&label, raw.clone())?;
+    let input = Input::from_bytes(source.clone(), raw.clone())?;
+    let utf8 = input.decoding.is_utf8();
+    let text = input.read_text()?;
     Ok(Loaded {
         source: source.clone(),
         label,
         raw,
+        utf8,
         text,
     })
 }
@@ -165,9 +165,9 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                Source::File(d.join("a.md")),
-                Source::File(d.join("b/sub/c.TXT")),
-                Source::File(d.join("z.txt")),
+                Label::Path(d.join("a.md")),
+                Label::Path(d.join("b/sub/c.TXT")),
+                Label::Path(d.join("z.txt")),
             ]
         );
     }
@@ -177,7 +177,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");
         std::fs::write(&p, "kejahatan siber").unwrap();
-        let loaded = load(&Source::File(p.clone())).unwrap();
+        let loaded = load(&Label::Path(p.clone())).unwrap();
         assert!(unchanged_on_disk(&p, &loaded.raw));
         std::fs::write(&p, "kejahatan siber!").unwrap();
         assert!(!unchanged_on_disk(&p, &loaded.raw));
@@ -187,7 +187,7 @@ mod tests {
 
     #[test]
     fn stdin_once() {
-        assert_eq!(expand(&["-".into()]).unwrap(), vec![Source::Stdin]);
+        assert_eq!(expand(&["-".into()]).unwrap(), vec![Label::Stdin]);
         assert!(expand(&["-".into(), "-".into()]).is_err());
     }
 }

@@ -11,76 +11,14 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+mod lang;
 mod term;
 pub mod unit;
 
+pub use lang::{Lang, WORKING_LANGS};
 pub use term::{
     Concept, FieldChange, ImportPlan, SourcedTerm, Term, group_concepts, sort_canonical,
 };
-
-/// A language tag (BCP 47 shape). `id`, `vi` and `en` are the working
-/// languages; any other well-formed tag is accepted and kept as written,
-/// lowercased in its primary subtag.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct Lang(String);
-
-/// The working languages, in the order reports list them.
-pub const WORKING_LANGS: [&str; 3] = ["id", "vi", "en"];
-
-impl Lang {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// Whether this is one of the three working languages.
-    pub fn is_working(&self) -> bool {
-        WORKING_LANGS.contains(&self.0.as_str())
-    }
-
-    /// Position in report order: working languages first, then the rest.
-    pub fn report_rank(&self) -> usize {
-        WORKING_LANGS
-            .iter()
-            .position(|l| *l == self.0)
-            .unwrap_or(WORKING_LANGS.len())
-    }
-}
-
-impl FromStr for Lang {
-    type Err = String;
-
-    /// Accepts the BCP 47 shape: a 2–3 letter primary subtag (or a 4–8
-    /// letter registered one), followed by alphanumeric subtags of 1–8
-    /// characters. The primary subtag is lowercased; the rest keep their
-    /// case, so `zh-Hant` and `pt-BR` survive a round trip.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let mut parts = s.split('-');
-        let primary = parts.next().unwrap_or("");
-        let primary_ok = (2..=8).contains(&primary.len())
-            && primary.len() != 4
-            && primary.bytes().all(|b| b.is_ascii_alphabetic());
-        let rest_ok = parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-        if primary_ok && rest_ok {
-            let mut tag = primary.to_ascii_lowercase();
-            if let Some(i) = s.find('-') {
-                tag.push_str(&s[i..]);
-            }
-            Ok(Lang(tag))
-        } else {
-            Err(format!(
-                "language \"{s}\" is not a BCP 47 tag (e.g. id, vi, en, pt-BR)"
-            ))
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// Declares a closed vocabulary: an enum with its canonical spellings,
 /// parsing with an error that lists every allowed value, and `Display`.
@@ -204,17 +142,6 @@ pub fn check_slug(s: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lang_accepts_bcp47_shapes_and_lowercases_primary() {
-        assert_eq!("ID".parse::<Lang>().unwrap().as_str(), "id");
-        assert_eq!("pt-BR".parse::<Lang>().unwrap().as_str(), "pt-BR");
-        assert_eq!("zh-Hant".parse::<Lang>().unwrap().as_str(), "zh-Hant");
-        assert!("i".parse::<Lang>().is_err());
-        assert!("in_ID".parse::<Lang>().is_err());
-        assert!("".parse::<Lang>().is_err());
-        assert!("en-".parse::<Lang>().is_err());
-    }
 
     #[test]
     fn status_error_lists_allowed_values() {

@@ -1,7 +1,9 @@
 //! The translation unit as every TM module passes it around, and the rules
-//! a unit must meet before it is stored, whichever file it came from: at
-//! least two segments, one per language, each non-empty text that XML can
-//! carry; dates in their one format; an identity made from the content.
+//! a unit must meet before it is stored, whichever file it came from: one
+//! segment per language tag (`en-US` and `en-GB` are two languages), each
+//! non-empty text that XML can carry; dates in their one format; an
+//! identity made from the content. A unit may hold one segment only (an
+//! untranslated sentence is still found by concordance).
 
 use std::ops::Range;
 
@@ -54,12 +56,15 @@ impl Unit {
 
 /// The primary subtag of a language tag: what `--from en` matches.
 pub fn base_lang(lang: &Lang) -> &str {
-    lang.as_str().split('-').next().unwrap_or("")
+    lang.primary()
 }
 
 /// A language as given on the command line. A bare primary subtag (`en`)
 /// matches every tag that starts with it (`en`, `en-US`, `en-GB`); a tag
-/// with subtags (`en-US`) matches only itself.
+/// with subtags (`en-US`) matches only itself. When a unit has several
+/// segments the selector matches, the one used is the exact tag if the
+/// unit has it, else the first in tag order (`en-GB` before `en-US`):
+/// segments are kept in that order, so [`Unit::segment`] finds it first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LangSelector {
     pub tag: Lang,
@@ -152,32 +157,34 @@ pub fn check_fields(unit: &Unit) -> Vec<String> {
         .collect()
 }
 
-/// Checks the segments of one unit (already cleaned): at least two, and
-/// one per language (`en` and `en-US` count as the same language, since
-/// `--to en` could not choose between them). Sorts them into report order.
-pub fn check_segments(segments: &mut [Segment]) -> Result<(), String> {
-    sort_segments(segments);
-    for (i, a) in segments.iter().enumerate() {
-        if let Some(b) = segments[i + 1..]
-            .iter()
-            .find(|b| base_lang(&b.lang) == base_lang(&a.lang))
-        {
-            return Err(format!(
-                "two segments in {} and {}: a unit holds one segment per language",
-                a.lang, b.lang
-            ));
+/// Puts the segments of one unit (already cleaned) in report order, one
+/// per language tag. A unit that holds two segments in one tag (two
+/// translations into `fr-CA`, as OmegaT writes alternatives) becomes
+/// several units: the first holds the first segment of every language,
+/// and each further segment of a language makes a unit of its own with the
+/// first segments of the other languages. Returns the units and the tags
+/// that had more than one segment.
+pub fn split_alternatives(mut segments: Vec<Segment>) -> (Vec<Vec<Segment>>, Vec<Lang>) {
+    // A stable sort keeps the file's order among segments of one tag.
+    sort_segments(&mut segments);
+    let mut first: Vec<Segment> = Vec::with_capacity(segments.len());
+    let mut extra: Vec<(usize, Segment)> = Vec::new();
+    for s in segments {
+        match first.iter().position(|f| f.lang == s.lang) {
+            Some(i) => extra.push((i, s)),
+            None => first.push(s),
         }
     }
-    if segments.len() < 2 {
-        let only = segments
-            .first()
-            .map(|s| format!(" (it has only {})", s.lang))
-            .unwrap_or_default();
-        return Err(format!(
-            "a translation unit needs segments in at least two languages{only}"
-        ));
+    let mut doubled: Vec<Lang> = extra.iter().map(|(i, _)| first[*i].lang.clone()).collect();
+    doubled.dedup();
+    let mut units = Vec::with_capacity(1 + extra.len());
+    for (i, alternative) in extra {
+        let mut unit = first.clone();
+        unit[i] = alternative;
+        units.push(unit);
     }
-    Ok(())
+    units.insert(0, first);
+    (units, doubled)
 }
 
 /// The unit's identity: SHA-256 over its segments' language tags and texts
@@ -338,19 +345,32 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_needs_two_languages_once_each() {
-        let mut ok = vec![seg("en", "x"), seg("vi", "y"), seg("id", "z")];
-        check_segments(&mut ok).unwrap();
-        let langs: Vec<_> = ok.iter().map(|s| s.lang.as_str()).collect();
+    fn region_variants_are_languages_and_doubled_tags_split_the_unit() {
+        let (units, doubled) =
+            split_alternatives(vec![seg("en", "x"), seg("vi", "y"), seg("id", "z")]);
+        let langs: Vec<_> = units[0].iter().map(|s| s.lang.as_str()).collect();
         assert_eq!(langs, ["id", "vi", "en"]);
+        assert!(doubled.is_empty());
+        let (units, _) = split_alternatives(vec![seg("en-US", "a"), seg("en-GB", "b")]);
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].len(), 2);
+        let (units, doubled) = split_alternatives(vec![
+            seg("en", "Hello"),
+            seg("fr-CA", "Bonjour"),
+            seg("fr-CA", "Salut"),
+            seg("de", "Hallo"),
+        ]);
+        assert_eq!(doubled, vec!["fr-CA".parse::<Lang>().unwrap()]);
+        let texts: Vec<Vec<&str>> = units
+            .iter()
+            .map(|u| u.iter().map(|s| s.text.as_str()).collect())
+            .collect();
         assert_eq!(
-            check_segments(&mut [seg("vi", "y")]).unwrap_err(),
-            "a translation unit needs segments in at least two languages (it has only vi)"
+            texts,
+            [["Hello", "Hallo", "Bonjour"], ["Hello", "Hallo", "Salut"]]
         );
-        assert_eq!(
-            check_segments(&mut [seg("en", "a"), seg("en-US", "b")]).unwrap_err(),
-            "two segments in en and en-US: a unit holds one segment per language"
-        );
+        // One language is a unit too.
+        assert_eq!(split_alternatives(vec![seg("vi", "y")]).0.len(), 1);
     }
 
     #[test]

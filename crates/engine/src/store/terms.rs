@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use super::{Store, lookup};
 use crate::error::Result;
-use crate::model::{Concept, ImportPlan, Status, Term, sort_canonical};
+use crate::model::{Concept, ImportPlan, Lang, Status, Term, sort_canonical};
 use crate::progress::Progress;
 
 pub(super) const SELECT_TERMS: &str =
@@ -27,7 +27,7 @@ pub(super) fn term_from_row(row: &Row<'_>) -> rusqlite::Result<Term> {
     };
     Ok(Term {
         concept: text(0)?,
-        lang: text(1)?.parse().map_err(|e| bad(1, e))?,
+        lang: Lang::from_store(&text(1)?),
         term: text(2)?,
         status: text(3)?.parse().map_err(|e| bad(3, e))?,
         term_type: text(4)?.parse().map_err(|e| bad(4, e))?,

@@ -46,10 +46,6 @@ fn segment_row(row: &Row<'_>) -> rusqlite::Result<SegmentRow> {
     })
 }
 
-fn bad_lang(i: usize, e: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-}
-
 /// Reads units with their segments, in unit order, handing each to `f`.
 /// `only` limits the reading to one unit.
 fn for_each_unit(
@@ -72,10 +68,7 @@ fn for_each_unit(
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let segment = Segment {
-            lang: row
-                .get::<_, String>(5)?
-                .parse()
-                .map_err(|e| bad_lang(5, e))?,
+            lang: Lang::from_store(&row.get::<_, String>(5)?),
             text: row.get(6)?,
         };
         match &mut current {
@@ -131,7 +124,7 @@ impl Store {
             .prepare("SELECT DISTINCT lang FROM tm_segment")?;
         let mut langs = stmt
             .query_map([], |r| r.get::<_, String>(0))?
-            .map(|r| Ok(r?.parse::<Lang>().map_err(|e| bad_lang(0, e))?))
+            .map(|r| Ok(Lang::from_store(&r?)))
             .collect::<Result<Vec<_>>>()?;
         langs.sort_by(|a, b| (a.report_rank(), a.as_str()).cmp(&(b.report_rank(), b.as_str())));
         Ok(langs)

@@ -131,7 +131,7 @@ pub fn concordance(
             let unit = store.unit(row.unit_id)?.ok_or_else(|| {
                 Error::Internal(format!("unit {} vanished during the search", row.unit_id))
             })?;
-            let lang = row.lang.parse().map_err(Error::Internal)?;
+            let lang = crate::model::Lang::from_store(&row.lang);
             let translations = unit
                 .unit
                 .segments

@@ -23,8 +23,18 @@ pub mod tsv;
 
 use std::path::Path;
 
+use crate::adjust::{Adjustments, LeftOut};
 use crate::error::Result;
 use crate::model::unit::SourcedUnit;
+
+/// A TM file as read: its units, what was adjusted to fit the model and
+/// what was left out.
+#[derive(Debug, Default)]
+pub struct TmFile {
+    pub units: Vec<SourcedUnit>,
+    pub adjustments: Adjustments,
+    pub left_out: LeftOut,
+}
 
 /// A TM file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,12 +61,17 @@ impl Format {
     }
 }
 
+/// Reads a TM file's text in the given format.
+pub fn read(label: &str, text: &str, format: Format) -> Result<TmFile> {
+    match format {
+        Format::Tmx => tmx::read(label, text),
+        Format::Tsv => tsv::read(label, text),
+    }
+}
+
 /// Reads the units of a TM file's text in the given format.
 pub fn parse(label: &str, text: &str, format: Format) -> Result<Vec<SourcedUnit>> {
-    match format {
-        Format::Tmx => tmx::parse(label, text),
-        Format::Tsv => tsv::parse(label, text),
-    }
+    read(label, text, format).map(|f| f.units)
 }
 
 #[cfg(test)]

@@ -283,7 +283,7 @@ fn verified_on_folded_text(
     let lengths = length_range(query.len(), req.min);
     let mut passed = Vec::new();
     store.folded(ids, &mut |id, lang, words, folded| {
-        let lang_ok = lang.parse::<Lang>().is_ok_and(|l| req.from.matches(&l));
+        let lang_ok = req.from.matches(&Lang::from_store(lang));
         if lang_ok && lengths.contains(&words) && verify(query, folded, req.min).is_some() {
             passed.push(id);
         }
@@ -324,6 +324,24 @@ pub fn search(
         }
         Ok(())
     })?;
+    // A unit with several segments `--from` matches (en-GB and en-US for
+    // `--from en`) is one match: its segment in the exact tag when that
+    // one matched, else the first matching one in tag order.
+    scored.sort_by(|a, b| {
+        let key = |s: &Scored| {
+            let lang = Lang::from_store(&s.row.lang);
+            (
+                *lang.as_str() != *req.from.tag.as_str(),
+                lang.report_rank(),
+                lang,
+            )
+        };
+        a.row
+            .unit_id
+            .cmp(&b.row.unit_id)
+            .then_with(|| key(a).cmp(&key(b)))
+    });
+    scored.dedup_by_key(|s| s.row.unit_id);
     scored.sort_by(rank);
     scored.truncate(req.limit);
     scored
@@ -343,7 +361,7 @@ fn finish(
         Error::Internal(format!("unit {} vanished during the search", s.row.unit_id))
     })?;
     let source = Segment {
-        lang: s.row.lang.parse().map_err(Error::Internal)?,
+        lang: Lang::from_store(&s.row.lang),
         text: s.row.text.clone(),
     };
     let target = unit

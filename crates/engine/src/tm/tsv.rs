@@ -10,21 +10,22 @@
 //! a unit's metadata: `tuid`, `origin` (the source document), `origin-date`
 //! (YYYY-MM-DD) and `created` (YYYY-MM-DDThh:mm:ssZ). At least two
 //! language columns are required; an empty cell means the unit has no
-//! segment in that language, and every row needs at least two. There is
+//! segment in that language, and a row needs at least one. There is
 //! no quoting: a segment cannot contain a tab or a line break (white space
 //! inside a segment is made single spaces on import, so export never writes
 //! one). Blank lines are skipped; CRLF line ends and a BOM are accepted.
 
 use std::io::{self, Write};
 
+use crate::adjust::{Adjustments, Kind};
 use crate::error::{Error, Problem, Result};
 use crate::model::Lang;
 use crate::model::unit::Segment;
 use crate::model::unit::{
-    SourcedUnit, Unit, check_created, check_fields, check_origin_date, check_segments,
-    clean_segment,
+    SourcedUnit, Unit, check_created, check_fields, check_origin_date, clean_segment, sort_segments,
 };
 use crate::normalize::clean_term;
+use crate::tm::TmFile;
 
 pub const TUID: &str = "tuid";
 pub const ORIGIN: &str = "origin";
@@ -41,7 +42,7 @@ enum Column {
     Created,
 }
 
-fn parse_header(label: &str, line: &str) -> Result<Vec<Column>> {
+fn parse_header(label: &str, line: &str, adjustments: &mut Adjustments) -> Result<Vec<Column>> {
     let bad = |message: String| Error::invalid(label, Some(1), message);
     let mut columns = Vec::new();
     for (i, name) in line.split('\t').enumerate() {
@@ -52,13 +53,24 @@ fn parse_header(label: &str, line: &str) -> Result<Vec<Column>> {
             ORIGIN => Column::Origin,
             ORIGIN_DATE => Column::OriginDate,
             CREATED => Column::Created,
-            _ => Column::Lang(name.parse::<Lang>().map_err(|_| {
-                bad(format!(
-                    "header column {} \"{name}\" is neither a language tag nor one of {}; the header names the languages, tab-separated (e.g. id<TAB>vi<TAB>en)",
-                    i + 1,
-                    RESERVED.join(", ")
-                ))
-            })?),
+            _ => match Lang::parse_foreign(name) {
+                Ok((lang, note)) => {
+                    if let Some(note) = note {
+                        adjustments.add(Kind::Language, 1, format!("{name} → {lang}"), note);
+                    }
+                    Column::Lang(lang)
+                }
+                Err(e) if name.len() <= 3 || name.contains(['-', '_']) => {
+                    return Err(bad(format!("header column {}: {e}", i + 1)));
+                }
+                Err(_) => {
+                    return Err(bad(format!(
+                        "header column {} \"{name}\" is neither a language tag nor one of {}; the header names the languages, tab-separated (e.g. id<TAB>vi<TAB>en)",
+                        i + 1,
+                        RESERVED.join(", ")
+                    )));
+                }
+            },
         };
         if columns.contains(&column) {
             return Err(bad(format!("header column \"{name}\" appears twice")));
@@ -124,11 +136,7 @@ fn parse_row(columns: &[Column], line: &str) -> Result<Unit, Vec<String>> {
         }
     }
     problems.extend(check_fields(&unit));
-    if problems.is_empty()
-        && let Err(e) = check_segments(&mut unit.segments)
-    {
-        problems.push(e);
-    }
+    sort_segments(&mut unit.segments);
     if problems.is_empty() {
         Ok(unit)
     } else {
@@ -136,10 +144,16 @@ fn parse_row(columns: &[Column], line: &str) -> Result<Unit, Vec<String>> {
     }
 }
 
-/// Reads tab-separated units (text already checked as UTF-8, BOM
-/// stripped). Every row's problems are collected; any makes the whole
-/// file an error.
+/// Reads tab-separated units (text already decoded, BOM stripped). Every
+/// row's problems are collected; any makes the whole file an error.
 pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedUnit>> {
+    read(label, text).map(|f| f.units)
+}
+
+/// Reads tab-separated units with what was adjusted: a row whose language
+/// cells are all empty is left out and reported.
+pub fn read(label: &str, text: &str) -> Result<TmFile> {
+    let mut adjustments = Adjustments::default();
     let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let header = match lines.next() {
         Some(h) if !h.trim().is_empty() => h,
@@ -151,7 +165,7 @@ pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedUnit>> {
             ));
         }
     };
-    let columns = parse_header(label, header)?;
+    let columns = parse_header(label, header, &mut adjustments)?;
     let mut units = Vec::new();
     let mut problems = Vec::new();
     for (i, line) in lines.enumerate() {
@@ -160,6 +174,12 @@ pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedUnit>> {
             continue;
         }
         match parse_row(&columns, line) {
+            Ok(unit) if unit.segments.is_empty() => adjustments.add(
+                Kind::EmptyUnit,
+                number,
+                "",
+                "a row with no text in any language: left out",
+            ),
             Ok(unit) => units.push(SourcedUnit { line: number, unit }),
             Err(messages) => problems.extend(messages.into_iter().map(|message| Problem {
                 file: label.to_string(),
@@ -169,7 +189,11 @@ pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedUnit>> {
         }
     }
     if problems.is_empty() {
-        Ok(units)
+        Ok(TmFile {
+            units,
+            adjustments,
+            left_out: Default::default(),
+        })
     } else {
         Err(Error::Invalid(problems))
     }
@@ -249,9 +273,8 @@ mod tests {
             errors(text),
             [
                 "t.tsv:2: the row has 2 fields, the header has 3",
-                "t.tsv:3: a translation unit needs segments in at least two languages (it has only en)",
                 "t.tsv:4: date \"2025-13-01\" is not a calendar date written YYYY-MM-DD",
-                "3 problems; nothing was written",
+                "2 problems; nothing was written",
             ]
             .join("\n")
         );

@@ -189,6 +189,10 @@ pub struct XmlReader<R: BufRead> {
     text: Option<(String, u64)>,
     depth: usize,
     seen_root: bool,
+    /// Whether literal white space runs in text are read as one space.
+    collapse: bool,
+    /// The text being joined ends in a space made from a literal run.
+    collapsed_space: bool,
 }
 
 impl<R: BufRead> XmlReader<R> {
@@ -207,7 +211,18 @@ impl<R: BufRead> XmlReader<R> {
             text: None,
             depth: 0,
             seen_root: false,
+            collapse: false,
+            collapsed_space: false,
         }
+    }
+
+    /// Reads every run of literal white space in text (spaces, tabs, line
+    /// breaks, as a pretty-printer indents) as one space, and white space
+    /// written as a character reference (`&#10;`) as it is: the convention
+    /// by which hcgloss's TBX export marks line breaks that are content.
+    pub fn collapsing_white_space(mut self) -> Self {
+        self.collapse = true;
+        self
     }
 
     /// The file name used in messages.
@@ -257,6 +272,11 @@ impl<R: BufRead> XmlReader<R> {
             let event = match read {
                 Ok(e) => e.into_owned(),
                 Err(e) => {
+                    if let quick_xml::Error::Io(io) = &e
+                        && let Some(d) = crate::input::DecodeError::of(io)
+                    {
+                        return Err(Error::invalid(&self.label, Some(d.line), d.message.clone()));
+                    }
                     let tracking = self.reader.get_ref();
                     // A decoding error may come before the bytes that show
                     // the sequence is bad are consumed: then the sequence
@@ -319,11 +339,11 @@ impl<R: BufRead> XmlReader<R> {
                 }
                 Event::Text(t) => {
                     let s = t.xml10_content().into_owned();
-                    self.push_text(&s, line, start)?;
+                    self.push_text(&s, line, start, true)?;
                 }
                 Event::CData(t) => {
                     let s = t.into_inner().into_owned();
-                    self.push_text(&s, line, start)?;
+                    self.push_text(&s, line, start, true)?;
                 }
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
@@ -346,7 +366,7 @@ impl<R: BufRead> XmlReader<R> {
                             return Err(self.error(start, format!("bad character reference: {e}")));
                         }
                     };
-                    self.push_text(&resolved, line, start)?;
+                    self.push_text(&resolved, line, start, false)?;
                 }
                 Event::DocType(d) => {
                     if d.as_ref().contains('[') {
@@ -372,7 +392,7 @@ impl<R: BufRead> XmlReader<R> {
         }
     }
 
-    fn push_text(&mut self, s: &str, line: u64, offset: u64) -> Result<()> {
+    fn push_text(&mut self, s: &str, line: u64, offset: u64, literal: bool) -> Result<()> {
         if let Some(c) = s.chars().find(|c| !super::write::is_xml_char(*c)) {
             return Err(self.error(
                 offset,
@@ -385,9 +405,25 @@ impl<R: BufRead> XmlReader<R> {
             }
             return Err(self.error(offset, "text outside the root element"));
         }
-        match &mut self.text {
-            Some((text, _)) => text.push_str(s),
-            None => self.text = Some((s.to_string(), line)),
+        let text = &mut self.text.get_or_insert_with(|| (String::new(), line)).0;
+        if text.is_empty() {
+            self.collapsed_space = false;
+        }
+        if !(self.collapse && literal) {
+            text.push_str(s);
+            self.collapsed_space = false;
+            return Ok(());
+        }
+        for c in s.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r') {
+                if !self.collapsed_space {
+                    text.push(' ');
+                    self.collapsed_space = true;
+                }
+            } else {
+                text.push(c);
+                self.collapsed_space = false;
+            }
         }
         Ok(())
     }
@@ -575,6 +611,19 @@ mod tests {
             }
         }
         assert_eq!(read, "\nBộ Công an Thượng tướng");
+    }
+
+    #[test]
+    fn literal_white_space_can_be_collapsed_and_references_kept() {
+        let xml = "<a>\n  one\t\ttwo&#10;three &#32;four<![CDATA[  five]]>\n</a>";
+        let mut r = XmlReader::new("t.xml", xml.as_bytes()).collapsing_white_space();
+        let mut read = String::new();
+        while let Some(ev) = r.next_event().unwrap() {
+            if let XmlEvent::Text { text, .. } = ev {
+                read.push_str(&text);
+            }
+        }
+        assert_eq!(read, " one two\nthree  four five ");
     }
 
     #[test]

@@ -15,17 +15,29 @@ use std::fmt::Write as _;
 /// Returns the first character XML 1.0 cannot represent, if any.
 pub fn escape(s: &str) -> Result<String, char> {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            // White space that is content, not layout: readers that take
+            // literal white space runs for a pretty-printer's (hcgloss's TBX
+            // reader does) keep what a character reference says.
             '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
+            ' ' if previous.is_none_or(char::is_whitespace)
+                || chars.peek().is_none_or(|n| n.is_whitespace()) =>
+            {
+                out.push_str("&#32;")
+            }
             c if is_xml_char(c) => out.push(c),
             c => return Err(c),
         }
+        previous = Some(c);
     }
     Ok(out)
 }
@@ -140,8 +152,9 @@ mod tests {
     fn escapes_markup_quotes_and_carriage_returns() {
         assert_eq!(
             escape("a<b> & \"c\"\r\nd\te").unwrap(),
-            "a&lt;b&gt; &amp; &quot;c&quot;&#13;\nd\te"
+            "a&lt;b&gt; &amp; &quot;c&quot;&#13;&#10;d&#9;e"
         );
+        assert_eq!(escape(" a  b c").unwrap(), "&#32;a&#32;&#32;b c");
         assert_eq!(escape("Bộ Công an").unwrap(), "Bộ Công an");
     }
 

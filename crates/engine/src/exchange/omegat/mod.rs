@@ -24,7 +24,8 @@
 //! source term. Rows further apart are not joined by a shared term, since
 //! one term may name two concepts (the shipped glossary has such). A comment in
 //! the form above gives the target term's status, type and note; any other
-//! comment is the target term's note. Terms already in the store keep what
+//! comment is the target term's note. Rows giving one target term different
+//! comments keep the first status and type and join the notes, reported. Terms already in the store keep what
 //! the file does not say; new terms without a status are admitted, or
 //! preferred when their concept has no preferred term in that language.
 //! What the format cannot hold is lost: categories, source-term statuses,
@@ -151,9 +152,10 @@ pub fn parse(label: &str, text: &str) -> Result<Glossary> {
         };
         let cells: Vec<&str> = raw.split('\t').collect();
         if !(2..=3).contains(&cells.len()) {
+            let n = cells.len();
             problem(format!(
-                "{} cells; an OmegaT glossary line is source<TAB>target<TAB>comment (the comment may be left out)",
-                cells.len()
+                "{n} {}; an OmegaT glossary line is source<TAB>target<TAB>comment (the comment may be left out)",
+                if n == 1 { "cell" } else { "cells" }
             ));
             continue;
         }

@@ -4,7 +4,8 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-use super::{Glossary, Stated, read_comment};
+use super::{Glossary, Row, Stated, read_comment};
+use crate::adjust::{Adjustments, Kind};
 use crate::error::{Error, Problem, Result};
 use crate::exchange::entry_ids::SlugAssigner;
 use crate::model::SourcedTerm;
@@ -17,181 +18,199 @@ struct Pending {
     /// Whether the status came from the file or the store, rather than
     /// being left for the defaults.
     status_known: bool,
-    /// The first non-empty comment on a target term and its line, to
-    /// catch rows that disagree.
+    /// The first non-empty comment on a target term and its line.
     stated: Option<(Stated, u64)>,
 }
 
-/// The store's term, or a new admitted full term; true when from the store.
-fn stored_or_new(
-    stored: &HashMap<(&str, &Lang, &str), &Term>,
-    concept: &str,
-    lang: &Lang,
-    text: &str,
-) -> (Term, bool) {
-    match stored.get(&(concept, lang, text)) {
-        Some(t) => ((*t).clone(), true),
-        None => (
-            Term {
-                concept: concept.to_string(),
-                lang: lang.clone(),
-                term: text.to_string(),
-                status: Status::Admitted,
-                term_type: TermType::Full,
-                category: String::new(),
-                note: String::new(),
-            },
-            false,
-        ),
+/// What the store holds, looked up by the rows.
+struct Store<'a> {
+    /// The concepts a term of a language belongs to.
+    by_text: HashMap<(&'a Lang, &'a str), Vec<&'a str>>,
+    /// The store's terms by concept, language and text.
+    terms: HashMap<(&'a str, &'a Lang, &'a str), &'a Term>,
+}
+
+impl<'a> Store<'a> {
+    fn new(existing: &'a [Term], slugs: &mut SlugAssigner) -> Self {
+        let mut by_text: HashMap<(&Lang, &str), Vec<&str>> = HashMap::new();
+        let mut terms = HashMap::new();
+        for t in existing {
+            let concepts = by_text.entry((&t.lang, t.term.as_str())).or_default();
+            if !concepts.contains(&t.concept.as_str()) {
+                concepts.push(&t.concept);
+            }
+            terms.insert((t.concept.as_str(), &t.lang, t.term.as_str()), t);
+            slugs.claim(&t.concept);
+        }
+        Store { by_text, terms }
+    }
+
+    fn concepts_of(&self, lang: &Lang, text: &str) -> Vec<&'a str> {
+        // The keys' lifetime shrinks to the lookup's; the values keep 'a.
+        let map: &HashMap<(&Lang, &str), Vec<&'a str>> = &self.by_text;
+        map.get(&(lang, text)).cloned().unwrap_or_default()
+    }
+
+    /// The store's term, or a new admitted full term; true when stored.
+    fn term_or_new(&self, concept: &str, lang: &Lang, text: &str) -> (Term, bool) {
+        match self.terms.get(&(concept, lang, text)) {
+            Some(t) => ((*t).clone(), true),
+            None => (
+                Term {
+                    concept: concept.to_string(),
+                    lang: lang.clone(),
+                    term: text.to_string(),
+                    status: Status::Admitted,
+                    term_type: TermType::Full,
+                    category: String::new(),
+                    note: String::new(),
+                },
+                false,
+            ),
+        }
     }
 }
 
-/// Turns rows into terms, pairing them with the concepts of `existing`.
-/// See the module documentation for the rules.
-pub fn resolve(
-    label: &str,
-    glossary: Glossary,
-    source: &Lang,
-    target: &Lang,
-    existing: &[Term],
-) -> Result<Vec<SourcedTerm>> {
-    let mut problems = Vec::new();
-    let mut by_text: HashMap<(&Lang, &str), Vec<&str>> = HashMap::new();
-    let mut stored: HashMap<(&str, &Lang, &str), &Term> = HashMap::new();
-    let mut slugs = SlugAssigner::default();
-    for t in existing {
-        let concepts = by_text.entry((&t.lang, t.term.as_str())).or_default();
-        if !concepts.contains(&t.concept.as_str()) {
-            concepts.push(&t.concept);
-        }
-        stored.insert((&t.concept, &t.lang, &t.term), t);
-        slugs.claim(&t.concept);
+/// The terms the rows make, in the order first given.
+#[derive(Default)]
+struct Terms {
+    pending: Vec<Pending>,
+    index: HashMap<(String, Lang, String), usize>,
+}
+
+impl Terms {
+    fn contains(&self, concept: &str, lang: &Lang, text: &str) -> bool {
+        self.index
+            .contains_key(&(concept.to_string(), lang.clone(), text.to_string()))
     }
-    let in_store = |lang: &Lang, text: &str| -> Vec<&str> {
-        by_text.get(&(lang, text)).cloned().unwrap_or_default()
-    };
-    // The concept of the row before. A row whose terms are not in the
-    // store joins it when it already has the row's source or target term:
-    // an export writes the rows of one concept together, and so does a
-    // translator adding synonyms. Rows further apart are not matched by
-    // term, since one term may name two concepts.
-    let mut previous: Option<String> = None;
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut index: HashMap<(String, Lang, String), usize> = HashMap::new();
 
-    for (ordinal, row) in glossary.rows.iter().enumerate() {
-        let problem = |message: String| Problem {
-            file: label.to_string(),
-            line: Some(row.line),
-            message,
-        };
-        let by_source = in_store(source, &row.source);
-        let by_target = in_store(target, &row.target);
-        let concept = match by_source.len() {
-            1 => by_source[0].to_string(),
-            n if n > 1 => {
-                let both: Vec<&&str> = by_source.iter().filter(|c| by_target.contains(c)).collect();
-                if both.len() == 1 {
-                    both[0].to_string()
-                } else {
-                    problems.push(problem(format!(
-                        "source term \"{}\" belongs to several concepts ({}); the row cannot say which",
-                        row.source,
-                        by_source.join(", ")
-                    )));
-                    previous = None;
-                    continue;
-                }
-            }
-            _ => {
-                let follows_previous = previous.as_ref().filter(|p| {
-                    index.contains_key(&((*p).to_string(), source.clone(), row.source.clone()))
-                        || index.contains_key(&(
-                            (*p).to_string(),
-                            target.clone(),
-                            row.target.clone(),
-                        ))
-                });
-                if by_target.len() == 1 {
-                    by_target[0].to_string()
-                } else if let Some(c) = follows_previous {
-                    c.clone()
-                } else if by_target.is_empty() {
-                    slugs.derive(&row.source, ordinal + 1)
-                } else {
-                    problems.push(problem(format!(
-                        "target term \"{}\" belongs to several concepts ({}); the row cannot say which",
-                        row.target,
-                        by_target.join(", ")
-                    )));
-                    previous = None;
-                    continue;
-                }
-            }
-        };
-        previous = Some(concept.clone());
-
-        // The source term: as the store has it, or new.
-        let key = (concept.clone(), source.clone(), row.source.clone());
-        if let Entry::Vacant(slot) = index.entry(key) {
-            let (term, known) = stored_or_new(&stored, &concept, source, &row.source);
-            slot.insert(pending.len());
-            pending.push(Pending {
-                line: row.line,
-                term,
-                status_known: known,
-                stated: None,
-            });
-        }
-
-        // The target term: what the comment says over what the store has.
-        let stated = read_comment(&row.comment);
-        let key = (concept.clone(), target.clone(), row.target.clone());
-        let i = match index.entry(key) {
+    /// The term `text` of `concept` in `lang`: the one already pending, or
+    /// a new one as the store has it.
+    fn get_or_add(
+        &mut self,
+        store: &Store<'_>,
+        concept: &str,
+        lang: &Lang,
+        text: &str,
+        line: u64,
+    ) -> usize {
+        let key = (concept.to_string(), lang.clone(), text.to_string());
+        match self.index.entry(key) {
             Entry::Occupied(slot) => *slot.get(),
             Entry::Vacant(slot) => {
-                let (term, known) = stored_or_new(&stored, &concept, target, &row.target);
-                slot.insert(pending.len());
-                pending.push(Pending {
-                    line: row.line,
+                let (term, known) = store.term_or_new(concept, lang, text);
+                slot.insert(self.pending.len());
+                self.pending.push(Pending {
+                    line,
                     term,
                     status_known: known,
                     stated: None,
                 });
-                pending.len() - 1
-            }
-        };
-        if row.comment.is_empty() {
-            continue;
-        }
-        let p = &mut pending[i];
-        match &p.stated {
-            Some((first, line)) if *first != stated => {
-                problems.push(problem(format!(
-                    "target term \"{}\" has the comment \"{}\" here but a different one on line {line}",
-                    row.target, row.comment
-                )));
-            }
-            Some(_) => {}
-            None => {
-                if let Some(s) = stated.status {
-                    p.term.status = s;
-                    // The written form leaves the type out only for full.
-                    p.term.term_type = stated.term_type.unwrap_or(TermType::Full);
-                    p.status_known = true;
-                }
-                p.term.note = stated.note.clone();
-                p.stated = Some((stated, row.line));
+                self.pending.len() - 1
             }
         }
     }
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| p.line);
-        return Err(Error::Invalid(problems));
-    }
+}
 
-    // Defaults: a language of a concept without a preferred term (in the
-    // store or stated in the file) gets its first new term as preferred.
+/// The concept a row belongs to (see the parent module's documentation),
+/// or why the row cannot say.
+fn concept_of(
+    row: &Row,
+    ordinal: usize,
+    (source, target): (&Lang, &Lang),
+    store: &Store<'_>,
+    terms: &Terms,
+    previous: Option<&str>,
+    slugs: &mut SlugAssigner,
+) -> std::result::Result<String, String> {
+    let by_source = store.concepts_of(source, &row.source);
+    let by_target = store.concepts_of(target, &row.target);
+    if by_source.len() == 1 {
+        return Ok(by_source[0].to_string());
+    }
+    if by_source.len() > 1 {
+        let both: Vec<&&str> = by_source.iter().filter(|c| by_target.contains(c)).collect();
+        return match both.as_slice() {
+            [one] => Ok(one.to_string()),
+            _ => Err(format!(
+                "source term \"{}\" belongs to several concepts ({}); the row cannot say which",
+                row.source,
+                by_source.join(", ")
+            )),
+        };
+    }
+    // A row whose terms are not in the store joins the row before when
+    // that one already has the row's source or target term: an export
+    // writes the rows of one concept together, and so does a translator
+    // adding synonyms. Rows further apart are not matched by term, since
+    // one term may name two concepts.
+    let follows_previous = previous.filter(|p| {
+        terms.contains(p, source, &row.source) || terms.contains(p, target, &row.target)
+    });
+    match (by_target.as_slice(), follows_previous) {
+        ([one], _) => Ok(one.to_string()),
+        (_, Some(p)) => Ok(p.to_string()),
+        ([], None) => Ok(slugs.derive(&row.source, ordinal + 1)),
+        (several, None) => Err(format!(
+            "target term \"{}\" belongs to several concepts ({}); the row cannot say which",
+            row.target,
+            several.join(", ")
+        )),
+    }
+}
+
+/// Applies a row's comment to its target term. The first comment on a
+/// term gives its status, type and note; a later row with another comment
+/// (OmegaT keeps a comment per row, so `file → fichier` and `files →
+/// fichier` may each say something) adds its note to the term's, keeps
+/// the first status and type, and is reported.
+fn apply_comment(p: &mut Pending, row: &Row, adjustments: &mut Adjustments) {
+    let stated = read_comment(&row.comment);
+    match &p.stated {
+        None => {
+            if let Some(s) = stated.status {
+                p.term.status = s;
+                // The written form leaves the type out only for full.
+                p.term.term_type = stated.term_type.unwrap_or(TermType::Full);
+                p.status_known = true;
+            }
+            p.term.note = stated.note.clone();
+            p.stated = Some((stated, row.line));
+        }
+        Some((first, _)) if *first == stated => {}
+        Some((first, first_line)) => {
+            let first_line = *first_line;
+            let status_differs = stated.status.is_some()
+                && (stated.status != first.status || stated.term_type != first.term_type);
+            let joined =
+                !stated.note.is_empty() && !p.term.note.split('\n').any(|n| n == stated.note);
+            if joined {
+                if !p.term.note.is_empty() {
+                    p.term.note.push('\n');
+                }
+                p.term.note.push_str(&stated.note);
+            }
+            let detail = format!(
+                "target term \"{}\" has the comment \"{}\" here and another on line {first_line}: {}",
+                row.target,
+                row.comment,
+                match (joined, status_differs) {
+                    (true, true) => format!(
+                        "its note is added to the term's, and the status and type of line {first_line} are kept"
+                    ),
+                    (true, false) => "its note is added to the term's".to_string(),
+                    (false, true) => format!("the status and type of line {first_line} are kept"),
+                    (false, false) => "nothing new in it".to_string(),
+                }
+            );
+            adjustments.add(Kind::Comment, row.line, "", detail);
+        }
+    }
+}
+
+/// Defaults: a language of a concept without a preferred term (in the
+/// store or stated in the file) gets its first new term as preferred.
+fn with_defaults(pending: Vec<Pending>, existing: &[Term]) -> Vec<SourcedTerm> {
     let mut has_preferred: HashSet<(String, Lang)> = existing
         .iter()
         .filter(|t| t.status == Status::Preferred)
@@ -203,17 +222,70 @@ pub fn resolve(
             .filter(|p| p.status_known && p.term.status == Status::Preferred)
             .map(|p| (p.term.concept.clone(), p.term.lang.clone())),
     );
-    let mut out = Vec::with_capacity(pending.len());
-    for mut p in pending {
-        if !p.status_known && has_preferred.insert((p.term.concept.clone(), p.term.lang.clone())) {
-            p.term.status = Status::Preferred;
+    pending
+        .into_iter()
+        .map(|mut p| {
+            if !p.status_known
+                && has_preferred.insert((p.term.concept.clone(), p.term.lang.clone()))
+            {
+                p.term.status = Status::Preferred;
+            }
+            // The category is the store's (or none): the format has none.
+            p.term.category = String::new();
+            SourcedTerm {
+                line: p.line,
+                term: p.term,
+            }
+        })
+        .collect()
+}
+
+/// Turns rows into terms, pairing them with the concepts of `existing`.
+/// See the module documentation for the rules; what had to be reconciled
+/// is added to `adjustments`.
+pub fn resolve(
+    label: &str,
+    glossary: Glossary,
+    source: &Lang,
+    target: &Lang,
+    existing: &[Term],
+    adjustments: &mut Adjustments,
+) -> Result<Vec<SourcedTerm>> {
+    let mut slugs = SlugAssigner::default();
+    let store = Store::new(existing, &mut slugs);
+    let mut terms = Terms::default();
+    let mut problems = Vec::new();
+    let mut previous: Option<String> = None;
+    for (ordinal, row) in glossary.rows.iter().enumerate() {
+        let concept = match concept_of(
+            row,
+            ordinal,
+            (source, target),
+            &store,
+            &terms,
+            previous.as_deref(),
+            &mut slugs,
+        ) {
+            Ok(c) => c,
+            Err(message) => {
+                problems.push(Problem {
+                    file: label.to_string(),
+                    line: Some(row.line),
+                    message,
+                });
+                previous = None;
+                continue;
+            }
+        };
+        terms.get_or_add(&store, &concept, source, &row.source, row.line);
+        let i = terms.get_or_add(&store, &concept, target, &row.target, row.line);
+        if !row.comment.is_empty() {
+            apply_comment(&mut terms.pending[i], row, adjustments);
         }
-        // The category is the store's (or none): the format has none.
-        p.term.category = String::new();
-        out.push(SourcedTerm {
-            line: p.line,
-            term: p.term,
-        });
+        previous = Some(concept);
     }
-    Ok(out)
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    Ok(with_defaults(terms.pending, existing))
 }

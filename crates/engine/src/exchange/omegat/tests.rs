@@ -2,6 +2,7 @@
 //! store.
 
 use super::*;
+use crate::adjust::Adjustments;
 
 fn term(concept: &str, lang: &str, text: &str, status: Status) -> Term {
     Term {
@@ -61,7 +62,7 @@ fn parse_checks_cells_and_reads_the_declared_pair() {
         .unwrap_err()
         .to_string();
     let lines: Vec<&str> = e.lines().collect();
-    assert!(lines[0].starts_with("g.txt:1: 1 cells"), "{e}");
+    assert!(lines[0].starts_with("g.txt:1: 1 cell;"), "{e}");
     assert_eq!(lines[1], "g.txt:2: the source term is empty");
     assert!(lines[2].starts_with("g.txt:3: 4 cells"), "{e}");
 }
@@ -106,7 +107,15 @@ fn rows_join_store_concepts_or_make_new_ones() {
          Polisi Siber\tCảnh sát mạng\tused in headlines\n",
     )
     .unwrap();
-    let terms = resolve("g.txt", g, &lang("id"), &lang("vi"), &existing).unwrap();
+    let terms = resolve(
+        "g.txt",
+        g,
+        &lang("id"),
+        &lang("vi"),
+        &existing,
+        &mut Default::default(),
+    )
+    .unwrap();
     let got: Vec<(String, String, String, Status, String)> = terms
         .iter()
         .map(|s| {
@@ -155,23 +164,77 @@ fn rows_join_store_concepts_or_make_new_ones() {
 }
 
 #[test]
-fn disagreeing_rows_and_ambiguous_terms_are_errors() {
+fn ambiguous_terms_are_errors() {
     let existing = vec![
         term("a", "id", "Sama", Status::Preferred),
         term("b", "id", "Sama", Status::Preferred),
     ];
-    let g = parse("g.txt", "Sama\tX\nBaru\tY\tpreferred\nBaru\tY\tadmitted\n").unwrap();
-    let e = resolve("g.txt", g, &lang("id"), &lang("vi"), &existing)
-        .unwrap_err()
-        .to_string();
-    let lines: Vec<&str> = e.lines().collect();
+    let g = parse("g.txt", "Sama\tX\nBaru\tY\n").unwrap();
+    let e = resolve(
+        "g.txt",
+        g,
+        &lang("id"),
+        &lang("vi"),
+        &existing,
+        &mut Default::default(),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
-        lines[0].starts_with("g.txt:1: source term \"Sama\" belongs to several concepts (a, b)"),
+        e.starts_with("g.txt:1: source term \"Sama\" belongs to several concepts (a, b)"),
         "{e}"
     );
-    assert!(
-        lines[1].starts_with("g.txt:3: target term \"Y\" has the comment \"admitted\" here but a different one on line 2"),
-        "{e}"
+}
+
+/// OmegaT keeps a comment per row: rows that join one concept through a
+/// shared target term may each say something of it. The first status
+/// stays, the notes are joined, and each difference is reported.
+#[test]
+fn rows_sharing_a_target_term_with_different_comments_import() {
+    let g = parse(
+        "g.txt",
+        "file\tfichier\tnoun, computing\n\
+         files\tfichier\tplural form maps to the same entry\n\
+         Baru\tY\tpreferred\n\
+         Baharu\tY\tadmitted; older spelling\n",
+    )
+    .unwrap();
+    let mut adjustments = Adjustments::default();
+    let terms = resolve("g.txt", g, &lang("en"), &lang("fr"), &[], &mut adjustments).unwrap();
+    let got: Vec<(&str, &str, Status, &str)> = terms
+        .iter()
+        .map(|s| {
+            let t = &s.term;
+            (
+                t.concept.as_str(),
+                t.term.as_str(),
+                t.status,
+                t.note.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("file", "file", Status::Preferred, ""),
+            (
+                "file",
+                "fichier",
+                Status::Preferred,
+                "noun, computing\nplural form maps to the same entry"
+            ),
+            ("file", "files", Status::Admitted, ""),
+            ("baru", "Baru", Status::Preferred, ""),
+            ("baru", "Y", Status::Preferred, "older spelling"),
+            ("baru", "Baharu", Status::Admitted, ""),
+        ]
+    );
+    assert_eq!(
+        adjustments.details("g.txt"),
+        [
+            "g.txt:2: target term \"fichier\" has the comment \"plural form maps to the same entry\" here and another on line 1: its note is added to the term's",
+            "g.txt:4: target term \"Y\" has the comment \"admitted; older spelling\" here and another on line 3: its note is added to the term's, and the status and type of line 3 are kept",
+        ]
     );
 }
 
@@ -187,7 +250,15 @@ fn a_shared_term_joins_only_the_row_just_before() {
          Negara Anggota\tquốc gia thành viên\tpreferred; also renders another concept\n",
     )
     .unwrap();
-    let terms = resolve("g.txt", g, &lang("id"), &lang("vi"), &[]).unwrap();
+    let terms = resolve(
+        "g.txt",
+        g,
+        &lang("id"),
+        &lang("vi"),
+        &[],
+        &mut Default::default(),
+    )
+    .unwrap();
     let got: Vec<(&str, &str)> = terms
         .iter()
         .map(|s| (s.term.concept.as_str(), s.term.term.as_str()))

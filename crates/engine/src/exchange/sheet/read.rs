@@ -42,6 +42,27 @@ fn column(header: &str) -> Option<Column> {
     header_lang(header).map(Column::Terms)
 }
 
+/// Why a column named like a language tag (`vn`, `jp_Status`) names none,
+/// if it is named like one.
+fn bad_language_column(header: &str) -> Option<String> {
+    let name = match header.rsplit_once('_') {
+        Some((name, field))
+            if matches!(
+                field.to_ascii_lowercase().as_str(),
+                "status" | "type" | "note"
+            ) =>
+        {
+            name
+        }
+        _ => header,
+    };
+    let primary = name.split(['-', '_']).next().unwrap_or("");
+    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    name.parse::<Lang>().err()
+}
+
 /// The columns of one language.
 #[derive(Debug, Default, Clone)]
 struct LangColumns {
@@ -71,6 +92,10 @@ fn layout(label: &str, header: &csv::StringRecord) -> Result<Layout> {
     for (i, raw) in header.iter().enumerate() {
         let name = raw.trim();
         let Some(col) = column(name) else {
+            if let Some(e) = bad_language_column(name) {
+                problems.push(problem(format!("column \"{name}\": {e}")));
+                continue;
+            }
             problems.push(problem(format!(
                 "column \"{name}\" is not one of {ID_COLUMN}, {SUBJECT_COLUMN}, a language (English, Indonesian, Vietnamese or a tag such as fr) or a language followed by _Status, _Type or _Note"
             )));
@@ -164,6 +189,160 @@ fn aligned<T>(
     (values.len() == count).then_some(values)
 }
 
+/// A row read: its line, its `Entry_ID` cell and its terms (without a
+/// concept yet).
+struct Entry {
+    line: u64,
+    id: String,
+    terms: Vec<Term>,
+}
+
+/// The terms of one language's cells; what is wrong with them is added to
+/// `problems`.
+fn lang_terms(
+    lang: &Lang,
+    cols: &LangColumns,
+    cell: &dyn Fn(usize) -> String,
+    category: &str,
+    problems: &mut Vec<String>,
+) -> Vec<Term> {
+    let texts: Vec<String> = match cols.terms.map(cell) {
+        Some(c) if !c.trim().is_empty() => split_list(&c).iter().map(|t| clean_term(t)).collect(),
+        _ => return Vec::new(),
+    };
+    if texts.iter().any(String::is_empty) {
+        problems.push(format!(
+            "{lang}: an empty term in \"{}\"",
+            cols.terms.map_or(String::new(), cell)
+        ));
+        return Vec::new();
+    }
+    let n = texts.len();
+    let statuses = cols.statuses.map(cell).and_then(|c| {
+        aligned(
+            &c,
+            n,
+            "status",
+            lang,
+            |s| s.trim().parse::<Status>(),
+            problems,
+        )
+    });
+    let types = cols.types.map(cell).and_then(|c| {
+        aligned(
+            &c,
+            n,
+            "type",
+            lang,
+            |s| s.trim().parse::<TermType>(),
+            problems,
+        )
+    });
+    let notes = cols
+        .notes
+        .map(cell)
+        .and_then(|c| aligned(&c, n, "note", lang, |s| Ok(clean_note(s)), problems));
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            // Without a status cell the first term is preferred.
+            let default_status = if i == 0 {
+                Status::Preferred
+            } else {
+                Status::Admitted
+            };
+            Term {
+                concept: String::new(),
+                lang: lang.clone(),
+                term: text,
+                status: statuses.as_ref().map_or(default_status, |s| s[i]),
+                term_type: types.as_ref().map_or(TermType::Full, |t| t[i]),
+                category: category.to_string(),
+                note: notes.as_ref().map_or_else(String::new, |n| n[i].clone()),
+            }
+        })
+        .collect()
+}
+
+/// One row's terms, or its problems.
+fn parse_row(layout: &Layout, record: &csv::StringRecord) -> Result<Vec<Term>, Vec<String>> {
+    if record.len() != layout.width {
+        return Err(vec![format!(
+            "{} fields, expected {} as in the header",
+            record.len(),
+            layout.width
+        )]);
+    }
+    let cell = |i: usize| unneutralise(record.get(i).unwrap_or("")).to_string();
+    let mut problems = Vec::new();
+    let category = layout
+        .subject
+        .map_or(String::new(), cell)
+        .trim()
+        .to_string();
+    if !category.is_empty()
+        && let Err(e) = check_category(&category)
+    {
+        problems.push(e);
+    }
+    let mut terms = Vec::new();
+    for (lang, cols) in &layout.langs {
+        terms.extend(lang_terms(lang, cols, &cell, &category, &mut problems));
+    }
+    if problems.is_empty() && terms.is_empty() {
+        problems.push("the row has an entry but no term".into());
+    }
+    if problems.is_empty() {
+        Ok(terms)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The concept of each entry: its `Entry_ID` as a slug, `None` for one to
+/// be made from its first term. Ids that collide or name nothing are
+/// problems.
+fn entry_slugs(
+    label: &str,
+    entries: &[Entry],
+    slugs: &mut SlugAssigner,
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<String>> {
+    let mut ids: HashMap<String, u64> = HashMap::new();
+    let mut problem = |line: u64, message: String| {
+        problems.push(Problem {
+            file: label.to_string(),
+            line: Some(line),
+            message,
+        })
+    };
+    entries
+        .iter()
+        .map(|entry| {
+            let id = &entry.id;
+            if id.is_empty() {
+                return None;
+            }
+            let Some(slug) = slug_for_id(id) else {
+                problem(
+                    entry.line,
+                    format!("{ID_COLUMN} \"{id}\" has no letters or digits to name a concept"),
+                );
+                return None;
+            };
+            if let Some(first) = ids.insert(slug.clone(), entry.line) {
+                problem(
+                    entry.line,
+                    format!("{ID_COLUMN} \"{id}\" (concept {slug}) is also on line {first}"),
+                );
+            }
+            slugs.claim(&slug);
+            Some(slug)
+        })
+        .collect()
+}
+
 /// Parses sheet text (BOM already stripped).
 pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedTerm>> {
     check_quotes(label, text)?;
@@ -187,143 +366,42 @@ pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedTerm>> {
     }
     let layout = layout(label, &record)?;
     let mut problems: Vec<Problem> = Vec::new();
-    // Entries: (line, id cell, category, terms).
-    let mut entries: Vec<(u64, String, String, Vec<Term>)> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     while read(&mut reader, &mut record, &mut lines)? {
         let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let mut row_problems = Vec::new();
-        if record.len() != layout.width {
-            row_problems.push(format!(
-                "{} fields, expected {} as in the header",
-                record.len(),
-                layout.width
-            ));
-        } else {
-            let cell = |i: usize| unneutralise(record.get(i).unwrap_or(""));
-            let category = layout.subject.map_or("", |i| cell(i)).trim().to_string();
-            if !category.is_empty()
-                && let Err(e) = check_category(&category)
-            {
-                row_problems.push(e);
-            }
-            let mut terms = Vec::new();
-            for (lang, cols) in &layout.langs {
-                let texts: Vec<String> = match cols.terms.map(cell) {
-                    Some(c) if !c.trim().is_empty() => {
-                        split_list(c).iter().map(|t| clean_term(t)).collect()
-                    }
-                    _ => continue,
-                };
-                if texts.iter().any(String::is_empty) {
-                    row_problems.push(format!(
-                        "{lang}: an empty term in \"{}\"",
-                        cols.terms.map_or("", cell)
-                    ));
-                    continue;
-                }
-                let n = texts.len();
-                let statuses = cols.statuses.map(cell).and_then(|c| {
-                    aligned(
-                        c,
-                        n,
-                        "status",
-                        lang,
-                        |s| s.trim().parse::<Status>(),
-                        &mut row_problems,
-                    )
-                });
-                let types = cols.types.map(cell).and_then(|c| {
-                    aligned(
-                        c,
-                        n,
-                        "type",
-                        lang,
-                        |s| s.trim().parse::<TermType>(),
-                        &mut row_problems,
-                    )
-                });
-                let notes = cols.notes.map(cell).and_then(|c| {
-                    aligned(c, n, "note", lang, |s| Ok(clean_note(s)), &mut row_problems)
-                });
-                for (i, text) in texts.into_iter().enumerate() {
-                    let default_status = if i == 0 {
-                        Status::Preferred
-                    } else {
-                        Status::Admitted
-                    };
-                    terms.push(Term {
-                        concept: String::new(),
-                        lang: lang.clone(),
-                        term: text,
-                        status: statuses.as_ref().map_or(default_status, |s| s[i]),
-                        term_type: types.as_ref().map_or(TermType::Full, |t| t[i]),
-                        category: category.clone(),
-                        note: notes.as_ref().map_or_else(String::new, |n| n[i].clone()),
-                    });
-                }
-            }
-            if row_problems.is_empty() {
-                if terms.is_empty() {
-                    row_problems.push("the row has an entry but no term".into());
-                } else {
-                    entries.push((line, cell(layout.id).trim().to_string(), category, terms));
-                }
-            }
+        match parse_row(&layout, &record) {
+            Ok(terms) => entries.push(Entry {
+                line,
+                id: unneutralise(record.get(layout.id).unwrap_or(""))
+                    .trim()
+                    .to_string(),
+                terms,
+            }),
+            Err(messages) => problems.extend(messages.into_iter().map(|message| Problem {
+                file: label.to_string(),
+                line: Some(line),
+                message,
+            })),
         }
-        problems.extend(row_problems.into_iter().map(|message| Problem {
-            file: label.to_string(),
-            line: Some(line),
-            message,
-        }));
     }
-    // Slugs: the Entry_ID of each row, or one made from its first term.
     let mut slugs = SlugAssigner::default();
-    let mut ids: HashMap<String, u64> = HashMap::new();
-    let mut assigned = Vec::with_capacity(entries.len());
-    for (line, id, _, _) in &entries {
-        if id.is_empty() {
-            assigned.push(None);
-            continue;
-        }
-        match slug_for_id(id) {
-            Some(slug) => {
-                if let Some(first) = ids.insert(slug.clone(), *line) {
-                    problems.push(Problem {
-                        file: label.to_string(),
-                        line: Some(*line),
-                        message: format!(
-                            "{ID_COLUMN} \"{id}\" (concept {slug}) is also on line {first}"
-                        ),
-                    });
-                }
-                slugs.claim(&slug);
-                assigned.push(Some(slug));
-            }
-            None => {
-                problems.push(Problem {
-                    file: label.to_string(),
-                    line: Some(*line),
-                    message: format!(
-                        "{ID_COLUMN} \"{id}\" has no letters or digits to name a concept"
-                    ),
-                });
-                assigned.push(None);
-            }
-        }
-    }
+    let assigned = entry_slugs(label, &entries, &mut slugs, &mut problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
         return Err(Error::Invalid(problems));
     }
     let mut out = Vec::new();
-    for (ordinal, ((line, _, _, terms), slug)) in entries.into_iter().zip(assigned).enumerate() {
-        let slug = slug.unwrap_or_else(|| slugs.derive(&terms[0].term, ordinal + 1));
-        for mut term in terms {
+    for (ordinal, (entry, slug)) in entries.into_iter().zip(assigned).enumerate() {
+        let slug = slug.unwrap_or_else(|| slugs.derive(&entry.terms[0].term, ordinal + 1));
+        for mut term in entry.terms {
             term.concept = slug.clone();
-            out.push(SourcedTerm { line, term });
+            out.push(SourcedTerm {
+                line: entry.line,
+                term,
+            });
         }
     }
     Ok(out)

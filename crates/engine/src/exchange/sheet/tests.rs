@@ -123,3 +123,14 @@ fn hand_made_rows_get_defaults_and_slugs() {
         ]
     );
 }
+
+#[test]
+fn a_column_named_like_a_wrong_language_tag_gets_the_hint() {
+    let e = parse("s.csv", "Entry_ID,English,vn,vn_Status\nx,a,b,preferred\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("s.csv:1: column \"vn\": \"vn\" is not a language; Vietnamese is \"vi\""),
+        "{e}"
+    );
+}

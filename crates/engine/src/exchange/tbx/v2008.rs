@@ -13,51 +13,17 @@
 //! and the second as the target; with `--source`/`--target` they come in
 //! that order (see [`super::select`]).
 
-use super::{Layout, document_lang, write_entries};
-use crate::error::{Error, Result};
+use super::read::Dialect;
+use crate::error::Result;
 use crate::exchange::select::Selection;
 use crate::model::Term;
-use crate::xml::write::XmlOut;
 
 /// The DOCTYPE line of a TBX-Basic 2008 file.
 pub const DOCTYPE: &str = "<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">";
 
 /// Writes `terms` (canonical order, already filtered) as TBX-Basic 2008.
 pub fn write(terms: Vec<Term>, selection: &Selection) -> Result<String> {
-    let order = selection.order(&terms);
-    let doc_lang = document_lang(selection);
-    let mut x = XmlOut::new();
-    x.raw_line(DOCTYPE);
-    let header = |x: &mut XmlOut| {
-        x.open(
-            "martif",
-            &[("type", "TBX-Basic-V1"), ("xml:lang", &doc_lang)],
-        )?;
-        x.open("martifHeader", &[])?;
-        x.open("fileDesc", &[])?;
-        x.open("titleStmt", &[])?;
-        x.leaf("title", &[], "hcgloss termbase")?;
-        x.close();
-        x.open("sourceDesc", &[])?;
-        x.leaf("p", &[], "Exported from an hcgloss termbase.")?;
-        x.close();
-        x.close();
-        x.open("encodingDesc", &[])?;
-        x.leaf("p", &[("type", "XCSURI")], "TBXBasicXCSV02.xcs")?;
-        x.close();
-        x.close();
-        x.open("text", &[])?;
-        x.open("body", &[])
-    };
-    header(&mut x)
-        .map_err(|u| Error::Internal(format!("the TBX header holds U+{:04X}", u.0 as u32)))?;
-    let layout = Layout {
-        entry: "termEntry",
-        lang: "langSet",
-        term_holder: "tig",
-    };
-    write_entries(&mut x, &layout, terms, &order)?;
-    Ok(x.finish())
+    super::write_dialect(terms, selection, Dialect::Martif)
 }
 
 #[cfg(test)]

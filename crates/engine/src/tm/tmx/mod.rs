@@ -5,16 +5,17 @@
 //! and `<prop type="x-origin-date">`, and each `<tuv xml:lang>` (or the
 //! deprecated `lang`) with its one `<seg>`. Inline codes inside a segment
 //! (`bpt`, `ept`, `ph`, `it`, `ut`) are native markup of the source format
-//! and are dropped; the text of `<hi>` is kept. Other properties and notes
-//! are skipped. Structure problems (a wrong root, a `<tu>` without
-//! `<tuv>`, a `<tuv>` without `<seg>` or `xml:lang`) are collected with
-//! their lines; a file that is not well-formed XML stops the reading at
-//! its first error.
+//! and are dropped (a placeholder between words leaves a space); the text
+//! of `<hi>` and of `<sub>` is kept. Other properties, notes and the
+//! header's content are left out and counted. Structure problems (a wrong
+//! root, a `<tu>` without `<tuv>`, a `<tuv>` without `<seg>` or
+//! `xml:lang`) are collected with their lines; a file that is not
+//! well-formed XML stops the reading at its first error.
 
 mod read;
 mod write;
 
-pub use read::parse;
+pub use read::{parse, read};
 pub use write::{write_end, write_start, write_unit};
 
 /// The property carrying the document a unit comes from.

@@ -3,11 +3,11 @@
 //! means. It records problems instead of stopping, so that one read lists
 //! every problem of a file.
 
-use super::Ignored;
+use crate::adjust::{Adjustments, Kind, LeftOut};
 use crate::error::Problem;
 use crate::exchange::csv::clean_note;
-use crate::exchange::tbx::{parse_status, parse_type};
-use crate::model::{Lang, Status, TermType, check_category};
+use crate::exchange::tbx::{Reading, read_status, read_type};
+use crate::model::{Lang, Status, TermType};
 use crate::normalize::clean_term;
 
 #[derive(Debug, Default)]
@@ -16,6 +16,9 @@ pub(super) struct TermState {
     pub(super) term: Option<(String, u64)>,
     pub(super) status: Option<Status>,
     pub(super) term_type: Option<TermType>,
+    /// The file called it the entry term (ISO 12620 `entryTerm`, the
+    /// headword): the one to prefer when no status says which.
+    pub(super) entry_term: bool,
     pub(super) notes: Vec<String>,
 }
 
@@ -31,7 +34,8 @@ pub(super) struct LangState {
 pub(super) struct EntryState {
     pub(super) id: Option<String>,
     pub(super) line: u64,
-    pub(super) category: Option<(String, u64)>,
+    /// Every subject field given, white space collapsed, with its line.
+    pub(super) subjects: Vec<(String, u64)>,
     pub(super) langs: Vec<LangState>,
 }
 
@@ -87,7 +91,8 @@ pub(super) struct Parser {
     pub(super) entry: Option<EntryState>,
     pub(super) entries: Vec<EntryState>,
     pub(super) problems: Vec<Problem>,
-    pub(super) ignored: Ignored,
+    pub(super) left_out: LeftOut,
+    pub(super) adjustments: Adjustments,
     pub(super) seen_text: bool,
 }
 
@@ -124,7 +129,7 @@ impl Parser {
             Some(t) => format!("<{} type=\"{t}\">", local(name)),
             None => format!("<{}>", local(name)),
         };
-        self.ignored.add(what, line);
+        self.left_out.add(what, line);
         self.skip_depth = 1;
     }
 
@@ -175,8 +180,18 @@ impl Parser {
                         );
                         None
                     }
-                    Some(t) => match t.parse::<Lang>() {
-                        Ok(l) => Some(l),
+                    Some(t) => match Lang::parse_foreign(t) {
+                        Ok((l, note)) => {
+                            if let Some(note) = note {
+                                self.adjustments.add(
+                                    Kind::Language,
+                                    line,
+                                    format!("{t} → {l}"),
+                                    note,
+                                );
+                            }
+                            Some(l)
+                        }
                         Err(e) => {
                             self.problem(line, e);
                             None
@@ -294,29 +309,11 @@ impl Parser {
         let context = self.lang_context();
         match value {
             Value::Category => {
-                let category = text.trim().to_string();
-                if category.is_empty() {
-                    return;
-                }
-                if let Err(e) = check_category(&category) {
-                    self.problem(line, format!("subjectField: {e}"));
-                    return;
-                }
-                let conflict = match self.entry.as_mut() {
-                    Some(entry) => match &entry.category {
-                        Some((first, first_line)) if *first != category => Some(format!(
-                            "subjectField \"{category}\" conflicts with \"{first}\" on line {first_line}{context}"
-                        )),
-                        Some(_) => None,
-                        None => {
-                            entry.category = Some((category, line));
-                            None
-                        }
-                    },
-                    None => None,
-                };
-                if let Some(message) = conflict {
-                    self.problem(line, message);
+                let subject = clean_term(&text);
+                if let Some(entry) = self.entry.as_mut()
+                    && !subject.is_empty()
+                {
+                    entry.subjects.push((subject, line));
                 }
             }
             Value::Term | Value::Status | Value::Type | Value::Note => {
@@ -334,28 +331,70 @@ impl Parser {
                         let cleaned = clean_term(&text);
                         if term.term.is_some() {
                             problem = Some(format!("a second <term> in one term section{context}"));
-                        } else if cleaned.is_empty() {
-                            problem = Some(format!("the term is empty{context}"));
-                            term.term = Some((cleaned, line));
                         } else {
+                            if cleaned.is_empty() {
+                                // MultiTerm writes `<term/>` for a language
+                                // not translated yet.
+                                self.adjustments.add(
+                                    Kind::EmptyTerm,
+                                    line,
+                                    "",
+                                    format!("an empty <term>{context}: left out"),
+                                );
+                            }
                             term.term = Some((cleaned, line));
                         }
                     }
-                    Value::Status => match parse_status(&text) {
-                        Ok(_) if term.status.is_some() => {
+                    Value::Status => match read_status(&text) {
+                        _ if term.status.is_some() => {
                             problem = Some(format!("a second status for one term{context}"));
                         }
-                        Ok(s) => term.status = Some(s),
-                        Err(e) => problem = Some(e),
+                        Reading::Native(s) => term.status = Some(s),
+                        Reading::Mapped(s) => {
+                            term.status = Some(s);
+                            let value = text.trim();
+                            self.adjustments.add(
+                                Kind::Status,
+                                line,
+                                format!("{value} → {s}"),
+                                format!("status \"{value}\" read as {s}{context}"),
+                            );
+                        }
+                        Reading::Unknown => {
+                            let value = text.trim();
+                            self.adjustments.add(
+                                Kind::Status,
+                                line,
+                                format!("{value} → none"),
+                                format!(
+                                    "status \"{value}\" has no hcgloss counterpart{context}: read as if the term had no status"
+                                ),
+                            );
+                        }
                     },
-                    Value::Type => match parse_type(&text) {
-                        Ok(_) if term.term_type.is_some() => {
+                    Value::Type => match read_type(&text) {
+                        _ if term.term_type.is_some() => {
                             problem = Some(format!("a second termType for one term{context}"));
                         }
-                        Ok(t) => term.term_type = Some(t),
-                        Err(e) => problem = Some(e),
+                        Reading::Native(t) => term.term_type = Some(t),
+                        Reading::Mapped(t) => {
+                            term.term_type = Some(t);
+                            let value = text.trim();
+                            term.entry_term = value.eq_ignore_ascii_case("entryTerm");
+                            self.adjustments.add(
+                                Kind::TermType,
+                                line,
+                                format!("{value} → {t}"),
+                                format!("termType \"{value}\" read as {t}{context}"),
+                            );
+                        }
+                        Reading::Unknown => {}
                     },
                     Value::Note => {
+                        // The reader made every literal white space run
+                        // one space (a pretty-printer's indentation is not
+                        // content); line breaks written `&#10;`, as
+                        // hcgloss writes them, are kept.
                         let note = clean_note(&text);
                         if !note.is_empty() {
                             term.notes.push(note);
