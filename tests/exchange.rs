@@ -4,9 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use tempfile::TempDir;
-
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exchange");
 
 fn fixture() -> PathBuf {
@@ -23,39 +20,31 @@ fn shipped() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary.csv")
 }
 
-/// A temporary store and a directory for files.
-struct Env {
-    dir: TempDir,
-    db: PathBuf,
+mod common;
+
+use common::Env;
+
+/// A store holding the fixture glossary.
+fn seeded() -> Env {
+    let env = Env::new();
+    env.import_with(&fixture(), &[]);
+    env
 }
 
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("store.sqlite");
-        Env { dir, db }
-    }
+/// What these tests do with a store, beyond the shared environment.
+trait Exchange {
+    fn file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf;
+    fn export_with(&self, args: &[&str]) -> String;
+    fn import_with(&self, path: &Path, args: &[&str]) -> (String, String);
+    fn refuse(&self, path: &Path, args: &[&str]) -> String;
+}
 
-    /// A store holding the fixture glossary.
-    fn seeded() -> Env {
-        let env = Env::new();
-        env.import(&fixture(), &[]);
-        env
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_hcgloss"));
-        c.arg("--db").arg(&self.db);
-        c
-    }
-
+impl Exchange for Env {
     fn file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, content).unwrap();
-        path
+        self.write(name, content)
     }
 
-    fn export(&self, args: &[&str]) -> String {
+    fn export_with(&self, args: &[&str]) -> String {
         let out = self.cmd().arg("export").args(args).output().unwrap();
         assert!(
             out.status.success(),
@@ -65,7 +54,7 @@ impl Env {
         String::from_utf8(out.stdout).unwrap()
     }
 
-    fn import(&self, path: &Path, args: &[&str]) -> (String, String) {
+    fn import_with(&self, path: &Path, args: &[&str]) -> (String, String) {
         let out = self
             .cmd()
             .arg("import")
@@ -84,7 +73,7 @@ impl Env {
     /// Imports a bad file: exit 2, and the store exports the same before
     /// and after. Returns standard error.
     fn refuse(&self, path: &Path, args: &[&str]) -> String {
-        let before = self.export(&[]);
+        let before = self.export_with(&[]);
         let out = self
             .cmd()
             .arg("import")
@@ -94,7 +83,7 @@ impl Env {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "import {}", path.display());
         assert!(out.stdout.is_empty());
-        assert_eq!(self.export(&[]), before, "the store changed");
+        assert_eq!(self.export_with(&[]), before, "the store changed");
         String::from_utf8(out.stderr).unwrap()
     }
 }
@@ -117,7 +106,7 @@ fn assert_at(stderr: &str, path: &Path, line: u64, message: &str) {
 #[test]
 fn tbx_export_matches_snapshot() {
     assert_eq!(
-        Env::seeded().export(&["--format", "tbx"]),
+        seeded().export_with(&["--format", "tbx"]),
         snapshot("glossary.tbx")
     );
 }
@@ -125,23 +114,23 @@ fn tbx_export_matches_snapshot() {
 #[test]
 fn tbx2008_export_matches_snapshot() {
     assert_eq!(
-        Env::seeded().export(&["--format", "tbx2008"]),
+        seeded().export_with(&["--format", "tbx2008"]),
         snapshot("glossary-2008.tbx")
     );
 }
 
 #[test]
 fn omegat_export_matches_snapshot() {
-    let env = Env::seeded();
+    let env = seeded();
     assert_eq!(
-        env.export(&["--format", "omegat", "--source", "id", "--target", "vi"]),
+        env.export_with(&["--format", "omegat", "--source", "id", "--target", "vi"]),
         snapshot("glossary-id-vi.txt")
     );
 }
 
 #[test]
 fn sheet_export_matches_snapshot() {
-    let sheet = Env::seeded().export(&["--format", "sheet"]);
+    let sheet = seeded().export_with(&["--format", "sheet"]);
     assert!(sheet.starts_with('\u{feff}'));
     assert_eq!(sheet, snapshot("glossary-sheet.csv"));
     // Every cell a spreadsheet would run is neutralised; the canonical
@@ -155,8 +144,8 @@ fn sheet_export_matches_snapshot() {
 
 #[test]
 fn language_choice_filters_and_orders() {
-    let env = Env::seeded();
-    let csv = env.export(&["--lang", "en,fr"]);
+    let env = seeded();
+    let csv = env.export_with(&["--lang", "en,fr"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let langs: Vec<String> = reader
         .records()
@@ -164,13 +153,13 @@ fn language_choice_filters_and_orders() {
         .collect();
     assert_eq!(langs.len(), 10, "{csv}");
     assert!(langs.iter().all(|l| l == "en" || l == "fr"), "{langs:?}");
-    let tbx = env.export(&["--format", "tbx2008", "--source", "vi", "--target", "en"]);
+    let tbx = env.export_with(&["--format", "tbx2008", "--source", "vi", "--target", "en"]);
     assert!(tbx.contains("<martif type=\"TBX-Basic-V1\" xml:lang=\"vi\">"));
     let vi = tbx.find("<langSet xml:lang=\"vi\">").unwrap();
     let en = tbx.find("<langSet xml:lang=\"en\">").unwrap();
     assert!(vi < en);
     assert!(!tbx.contains("xml:lang=\"id\""));
-    let sheet = env.export(&["--format", "sheet", "--lang", "fr,en"]);
+    let sheet = env.export_with(&["--format", "sheet", "--lang", "fr,en"]);
     assert!(sheet.starts_with(
         "\u{feff}Entry_ID,Entry_Subject,fr,fr_Status,fr_Type,fr_Note,English,English_Status,English_Type,English_Note\r\n"
     ));
@@ -178,7 +167,7 @@ fn language_choice_filters_and_orders() {
 
 #[test]
 fn export_argument_errors_exit_2() {
-    let env = Env::seeded();
+    let env = seeded();
     for args in [
         vec!["--format", "omegat"],
         vec!["--format", "omegat", "--source", "id"],
@@ -194,7 +183,7 @@ fn export_argument_errors_exit_2() {
 
 #[test]
 fn export_to_a_file_is_readable_by_others() {
-    let env = Env::seeded();
+    let env = seeded();
     let out = env.dir.path().join("out.tbx");
     env.cmd()
         .args(["export", "--format", "tbx", "-o"])
@@ -223,17 +212,17 @@ fn export_to_a_file_is_readable_by_others() {
 fn round_trip(csv: &Path, format: &str, extension: &str) {
     let original = std::fs::read_to_string(csv).unwrap();
     let first = Env::new();
-    first.import(csv, &[]);
-    let exported = first.export(&["--format", format]);
+    first.import_with(csv, &[]);
+    let exported = first.export_with(&["--format", format]);
     let second = Env::new();
     let file = second.file(&format!("exported.{extension}"), &exported);
-    let (summary, _) = second.import(&file, &[]);
+    let (summary, _) = second.import_with(&file, &[]);
     assert!(
         summary.contains(" 0 updated, 0 unchanged, 0 removed"),
         "{summary}"
     );
     assert_eq!(
-        second.export(&[]),
+        second.export_with(&[]),
         original,
         "{format} round trip of {}",
         csv.display()
@@ -272,10 +261,10 @@ fn shipped_glossary_round_trips_through_sheet() {
 
 #[test]
 fn omegat_export_reimported_into_its_store_changes_nothing() {
-    let env = Env::seeded();
-    let text = env.export(&["--format", "omegat", "--source", "id", "--target", "vi"]);
+    let env = seeded();
+    let text = env.export_with(&["--format", "omegat", "--source", "id", "--target", "vi"]);
     let file = env.file("glossary.txt", &text);
-    let (summary, _) = env.import(&file, &[]);
+    let (summary, _) = env.import_with(&file, &[]);
     assert_eq!(
         summary,
         format!(
@@ -287,15 +276,15 @@ fn omegat_export_reimported_into_its_store_changes_nothing() {
 
 #[test]
 fn omegat_export_into_an_empty_store_keeps_what_the_format_carries() {
-    let source = Env::seeded();
-    let text = source.export(&["--format", "omegat", "--source", "id", "--target", "vi"]);
+    let source = seeded();
+    let text = source.export_with(&["--format", "omegat", "--source", "id", "--target", "vi"]);
     let env = Env::new();
     let file = env.file("glossary.txt", &text);
-    env.import(&file, &[]);
+    env.import_with(&file, &[]);
     // Slugs come from the source terms, categories and deprecated target
     // terms are gone, source-term statuses follow the defaults.
     assert_eq!(
-        env.export(&[]),
+        env.export_with(&[]),
         "concept,lang,term,status,type,category,note\n\
          berita-pbb,id,Berita PBB,preferred,full,,\n\
          berita-pbb,vi,Tin tức Liên hợp quốc,preferred,full,,+ the English name may stay untranslated in captions\n\
@@ -320,7 +309,7 @@ fn omegat_export_into_an_empty_store_keeps_what_the_format_carries() {
 
 #[test]
 fn foreign_tbx_v3_is_read_and_what_is_left_out_is_reported() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "client.tbx",
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -341,7 +330,7 @@ fn foreign_tbx_v3_is_read_and_what_is_left_out_is_reported() {
 </tbx>
 "#,
     );
-    let (summary, stderr) = env.import(&file, &[]);
+    let (summary, stderr) = env.import_with(&file, &[]);
     assert_eq!(
         summary,
         format!(
@@ -357,7 +346,7 @@ fn foreign_tbx_v3_is_read_and_what_is_left_out_is_reported() {
         )
     );
     assert!(
-        env.export(&[])
+        env.export_with(&[])
             .contains("ministry-of-public-security,vi,Bộ CA,deprecated,full,ministry,\n")
     );
 }
@@ -388,7 +377,7 @@ fn foreign_tbx2008_from_standard_input() {
         .success()
         .stdout("<stdin>: 2 added, 0 updated, 0 unchanged, 0 removed; adjusted: 1 language given a preferred term\n");
     assert_eq!(
-        env.export(&[]),
+        env.export_with(&[]),
         "concept,lang,term,status,type,category,note\n\
          c17,en,Department of Cybersecurity,preferred,full,agency,\n\
          c17,vi,Cục An ninh mạng,preferred,full,agency,\n"
@@ -397,7 +386,7 @@ fn foreign_tbx2008_from_standard_input() {
 
 #[test]
 fn foreign_omegat_glossary_joins_existing_concepts() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "project-glossary.txt",
         "# glossary kept by a translator\n\
@@ -408,7 +397,7 @@ fn foreign_omegat_glossary_joins_existing_concepts() {
     let out = env.cmd().arg("import").arg(&file).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "no languages given");
     assert!(String::from_utf8_lossy(&out.stderr).contains("give --source and --target"));
-    let (summary, _) = env.import(&file, &["--source", "id", "--target", "vi"]);
+    let (summary, _) = env.import_with(&file, &["--source", "id", "--target", "vi"]);
     assert_eq!(
         summary,
         format!(
@@ -416,7 +405,7 @@ fn foreign_omegat_glossary_joins_existing_concepts() {
             file.display()
         )
     );
-    let csv = env.export(&[]);
+    let csv = env.export_with(&[]);
     assert!(csv.contains(
         "ministry-of-public-security,vi,BCA (Bộ Công an),admitted,full,ministry,seen in captions\n"
     ));
@@ -432,9 +421,9 @@ fn hand_made_sheet_is_detected_and_gets_defaults() {
         "\u{feff}Entry_ID,Entry_Subject,English,Vietnamese\r\n\
          ,ministry,Ministry of Public Security|MPS,Bộ Công an\r\n",
     );
-    env.import(&file, &[]);
+    env.import_with(&file, &[]);
     assert_eq!(
-        env.export(&[]),
+        env.export_with(&[]),
         "concept,lang,term,status,type,category,note\n\
          ministry-of-public-security,en,Ministry of Public Security,preferred,full,ministry,\n\
          ministry-of-public-security,en,MPS,admitted,full,ministry,\n\
@@ -444,8 +433,8 @@ fn hand_made_sheet_is_detected_and_gets_defaults() {
 
 #[test]
 fn replace_is_refused_for_omegat() {
-    let env = Env::seeded();
-    let text = env.export(&["--format", "omegat", "--source", "id", "--target", "vi"]);
+    let env = seeded();
+    let text = env.export_with(&["--format", "omegat", "--source", "id", "--target", "vi"]);
     let file = env.file("g.txt", text);
     let stderr = env.refuse(&file, &["--replace"]);
     assert!(
@@ -460,7 +449,7 @@ const V3_HEAD: &str = "<?xml version=\"1.0\"?>\n<tbx xmlns=\"urn:iso:std:iso:300
 
 #[test]
 fn not_well_formed_xml_is_refused() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "broken.tbx",
         format!("{V3_HEAD}<conceptEntry id=\"a\">\n<langSec xml:lang=\"en\"><termSec><term>A</termSec>\n"),
@@ -471,7 +460,7 @@ fn not_well_formed_xml_is_refused() {
 
 #[test]
 fn wrong_root_is_refused() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "memory.tbx",
         "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body/></tmx>\n",
@@ -487,7 +476,7 @@ fn wrong_root_is_refused() {
 
 #[test]
 fn missing_parts_are_refused() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "parts.tbx",
         format!(
@@ -518,14 +507,14 @@ fn missing_parts_are_refused() {
 
 #[test]
 fn foreign_statuses_are_mapped_and_a_deprecated_only_language_needs_the_store() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "status.tbx",
         format!(
             "{V3_HEAD}<conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec>\n<term>A</term>\n<termNote type=\"administrativeStatus\">proposedTerm-admn-sts</termNote>\n</termSec><termSec><term>A2</term><termNote type=\"administrativeStatus\">forbiddenTerm-admn-sts</termNote></termSec></langSec>\n<langSec xml:lang=\"vi\"><termSec><term>Cũ</term><termNote type=\"administrativeStatus\">obsoleteTerm-admn-sts</termNote></termSec></langSec></conceptEntry>\n</body></text></tbx>\n"
         ),
     );
-    let (stdout, stderr) = env.import(&file, &[]);
+    let (stdout, stderr) = env.import_with(&file, &[]);
     assert!(
         stdout.contains(": 2 added, 0 updated, 0 unchanged, 0 removed; adjusted: 3 statuses mapped (forbiddenTerm-admn-sts → deprecated ×1, obsoleteTerm-admn-sts → superseded ×1, proposedTerm-admn-sts → none ×1), 1 language given a preferred term, 1 language with only deprecated terms left out (vi ×1)"),
         "{stdout}"
@@ -534,7 +523,7 @@ fn foreign_statuses_are_mapped_and_a_deprecated_only_language_needs_the_store() 
         stderr.contains(":6: status \"proposedTerm-admn-sts\" has no hcgloss counterpart in entry \"a\", language en: read as if the term had no status"),
         "{stderr}"
     );
-    let csv = env.export(&[]);
+    let csv = env.export_with(&[]);
     assert!(
         csv.contains("a,en,A,preferred,full,,\na,en,A2,deprecated,full,,\n"),
         "{csv}"
@@ -544,7 +533,7 @@ fn foreign_statuses_are_mapped_and_a_deprecated_only_language_needs_the_store() 
 
 #[test]
 fn cross_row_rules_apply_to_tbx_at_the_term_line() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "second-preferred.tbx",
         format!(
@@ -562,7 +551,7 @@ fn cross_row_rules_apply_to_tbx_at_the_term_line() {
 
 #[test]
 fn billion_laughs_is_refused_unexpanded() {
-    let env = Env::seeded();
+    let env = seeded();
     let mut doc =
         String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE martif [\n<!ENTITY lol \"lol\">\n");
     for i in 1..10 {
@@ -584,7 +573,7 @@ fn billion_laughs_is_refused_unexpanded() {
 
 #[test]
 fn external_entities_are_refused_unread() {
-    let env = Env::seeded();
+    let env = seeded();
     let secret = env.file("secret.txt", "do not read me");
     let file = env.file(
         "xxe.tbx",
@@ -608,17 +597,17 @@ fn external_entities_are_refused_unread() {
 
 #[test]
 fn utf16_and_declared_encodings_are_read_and_invalid_utf8_refused() {
-    let env = Env::seeded();
+    let env = seeded();
     let martif = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<martif type=\"TBX\" xml:lang=\"en\">\n<text><body><termEntry id=\"multiterm-1\"><langSet xml:lang=\"vi\">\n<tig><term>Bộ Công an</term></tig></langSet></termEntry></body></text></martif>\n";
     let mut utf16 = vec![0xFE, 0xFF];
     for unit in martif.encode_utf16() {
         utf16.extend(unit.to_be_bytes());
     }
     let file = env.file("multiterm.tbx", utf16);
-    let (stdout, _) = env.import(&file, &[]);
+    let (stdout, _) = env.import_with(&file, &[]);
     assert!(stdout.contains("1 added"), "{stdout}");
     assert!(
-        env.export(&[])
+        env.export_with(&[])
             .contains("multiterm-1,vi,Bộ Công an,preferred")
     );
     // UTF-16 without a byte-order mark, and a declared legacy encoding.
@@ -627,16 +616,16 @@ fn utf16_and_declared_encodings_are_read_and_invalid_utf8_refused() {
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let (stdout, _) = env.import(&env.file("nomark.tbx", without_mark), &[]);
+    let (stdout, _) = env.import_with(&env.file("nomark.tbx", without_mark), &[]);
     assert!(stdout.contains("1 added"), "{stdout}");
     let mut latin = b"<?xml version='1.0' encoding=\"windows-1254\" ?>\n<martif type=\"TBX\" xml:lang=\"en\">\n<text><body><termEntry id=\"t1\"><langSet xml:lang=\"tr\">\n<tig><term>".to_vec();
     latin.extend(b"\xdd\xfd</term></tig></langSet></termEntry></body></text></martif>\n");
-    let (stdout, _) = env.import(&env.file("turkish.tbx", latin), &[]);
+    let (stdout, _) = env.import_with(&env.file("turkish.tbx", latin), &[]);
     assert!(
         stdout.contains("decoded from windows-1254 (named by the XML declaration)"),
         "{stdout}"
     );
-    assert!(env.export(&[]).contains("t1,tr,İı,preferred"));
+    assert!(env.export_with(&[]).contains("t1,tr,İı,preferred"));
     // Lines in messages are lines of the decoded text, and a sequence the
     // encoding does not define is an error at its line.
     let bad: Vec<u8> = [0xFF, 0xFE]
@@ -675,7 +664,7 @@ fn utf16_and_declared_encodings_are_read_and_invalid_utf8_refused() {
 
 #[test]
 fn bad_sheets_are_refused() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "sheet.csv",
         "Entry_ID,Entry_Subject,English,English_Status\r\n\
@@ -691,7 +680,7 @@ fn bad_sheets_are_refused() {
 
 #[test]
 fn bad_omegat_files_are_refused() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file("g.txt", "a\tb\tc\nonly one cell\n");
     let stderr = env.refuse(&file, &["--source", "id", "--target", "vi"]);
     assert_at(&stderr, &file, 2, "1 cell; an OmegaT glossary line is");
@@ -710,11 +699,11 @@ fn bad_omegat_files_are_refused() {
 
 #[test]
 fn bad_import_arguments_exit_2() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file("g.tbx", snapshot("glossary.tbx"));
     let stderr = env.refuse(&file, &["--source", "id", "--target", "vi"]);
     assert!(stderr.contains("--source and --target are for OmegaT glossaries only"));
-    let text = env.export(&["--format", "omegat", "--source", "id", "--target", "vi"]);
+    let text = env.export_with(&["--format", "omegat", "--source", "id", "--target", "vi"]);
     let file = env.file("g.txt", text);
     let stderr = env.refuse(&file, &["--source", "vi", "--target", "id"]);
     assert!(stderr.contains("says it is id → vi"), "{stderr}");
@@ -727,7 +716,7 @@ fn omegat_rows_sharing_a_target_with_different_comments_import() {
         "shared-target.txt",
         "file\tfichier\tnoun, computing\nfiles\tfichier\tplural form maps to the same entry\n",
     );
-    let (stdout, stderr) = env.import(&file, &["--source", "en", "--target", "fr"]);
+    let (stdout, stderr) = env.import_with(&file, &["--source", "en", "--target", "fr"]);
     assert!(
         stdout.ends_with(": 3 added, 0 updated, 0 unchanged, 0 removed; adjusted: 1 differing comment joined into the note\n"),
         "{stdout}"
@@ -736,27 +725,27 @@ fn omegat_rows_sharing_a_target_with_different_comments_import() {
         stderr.contains("shared-target.txt:2: target term \"fichier\" has the comment \"plural form maps to the same entry\" here and another on line 1: its note is added to the term's"),
         "{stderr}"
     );
-    assert!(env.export(&[]).contains(
+    assert!(env.export_with(&[]).contains(
         "file,fr,fichier,preferred,full,,\"noun, computing\nplural form maps to the same entry\"\n"
     ));
 }
 
 #[test]
 fn a_preferred_term_chosen_for_want_of_a_status_yields_to_the_stores() {
-    let env = Env::seeded();
+    let env = seeded();
     let file = env.file(
         "update.tbx",
         format!(
             "{V3_HEAD}<conceptEntry id=\"ministry-of-public-security\">\n<langSec xml:lang=\"vi\"><termSec><term>Bộ CA</term></termSec></langSec>\n<langSec xml:lang=\"fr\"><termSec><term>ministère de la Sécurité publique</term></termSec></langSec>\n</conceptEntry>\n</body></text></tbx>\n"
         ),
     );
-    let (stdout, stderr) = env.import(&file, &[]);
+    let (stdout, stderr) = env.import_with(&file, &[]);
     assert!(stdout.contains(": 2 added, "), "{stdout}");
     assert!(
         stderr.contains(":5: \"Bộ CA\" was made preferred for want of a stated preferred term, but the store's preferred vi term of ministry-of-public-security is \"Bộ Công an\": that one stays preferred and \"Bộ CA\" is admitted"),
         "{stderr}"
     );
-    let csv = env.export(&[]);
+    let csv = env.export_with(&[]);
     assert!(
         csv.contains("ministry-of-public-security,vi,Bộ CA,admitted,full,ministry,\n"),
         "{csv}"
@@ -770,14 +759,60 @@ fn omegat_glossary_in_the_encoding_its_coding_comment_names() {
     let mut bytes = b"# -*- coding: windows-1252 -*-\n".to_vec();
     bytes.extend(b"caf\xe9\tcaf\xe9\tboisson\n");
     let file = env.file("legacy.txt", bytes);
-    let (stdout, _) = env.import(&file, &["--source", "en", "--target", "fr"]);
+    let (stdout, _) = env.import_with(&file, &["--source", "en", "--target", "fr"]);
     assert!(
         stdout.contains("2 added")
             && stdout.contains("decoded from windows-1252 (named by the coding comment on line 1)"),
         "{stdout}"
     );
     assert!(
-        env.export(&[])
+        env.export_with(&[])
             .contains(",fr,café,preferred,full,,boisson\n")
     );
+}
+
+#[test]
+fn workbooks_and_semicolon_files_say_what_to_do() {
+    let env = Env::new();
+    env.write(
+        "terms.xlsx",
+        b"PK\x03\x04\x14\x00\x06\x00rest of a zip archive",
+    );
+    env.cmd()
+        .args(["import", "terms.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "terms.xlsx:1: this is a spreadsheet workbook (XLSX or ODS), not a text file: in the spreadsheet, save it as \"CSV UTF-8 (comma delimited)\"",
+        ));
+    env.write(
+        "glossary.csv",
+        "concept;lang;term;status;type;category;note\nx;en;X;preferred;full;general;\n",
+    );
+    env.cmd()
+        .args(["import", "glossary.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "glossary.csv:1: the columns are separated by semicolons",
+        ));
+    // The sheet layout, as a spreadsheet saves it under Indonesian or
+    // Vietnamese settings, is read, and the reading reported.
+    env.write(
+        "sheet.csv",
+        "\u{feff}Entry_ID;Entry_Subject;Indonesian;Indonesian_Status;Indonesian_Type;Indonesian_Note;English;English_Status;English_Type;English_Note\r\n\
+         ministry-of-finance;ministry;Kementerian Keuangan;preferred;full;;Ministry of Finance;preferred;full;\"Official name; since 1945\"\r\n",
+    );
+    env.cmd()
+        .args(["import", "sheet.csv"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "2 added, 0 updated, 0 unchanged, 0 removed; adjusted: 1 file read as semicolon-separated",
+        ));
+    env.cmd()
+        .args(["show", "ministry-of-finance"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("note: Official name; since 1945"));
 }

@@ -124,7 +124,18 @@ fn read_file(args: &ImportArgs, path: &Path) -> Result<FileRead> {
     }
     let read = match format {
         Format::Csv => Read::Terms(csv::parse(&label, &input.read_text()?)?),
-        Format::Sheet => Read::Terms(sheet::parse(&label, &input.read_text()?)?),
+        Format::Sheet => {
+            let text = input.read_text()?;
+            if sheet::delimiter(&text) == b';' {
+                adjustments.add(
+                    hcgloss_engine::adjust::Kind::Separator,
+                    1,
+                    "",
+                    "the columns are separated by semicolons (as a spreadsheet saves CSV under Indonesian or Vietnamese regional settings); read as such",
+                );
+            }
+            Read::Terms(sheet::parse(&label, &text)?)
+        }
         Format::Tbx => {
             let file = tbx_read::read(&label, input.reader())?;
             adjustments = file.adjustments;

@@ -46,6 +46,8 @@ pub enum Kind {
     InlineCode,
     /// OmegaT rows of one target term with different comments.
     Comment,
+    /// A spreadsheet's CSV with semicolons between its columns.
+    Separator,
 }
 
 impl Kind {
@@ -95,6 +97,10 @@ impl Kind {
             Kind::Comment => (
                 "differing comment joined into the note",
                 "differing comments joined into the notes",
+            ),
+            Kind::Separator => (
+                "file read as semicolon-separated",
+                "files read as semicolon-separated",
             ),
         }
     }

@@ -24,7 +24,7 @@ pub const HEADER: [&str; 7] = [
 /// Every field-level problem of every row is collected; any problem makes
 /// the whole file an error.
 pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedTerm>> {
-    check_quotes(label, text)?;
+    check_quotes(label, text, b',')?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -161,7 +161,7 @@ impl<'a> LineCounter<'a> {
 /// character, so a broken quoting goes unnoticed and columns shift), text
 /// after the closing quote of a quoted field (`"ab"c`), and a quoted
 /// field never closed (which would swallow the rest of the file).
-pub(crate) fn stray_quote(text: &str) -> Option<(usize, &'static str)> {
+pub(crate) fn stray_quote(text: &str, delimiter: u8) -> Option<(usize, &'static str)> {
     #[derive(Clone, Copy)]
     enum State {
         FieldStart,
@@ -174,7 +174,7 @@ pub(crate) fn stray_quote(text: &str) -> Option<(usize, &'static str)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let separator = matches!(b, b',' | b'\r' | b'\n');
+        let separator = b == delimiter || matches!(b, b'\r' | b'\n');
         state = match state {
             State::FieldStart if b == b'"' => State::Quoted(i),
             State::FieldStart | State::Unquoted if separator => State::FieldStart,
@@ -215,8 +215,8 @@ pub(crate) fn stray_quote(text: &str) -> Option<(usize, &'static str)> {
 
 /// Refuses CSV text with a quote where RFC 4180 allows none (see
 /// [`stray_quote`]), at its line.
-pub(crate) fn check_quotes(label: &str, text: &str) -> Result<()> {
-    match stray_quote(text) {
+pub(crate) fn check_quotes(label: &str, text: &str, delimiter: u8) -> Result<()> {
+    match stray_quote(text, delimiter) {
         Some((offset, problem)) => Err(Error::invalid(
             label,
             Some(crate::input::line_of_offset(text.as_bytes(), offset)),
@@ -420,7 +420,7 @@ mod tests {
         // Quotes as RFC 4180 writes them are fine, line breaks included.
         let ok = format!("{header}a,id,\"A \"\"x\"\"\",preferred,,,\"line\r\nbreak\"\n");
         assert_eq!(parse("g.csv", &ok).unwrap()[0].term.term, "A \"x\"");
-        assert!(stray_quote("").is_none() && stray_quote("\"\"").is_none());
+        assert!(stray_quote("", b',').is_none() && stray_quote("\"\"", b',').is_none());
     }
 
     #[test]

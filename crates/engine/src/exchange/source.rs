@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::sheet;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::input::Input;
 
 /// The formats an import reads.
@@ -24,6 +24,7 @@ pub enum Format {
 /// Decides the format of `input`: `explicit` when given, else by the
 /// extension of `path`, else by the first bytes.
 pub fn detect(input: &mut Input, path: &Path, explicit: Option<Format>) -> Result<Format> {
+    refuse_what_is_no_text_glossary(input)?;
     if let Some(format) = explicit {
         return Ok(format);
     }
@@ -40,6 +41,46 @@ pub fn detect(input: &mut Input, path: &Path, explicit: Option<Format>) -> Resul
         }),
         _ => sniff(input),
     }
+}
+
+/// Refuses, with what to do instead, the files people most often give an
+/// import by mistake: a spreadsheet workbook (XLSX and ODS are ZIP
+/// archives, XLS a compound document), and `glossary.csv` saved by a
+/// spreadsheet with semicolons between the columns (the canonical file
+/// stays comma-separated; the sheet layout is read either way).
+fn refuse_what_is_no_text_glossary(input: &mut Input) -> Result<()> {
+    let label = input.name();
+    let head = input.peek()?;
+    let workbook = if head.starts_with(b"PK\x03\x04") {
+        Some("a spreadsheet workbook (XLSX or ODS)")
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("an Excel 97-2003 workbook (XLS)")
+    } else {
+        None
+    };
+    if let Some(what) = workbook {
+        return Err(Error::invalid(
+            &label,
+            Some(1),
+            format!(
+                "this is {what}, not a text file: in the spreadsheet, save it as \"CSV UTF-8 (comma delimited)\" with the columns hcgloss export --format sheet writes (Entry_ID, then a column per language), and import that"
+            ),
+        ));
+    }
+    let text = String::from_utf8_lossy(head);
+    let first_line = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    if first_line.starts_with("concept;lang;") || first_line.starts_with("\"concept\";") {
+        return Err(Error::invalid(
+            &label,
+            Some(1),
+            "the columns are separated by semicolons, as a spreadsheet saves CSV under regional settings whose decimal mark is a comma; glossary.csv is comma-separated: save it as \"CSV UTF-8 (comma delimited)\", or use the sheet layout (hcgloss export --format sheet), which is read either way",
+        ));
+    }
+    Ok(())
 }
 
 fn starts_like_sheet(input: &mut Input) -> Result<bool> {

@@ -150,6 +150,21 @@ pub fn write(terms: Vec<Term>, selection: &Selection) -> Result<Vec<u8>> {
 }
 
 /// Whether text (BOM stripped) starts with a sheet header.
+/// The sheet's column separator: a comma, as `export` writes it, or a
+/// semicolon, as a spreadsheet saves "CSV" under regional settings whose
+/// decimal mark is a comma (Indonesian and Vietnamese among them), told
+/// by the character after `Entry_ID` in the header.
+pub fn delimiter(text: &str) -> u8 {
+    let first = text.trim_start_matches('\u{feff}').trim_start_matches('"');
+    match first
+        .strip_prefix(ID_COLUMN)
+        .map(|rest| rest.trim_start_matches('"'))
+    {
+        Some(rest) if rest.starts_with(';') => b';',
+        _ => b',',
+    }
+}
+
 pub fn looks_like_sheet(text: &str) -> bool {
     let first = text.trim_start_matches('"');
     first.starts_with(ID_COLUMN)

@@ -345,10 +345,12 @@ fn entry_slugs(
 
 /// Parses sheet text (BOM already stripped).
 pub fn parse(label: &str, text: &str) -> Result<Vec<SourcedTerm>> {
-    check_quotes(label, text)?;
+    let delimiter = super::delimiter(text);
+    check_quotes(label, text, delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut lines = LineCounter::new(text);
     let mut record = csv::StringRecord::new();
