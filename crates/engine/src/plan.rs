@@ -598,18 +598,9 @@ fn fill_categories(rows: &mut [SourcedTerm], existing: &[Term]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TermType;
 
     fn term(concept: &str, lang: &str, text: &str, status: Status) -> Term {
-        Term {
-            concept: concept.into(),
-            lang: lang.parse().unwrap(),
-            term: text.into(),
-            status,
-            term_type: TermType::Full,
-            category: "general".into(),
-            note: String::new(),
-        }
+        Term::sample(concept, "general", lang, text, status)
     }
 
     fn rows(terms: Vec<Term>) -> Vec<SourcedTerm> {

@@ -4,19 +4,9 @@
 
 use serde::Serialize;
 
-use crate::{display_order, to_string};
+use crate::{TermView, display_order, to_string};
 use hcgloss_engine::lookup::Hit;
-use hcgloss_engine::model::{Concept, Lang, Status, TermType};
-
-#[derive(Serialize)]
-struct TermView<'a> {
-    lang: &'a Lang,
-    term: &'a str,
-    status: Status,
-    #[serde(rename = "type")]
-    term_type: TermType,
-    note: &'a str,
-}
+use hcgloss_engine::model::Concept;
 
 #[derive(Serialize)]
 struct ConceptView<'a> {
@@ -29,16 +19,7 @@ fn concept_view(c: &Concept) -> ConceptView<'_> {
     ConceptView {
         concept: &c.concept,
         category: &c.category,
-        terms: display_order(c)
-            .into_iter()
-            .map(|t| TermView {
-                lang: &t.lang,
-                term: &t.term,
-                status: t.status,
-                term_type: t.term_type,
-                note: &t.note,
-            })
-            .collect(),
+        terms: display_order(c).into_iter().map(TermView::full).collect(),
     }
 }
 
@@ -50,16 +31,6 @@ struct HitView<'a> {
     matched: TermView<'a>,
     use_instead: Option<TermView<'a>>,
     terms: Vec<TermView<'a>>,
-}
-
-fn term_view(t: &hcgloss_engine::model::Term) -> TermView<'_> {
-    TermView {
-        lang: &t.lang,
-        term: &t.term,
-        status: t.status,
-        term_type: t.term_type,
-        note: &t.note,
-    }
 }
 
 /// One concept as a JSON object.
@@ -75,8 +46,8 @@ pub fn hits(hits: &[Hit]) -> String {
             concept: &h.concept.concept,
             score: h.score,
             category: &h.concept.category,
-            matched: term_view(&h.matched),
-            use_instead: h.use_instead.as_ref().map(term_view),
+            matched: TermView::full(&h.matched),
+            use_instead: h.use_instead.as_ref().map(TermView::full),
             terms: concept_view(&h.concept).terms,
         })
         .collect();

@@ -10,7 +10,41 @@ pub mod tm;
 
 use serde::Serialize;
 
-use hcgloss_engine::model::{Concept, Term};
+use hcgloss_engine::model::{Concept, Lang, Status, Term, TermType};
+
+/// A term as every report shows it. The TM's reports leave the note out
+/// (`note: None`), the termbase's carry it.
+#[derive(Serialize)]
+pub(crate) struct TermView<'a> {
+    lang: &'a Lang,
+    term: &'a str,
+    status: Status,
+    #[serde(rename = "type")]
+    term_type: TermType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+impl<'a> TermView<'a> {
+    /// The term with its note.
+    pub(crate) fn full(t: &'a Term) -> TermView<'a> {
+        TermView {
+            note: Some(&t.note),
+            ..TermView::bare(t)
+        }
+    }
+
+    /// The term without its note.
+    pub(crate) fn bare(t: &'a Term) -> TermView<'a> {
+        TermView {
+            lang: &t.lang,
+            term: &t.term,
+            status: t.status,
+            term_type: t.term_type,
+            note: None,
+        }
+    }
+}
 
 /// A concept's terms in display order: working languages first (id, vi,
 /// en), then other tags; within a language, preferred first.

@@ -4,36 +4,18 @@
 
 use serde::Serialize;
 
+use hcgloss_engine::model::Lang;
 use hcgloss_engine::model::unit::{Segment, StoredUnit};
-use hcgloss_engine::model::{Lang, Status, Term, TermType};
 use hcgloss_engine::tm::concordance::Hit;
 use hcgloss_engine::tm::search::{Difference, Match, Span};
 use hcgloss_engine::tm::terms::TermHit;
 
-use crate::to_string;
+use crate::{TermView, to_string};
 
 #[derive(Serialize)]
 struct OriginView<'a> {
     document: &'a str,
     date: &'a str,
-}
-
-#[derive(Serialize)]
-struct TermView<'a> {
-    lang: &'a Lang,
-    term: &'a str,
-    status: Status,
-    #[serde(rename = "type")]
-    term_type: TermType,
-}
-
-fn term_view(t: &Term) -> TermView<'_> {
-    TermView {
-        lang: &t.lang,
-        term: &t.term,
-        status: t.status,
-        term_type: t.term_type,
-    }
 }
 
 #[derive(Serialize)]
@@ -110,9 +92,9 @@ pub fn search_json(query: &SearchQuery<'_>, matches: &[Match], terms: &[TermHit<
                 concept: t.concept,
                 category: t.category,
                 span: &t.span,
-                term: term_view(t.term),
-                use_instead: t.use_instead.map(term_view),
-                target: t.target.map(term_view),
+                term: TermView::bare(t.term),
+                use_instead: t.use_instead.map(TermView::bare),
+                target: t.target.map(TermView::bare),
             })
             .collect(),
     })

@@ -95,18 +95,10 @@ impl Selection {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Status, TermType};
+    use crate::model::Status;
 
     fn term(lang: &str) -> Term {
-        Term {
-            concept: "c".into(),
-            lang: lang.parse().unwrap(),
-            term: format!("t-{lang}"),
-            status: Status::Preferred,
-            term_type: TermType::Full,
-            category: String::new(),
-            note: String::new(),
-        }
+        Term::sample("c", "", lang, &format!("t-{lang}"), Status::Preferred)
     }
 
     #[test]

@@ -43,6 +43,35 @@ impl Concept {
     }
 }
 
+/// Terms for tests: a full term without a note, in one call.
+#[cfg(test)]
+impl Term {
+    pub(crate) fn sample(
+        concept: &str,
+        category: &str,
+        lang: &str,
+        text: &str,
+        status: Status,
+    ) -> Term {
+        Term {
+            concept: concept.into(),
+            lang: lang.parse().expect("a valid language tag"),
+            term: text.into(),
+            status,
+            term_type: TermType::Full,
+            category: category.into(),
+            note: String::new(),
+        }
+    }
+
+    pub(crate) fn with_note(self, note: &str) -> Term {
+        Term {
+            note: note.into(),
+            ..self
+        }
+    }
+}
+
 /// Concepts for the tests of the modules that search terms.
 #[cfg(test)]
 impl Concept {
@@ -54,15 +83,7 @@ impl Concept {
             category: "general".into(),
             terms: terms
                 .iter()
-                .map(|(lang, text, status)| Term {
-                    concept: slug.into(),
-                    lang: lang.parse().expect("a valid language tag"),
-                    term: (*text).into(),
-                    status: *status,
-                    term_type: TermType::Full,
-                    category: "general".into(),
-                    note: String::new(),
-                })
+                .map(|(lang, text, status)| Term::sample(slug, "general", lang, text, *status))
                 .collect(),
         }
     }

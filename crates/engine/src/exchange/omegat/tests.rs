@@ -5,15 +5,7 @@ use super::*;
 use crate::adjust::Adjustments;
 
 fn term(concept: &str, lang: &str, text: &str, status: Status) -> Term {
-    Term {
-        concept: concept.into(),
-        lang: lang.parse().unwrap(),
-        term: text.into(),
-        status,
-        term_type: TermType::Full,
-        category: "ministry".into(),
-        note: String::new(),
-    }
+    Term::sample(concept, "ministry", lang, text, status)
 }
 
 fn lang(s: &str) -> Lang {

@@ -4,15 +4,7 @@ use super::*;
 use crate::model::{Status, TermType};
 
 fn t(concept: &str, lang: &str, text: &str, status: Status, note: &str) -> Term {
-    Term {
-        concept: concept.into(),
-        lang: lang.parse().unwrap(),
-        term: text.into(),
-        status,
-        term_type: TermType::Full,
-        category: "ministry".into(),
-        note: note.into(),
-    }
+    Term::sample(concept, "ministry", lang, text, status).with_note(note)
 }
 
 #[test]
