@@ -756,3 +756,116 @@ fn many_files_are_reported_in_order() {
         .collect();
     assert_eq!(got, expected);
 }
+
+// ------------------------------------------------------ patterns of real news
+//
+// Sentences written for these tests that show what real news copy does,
+// checked against `news/glossary.csv` (a few concepts as the shipped
+// glossary has them).
+
+fn news_env() -> Env {
+    let env = Env::new();
+    env.import(&fixture("news/glossary.csv"));
+    env
+}
+
+/// (rule, found, suggestion) of each finding on `text` in `lang`.
+fn news_findings(env: &Env, text: &str, lang: &str) -> Vec<(String, String, Option<String>)> {
+    summarise(&json_of(env, text, &["--lang", lang]))
+        .into_iter()
+        .map(|(rule, found, suggestion, _)| (rule, found, suggestion))
+        .collect()
+}
+
+fn finding(rule: &str, found: &str, suggestion: Option<&str>) -> (String, String, Option<String>) {
+    (rule.into(), found.into(), suggestion.map(str::to_string))
+}
+
+#[test]
+fn term_case_accepts_every_allowed_spelling_of_a_name_inside_a_longer_one() {
+    let env = news_env();
+    let text = "Việt Nam ký Công ước Liên hợp quốc về chống tội phạm mạng tại Hà Nội.\n\
+                Đại hội đồng Liên hợp quốc đã thông qua văn kiện này.\n";
+    assert_eq!(news_findings(&env, text, "vi"), vec![]);
+    // Mixed capitals are neither spelling; a capital inside the name is wrong.
+    let text = "Công ước Liên Hợp quốc về chống tội phạm mạng được ký.\n\
+                Công ước Liên Hợp Quốc về Chống tội phạm mạng được ký.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![
+            finding(
+                "term-case",
+                "Công ước Liên Hợp quốc về chống tội phạm mạng",
+                Some("Công ước Liên Hợp Quốc về chống tội phạm mạng")
+            ),
+            finding(
+                "term-case",
+                "Công ước Liên Hợp Quốc về Chống tội phạm mạng",
+                Some("Công ước Liên Hợp Quốc về chống tội phạm mạng")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn term_case_leaves_descriptive_lower_case_alone() {
+    let env = news_env();
+    for (text, lang) in [
+        (
+            "Delegates met at the UN headquarters in New York, and the ministry said so.",
+            "en",
+        ),
+        (
+            "The talks took place at United Nations headquarters last week.",
+            "en",
+        ),
+        ("Mereka bertemu di markas besar PBB kemarin.", "id"),
+        (
+            "Ông có nhiều năm làm công tác công an. Các đại biểu họp tại trụ sở Liên hợp quốc.",
+            "vi",
+        ),
+        // An all-capitals lead word opening an article.
+        (
+            "KONVENSI Perserikatan Bangsa-Bangsa Melawan Kejahatan Siber ditandatangani di Hanoi.",
+            "id",
+        ),
+    ] {
+        assert_eq!(news_findings(&env, text, lang), vec![], "{text}");
+    }
+}
+
+#[test]
+fn term_case_reports_a_name_meant_and_written_wrong_even_inside_a_title() {
+    let env = news_env();
+    assert_eq!(
+        news_findings(&env, "Delegasi kementerian luar negeri tiba kemarin.", "id"),
+        vec![finding(
+            "term-case",
+            "kementerian luar negeri",
+            Some("Kementerian Luar Negeri")
+        )]
+    );
+    assert_eq!(
+        news_findings(
+            &env,
+            "Đại diện Bộ Công An và Thứ trưởng Bộ Công An phát biểu.",
+            "vi"
+        ),
+        vec![
+            finding("term-case", "Bộ Công An", Some("Bộ Công an")),
+            finding("term-case", "Bộ Công An", Some("Bộ Công an")),
+        ]
+    );
+    assert_eq!(
+        news_findings(
+            &env,
+            "KONVENSI Perserikatan Bangsa-bangsa Melawan Kejahatan Siber ditandatangani.",
+            "id"
+        ),
+        vec![finding(
+            "term-case",
+            "KONVENSI Perserikatan Bangsa-bangsa Melawan Kejahatan Siber",
+            Some("Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Siber")
+        )]
+    );
+}

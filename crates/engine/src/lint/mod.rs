@@ -58,6 +58,8 @@ pub struct Linter {
     /// The terms `misspelled-term` compares text with, built the first
     /// time a document needs them.
     misspellings: OnceLock<rules::misspelled_term::Index>,
+    /// The names inside each term, for `term-case`, built the same way.
+    case_names: OnceLock<rules::term_case::Names>,
 }
 
 /// Everything the rules may look at in one document.
@@ -148,6 +150,7 @@ impl Linter {
             config,
             acronyms,
             misspellings: OnceLock::new(),
+            case_names: OnceLock::new(),
         }
     }
 
@@ -155,6 +158,12 @@ impl Linter {
     pub(crate) fn misspellings(&self) -> &rules::misspelled_term::Index {
         self.misspellings
             .get_or_init(|| rules::misspelled_term::Index::new(&self.matcher))
+    }
+
+    /// The names inside each term, for `term-case`, built on first use.
+    pub(crate) fn case_names(&self) -> &rules::term_case::Names {
+        self.case_names
+            .get_or_init(|| rules::term_case::Names::new(&self.matcher))
     }
 
     pub fn matcher(&self) -> &Matcher {
