@@ -869,3 +869,40 @@ fn term_case_reports_a_name_meant_and_written_wrong_even_inside_a_title() {
         )]
     );
 }
+
+#[test]
+fn mastheads_credits_and_mottos_are_not_untranslated_text() {
+    let env = news_env();
+    let text = "Berita.vn - Nền tảng tin tức cho mọi người\n\
+                \n\
+                Konvensi itu ditandatangani oleh banyak negara di Hanoi pada hari Sabtu.\n\
+                Độc lập - Tự do - Hạnh phúc\n\
+                Báo Tin sángBáo Tin sáng của chúng tôi 25/10/2025\n\
+                Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2.\n";
+    assert_eq!(
+        news_findings(&env, text, "id"),
+        vec![finding(
+            "untranslated-text",
+            "Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2.",
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_caption_repeated_word_for_word_is_one_finding_with_its_count() {
+    let env = news_env();
+    let text = "Guards outside the ministry of public security in Hanoi. Photo: VNA\n\
+                The guards were posted on Monday.\n\
+                Guards outside the ministry of public security in Hanoi. Photo: VNA\n\
+                Guards outside the ministry of public security in Hanoi. Photo: VNA\n";
+    let report = json_of(&env, text, &["--lang", "en"]);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report}");
+    assert_eq!(findings[0]["line"], 1);
+    assert_eq!(
+        findings[0]["message"],
+        "\"ministry of public security\" is written \"Ministry of Public Security\" in the glossary; \
+         the line is repeated 3× (also lines 3, 4)"
+    );
+}

@@ -119,6 +119,67 @@ impl Draft {
     }
 }
 
+/// One finding for a line the document repeats word for word (a photo
+/// caption a page prints twice, a credit under every picture): a finding
+/// without a fix on a later copy of the same line, at the same place in
+/// it, is left out, and the first says how often the line comes.
+/// Findings with a fix are all kept, so `--fix` still mends every copy.
+fn group_repeated_lines(doc: &Document<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
+    use std::collections::HashMap;
+    // (rule, line text, offset in the line, length) → (index, lines).
+    type Place<'t> = (Rule, &'t str, usize, usize);
+    let mut seen: HashMap<Place<'_>, (usize, Vec<usize>)> = HashMap::new();
+    let mut keep = vec![true; drafts.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if d.fix.is_some() {
+            continue;
+        }
+        let (line, _) = doc.lines.position(d.start);
+        let (line_start, line_end) = doc.lines.line_range(line);
+        if d.end > line_end {
+            continue;
+        }
+        let text = doc.text[line_start..line_end].trim_end();
+        let key = (d.rule, text, d.start - line_start, d.end - d.start);
+        match seen.get_mut(&key) {
+            Some((_, lines)) => {
+                keep[i] = false;
+                lines.push(line);
+            }
+            None => {
+                seen.insert(key, (i, vec![line]));
+            }
+        }
+    }
+    let mut notes: HashMap<usize, String> = HashMap::new();
+    for (first, lines) in seen.into_values() {
+        if lines.len() > 1 {
+            let others: Vec<String> = lines[1..].iter().map(usize::to_string).collect();
+            let note = format!(
+                "; the line is repeated {}× (also line{} {})",
+                lines.len(),
+                if others.len() > 1 { "s" } else { "" },
+                others.join(", ")
+            );
+            notes.insert(first, note);
+        }
+    }
+    drafts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, mut d)| {
+            if let Some(note) = notes.remove(&i) {
+                match &mut d.related {
+                    Some(r) => r.rest.push_str(&note),
+                    None => d.message.push_str(&note),
+                }
+            }
+            d
+        })
+        .collect()
+}
+
 /// The result for one document.
 #[derive(Debug, Clone)]
 pub struct DocumentReport {
@@ -244,7 +305,7 @@ impl Linter {
             }
         }
         drafts.sort_by_key(|d| (d.start, d.rule, d.end));
-        drafts
+        group_repeated_lines(doc, drafts)
     }
 
     /// The drafts of the enabled document rules on `text` in `lang`, not
