@@ -906,3 +906,27 @@ fn a_caption_repeated_word_for_word_is_one_finding_with_its_count() {
          the line is repeated 3× (also lines 3, 4)"
     );
 }
+
+#[test]
+fn regional_spellings_and_other_vietnamese_words_are_not_misspellings() {
+    let env = news_env();
+    let text = "He toured the National Convention Center, met the World Health Organisation \
+                and the Ministry of National Defense.";
+    assert_eq!(news_findings(&env, text, "en"), vec![]);
+    assert_eq!(
+        news_findings(&env, "He toured the Natonal Convention Centre.", "en"),
+        vec![finding(
+            "misspelled-term",
+            "Natonal Convention Centre",
+            Some("National Convention Centre")
+        )]
+    );
+    // Folding makes `thư Trung` one letter from `Thứ trưởng` and `lượng
+    // công` one from `Lương Cường`; their marks say they are other words.
+    let text = "Ông là Bí thư Trung ương Đảng. Dự án năng lượng công nghệ cao được khởi công.";
+    assert_eq!(news_findings(&env, text, "vi"), vec![]);
+    assert_eq!(
+        news_findings(&env, "Thứ trưởg Nguyễn Văn A phát biểu.", "vi"),
+        vec![finding("misspelled-term", "Thứ trưởg", Some("Thứ trưởng"))]
+    );
+}

@@ -27,7 +27,7 @@ pub(super) struct TermFit {
 }
 
 /// Whether `s` carries a diacritic or `đ`.
-pub(super) fn has_marks(s: &str) -> bool {
+pub(crate) fn has_marks(s: &str) -> bool {
     if s.is_ascii() {
         return false;
     }

@@ -40,6 +40,7 @@ use crate::normalize::{Folded, fold};
 mod fit;
 mod stream;
 use fit::TermFit;
+pub(crate) use fit::has_marks;
 use stream::{Token, Word};
 
 /// A term of the matcher's glossary: indexes into [`Matcher::concepts`].

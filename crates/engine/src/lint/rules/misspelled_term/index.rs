@@ -29,6 +29,8 @@ pub(super) struct Candidate {
     pub(super) lang: Option<Language>,
     pub(super) folded: String,
     pub(super) words: Vec<String>,
+    /// The term's words as the glossary writes them (marks kept).
+    pub(super) original_words: Vec<String>,
     /// Characters in the folded term.
     pub(super) chars: usize,
 }
@@ -105,11 +107,23 @@ impl Index {
                 if !long_enough(words.len(), chars) {
                     continue;
                 }
+                let f = crate::normalize::fold(&t.term);
+                let original_words: Vec<String> = f
+                    .words()
+                    .map(|(s, w)| {
+                        let (a, b) = f.original_range(s, s + w.len());
+                        t.term[a..b].to_string()
+                    })
+                    .collect();
+                if original_words.len() != words.len() {
+                    continue;
+                }
                 candidates.push(Candidate {
                     term,
                     lang: t.lang.as_str().parse().ok(),
                     folded,
                     words,
+                    original_words,
                     chars,
                 });
             }

@@ -23,7 +23,16 @@
 //!   a doubled last letter, `Pengarahh`, is a typo): endings are grammar,
 //!   not typos, and two edits inside one word are more often another word
 //!   (`diplomatik` beside `diplomasi`);
-//! - a term of several words has at least one of them written exactly.
+//! - a term of several words has at least one of them written exactly;
+//! - no word is the term's word in its other regular British or American
+//!   spelling (`Organisation`/`Organization`, `Centre`/`Center`,
+//!   `Defence`/`Defense`, `programme`/`program`, `labour`/`labor`): both
+//!   are right;
+//! - no word written with Vietnamese marks faces a term word with other
+//!   marks: folding makes `thư` (in `Bí thư Trung ương`) equal to `Thứ`
+//!   and `lượng` (in `năng lượng công …`) equal to `Lương`, but with their
+//!   marks they are other words, not typos of `Thứ trưởng` or `Lương
+//!   Cường`. A word written without marks is compared folded.
 //!
 //! A wrong Vietnamese diacritic is not reported: folding makes it equal.
 //!
@@ -79,9 +88,74 @@ fn plausible_typo(written: &str, term: &str) -> bool {
     }
     let digits = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
     digits(written) == digits(term)
+        && !regional_variants(written, term)
         && (!written.starts_with(term) || doubled_last_letter(written, term))
         && !term.starts_with(written)
         && strsim::damerau_levenshtein(written, term) == 1
+}
+
+/// British and American endings that spell one word two regular ways:
+/// (British, American), compared at the end of the word.
+const REGIONAL_ENDINGS: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("ement", "ment"),
+];
+
+/// Whether two words are one word in its British and its American
+/// spelling (`organisation`/`organization`, `centre`/`center`,
+/// `defence`/`defense`, `programme`/`program`, `labour`/`labor`).
+fn regional_variants(a: &str, b: &str) -> bool {
+    REGIONAL_ENDINGS.iter().any(|(gb, us)| {
+        let stems = |x: &str, y: &str| {
+            x.strip_suffix(gb)
+                .zip(y.strip_suffix(us))
+                .is_some_and(|(p, q)| p == q && !p.is_empty())
+        };
+        stems(a, b) || stems(b, a)
+    })
+}
+
+/// The Vietnamese marks of a word (tone marks and vowel marks as combining
+/// characters, and `đ`), in code point order: two words with marks are
+/// one word only when these agree.
+fn vietnamese_marks(word: &str) -> Vec<char> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut marks: Vec<char> = word
+        .nfd()
+        .filter(|c| is_combining_mark(*c) || matches!(c, 'đ' | 'Đ'))
+        .map(|c| if c == 'Đ' { 'đ' } else { c })
+        .collect();
+    marks.sort_unstable();
+    marks
+}
+
+/// How a written word compares with a term's word beyond their folded
+/// forms: both written with Vietnamese marks and not the same marks makes
+/// them different words (`lượng` is not `Lương`, `thư` is not `Thứ`).
+fn marks_differ(written: &str, term: &str) -> bool {
+    crate::lint::matcher::has_marks(written)
+        && crate::lint::matcher::has_marks(term)
+        && vietnamese_marks(written) != vietnamese_marks(term)
 }
 
 /// Where the term occurrences lie, in words, for telling whether a window
@@ -185,7 +259,12 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         let window: Vec<&str> = words[start..=end].iter().map(|(w, _)| *w).collect();
         let mut exact_words = 0;
         let mut plausible = true;
-        for (w, t) in window.iter().zip(&c.words) {
+        for (k, (w, t)) in window.iter().zip(&c.words).enumerate() {
+            let (s, e) = words[start + k].1;
+            if marks_differ(&doc.text[s..e], &c.original_words[k]) {
+                plausible = false;
+                break;
+            }
             if w == t {
                 exact_words += 1;
             } else if !plausible_typo(w, t) {
@@ -374,6 +453,33 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn regional_spellings_are_not_typos() {
+        for (a, b) in [
+            ("organisation", "organization"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("programme", "program"),
+            ("labour", "labor"),
+            ("judgement", "judgment"),
+        ] {
+            assert!(regional_variants(a, b), "{a} {b}");
+            assert!(regional_variants(b, a), "{b} {a}");
+            assert!(!plausible_typo(a, b), "{a} {b}");
+        }
+        assert!(!regional_variants("ministry", "minister"));
+        assert!(plausible_typo("organisaton", "organisation"));
+    }
+
+    #[test]
+    fn vietnamese_words_with_other_marks_are_other_words() {
+        assert!(marks_differ("lượng", "Lương"));
+        assert!(marks_differ("thư", "Thứ"));
+        assert!(!marks_differ("hoà", "hòa"));
+        assert!(!marks_differ("Luong", "Lương"));
+        assert!(!marks_differ("trưởg", "trưởng"));
     }
 
     #[test]
