@@ -930,3 +930,106 @@ fn regional_spellings_and_other_vietnamese_words_are_not_misspellings() {
         vec![finding("misspelled-term", "Thứ trưởg", Some("Thứ trưởng"))]
     );
 }
+
+#[test]
+fn a_possessive_does_not_cut_a_term() {
+    let env = news_env();
+    let text = "The Hanoi Convention's mechanisms and the Hanoi Convention’s reach grow, \
+                and so does Viet Nam's role.";
+    assert_eq!(
+        usage_of(&env, text, "en"),
+        vec![
+            row("cybercrime-convention", "Hanoi Convention", 2),
+            row("vietnam", "Viet Nam", 1),
+        ]
+    );
+    // The possessive stays outside the name and its suggestion.
+    assert_eq!(
+        news_findings(
+            &env,
+            "He praised the ministry of public security's plan.",
+            "en"
+        ),
+        vec![finding(
+            "term-case",
+            "ministry of public security's",
+            Some("Ministry of Public Security's")
+        )]
+    );
+}
+
+#[test]
+fn an_overlap_never_swallows_a_deprecated_term() {
+    let env = news_env();
+    assert_eq!(
+        news_findings(
+            &env,
+            "Negara itu memberikan bantuan hukum internasional.",
+            "id"
+        ),
+        vec![finding(
+            "deprecated-term",
+            "bantuan hukum",
+            Some("bantuan hukum timbal balik")
+        )]
+    );
+    let text = "Ia menghadiri upacara pembukaan Konvensi Perserikatan Bangsa-Bangsa \
+                Melawan Kejahatan Dunia Maya di Hanoi.";
+    let found: Vec<String> = news_findings(&env, text, "id")
+        .into_iter()
+        .map(|(rule, found, _)| format!("{rule}: {found}"))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            "deprecated-term: upacara pembukaan Konvensi",
+            "deprecated-term: Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Dunia Maya",
+        ]
+    );
+}
+
+#[test]
+fn a_deprecated_name_is_found_with_the_acronym_of_a_name_inside_it() {
+    let env = news_env();
+    assert_eq!(
+        news_findings(
+            &env,
+            "Mereka menandatangani Konvensi PBB Melawan Kejahatan Dunia Maya kemarin.",
+            "id"
+        ),
+        vec![finding(
+            "deprecated-term",
+            "Konvensi PBB Melawan Kejahatan Dunia Maya",
+            Some("Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Siber")
+        )]
+    );
+}
+
+#[test]
+fn a_comma_inside_a_term_is_folded_alike_on_both_sides() {
+    let env = news_env();
+    // The term has no comma, the text has one: still the term.
+    assert_eq!(
+        usage_of(&env, "Công tác phòng, chống tội phạm được đẩy mạnh.", "vi"),
+        vec![row("prevent-and-combat", "phòng chống", 1)]
+    );
+    // An official name written without its comma is the name, and said so.
+    let text = "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao chủ trì.\n\
+                Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao phối hợp.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![finding(
+            "misspelled-term",
+            "Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao",
+            Some("Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao")
+        )]
+    );
+    assert_eq!(
+        usage_of(&env, text, "vi"),
+        vec![row(
+            "a05",
+            "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+            2
+        )]
+    );
+}

@@ -36,6 +36,12 @@
 //!
 //! A wrong Vietnamese diacritic is not reported: folding makes it equal.
 //!
+//! Also reported: an official name (a name-category term with capitals)
+//! written without punctuation it has, such as the comma of `Cục An ninh
+//! mạng và phòng, chống tội phạm sử dụng công nghệ cao`, when the glossary
+//! lists no such form. The matcher accepts it as the name, so no other
+//! check would say so.
+//!
 //! ## Why is this bad?
 //! A misspelt official name is a visible error, and it also hides the name
 //! from every other check and from search.
@@ -57,6 +63,7 @@ mod index;
 pub use index::Index;
 
 use super::one_line;
+use super::term_case::NAME_CATEGORIES;
 use crate::lint::fix::carry_case;
 use crate::lint::{Document, Draft, Linter, Rule};
 
@@ -207,7 +214,57 @@ impl Occupied {
     }
 }
 
+/// The punctuation of a gap that is not a hyphen or a joiner.
+fn stops(marks: &str) -> String {
+    marks
+        .chars()
+        .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+        .collect()
+}
+
+/// Official names written without punctuation the glossary's name has
+/// (`Cục An ninh mạng và phòng chống tội phạm …` for `… phòng, chống …`),
+/// when the glossary lists no such form: the matcher accepts them as the
+/// name, so nothing else would say so.
+fn missing_punctuation(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    let m = linter.matcher();
+    for o in &doc.occurrences {
+        let r = o.term();
+        let term = m.term(r);
+        let gaps = m.term_gaps(r);
+        if !term.status.is_allowed()
+            || !term.term.chars().any(char::is_uppercase)
+            || !NAME_CATEGORIES.contains(&m.concept(r).category.as_str())
+            || gaps.len() + 1 != o.words.len()
+        {
+            continue;
+        }
+        let missing = gaps.iter().enumerate().any(|(k, g)| {
+            let written = &doc.text[o.words[k].1..o.words[k + 1].0];
+            !stops(g).is_empty() && stops(written).trim().is_empty()
+        });
+        if !missing {
+            continue;
+        }
+        let found = one_line(&doc.text[o.start..o.end]);
+        out.push(Draft {
+            rule: Rule::MisspelledTerm,
+            start: o.start,
+            end: o.end,
+            concept: Some(m.concept(r).concept.clone()),
+            message: format!(
+                "\"{found}\" lacks the punctuation of the glossary's \"{}\"",
+                term.term
+            ),
+            suggestion: Some(term.term.clone()),
+            fix: None,
+            related: None,
+        });
+    }
+}
+
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    missing_punctuation(doc, linter, out);
     let (m, index) = (linter.matcher(), linter.misspellings());
     let words: Vec<(&str, (usize, usize))> = doc
         .folded
