@@ -1033,3 +1033,51 @@ fn a_comma_inside_a_term_is_folded_alike_on_both_sides() {
         )]
     );
 }
+
+#[test]
+fn inconsistent_term_keeps_the_preferred_form_when_the_document_uses_it() {
+    let env = news_env();
+    let text = "Kejahatan dunia maya meningkat. Polisi memerangi kejahatan dunia maya \
+                dan kejahatan siber. Kejahatan dunia maya merugikan.";
+    let report = json_of(&env, text, &["--lang", "id"]);
+    assert_eq!(
+        summarise(&report)
+            .into_iter()
+            .map(|(rule, found, suggestion, _)| (rule, found, suggestion))
+            .collect::<Vec<_>>(),
+        vec![
+            finding(
+                "inconsistent-term",
+                "Kejahatan dunia maya",
+                Some("Kejahatan siber")
+            ),
+            finding(
+                "inconsistent-term",
+                "kejahatan dunia maya",
+                Some("kejahatan siber")
+            ),
+            finding(
+                "inconsistent-term",
+                "Kejahatan dunia maya",
+                Some("Kejahatan siber")
+            ),
+        ]
+    );
+    assert_eq!(
+        report["findings"][0]["message"],
+        "\"Kejahatan dunia maya\" names cybercrime; the glossary prefers \"kejahatan siber\", \
+         which this document writes 1× (first at 1:75)"
+    );
+    // Without the preferred form, the form used most is kept.
+    let text = "Tăng cường năng lực là ưu tiên. Các nước cần tăng cường năng lực \
+                và phát triển năng lực số.";
+    let report = json_of(&env, text, &["--lang", "vi"]);
+    assert_eq!(
+        report["findings"][0]["message"],
+        "\"phát triển năng lực\" names capacity-building, which this document writes \
+         \"tăng cường năng lực\" 2× (first at 1:1); the glossary prefers \"xây dựng năng lực\""
+    );
+    // A treaty's set phrase is its own term, not a use of `signature`.
+    let text = "The convention opens for signature on Saturday. The signing takes place in Hanoi.";
+    assert_eq!(news_findings(&env, text, "en"), vec![]);
+}
