@@ -1081,3 +1081,30 @@ fn inconsistent_term_keeps_the_preferred_form_when_the_document_uses_it() {
     let text = "The convention opens for signature on Saturday. The signing takes place in Hanoi.";
     assert_eq!(news_findings(&env, text, "en"), vec![]);
 }
+
+#[test]
+fn tone_mark_style_reports_the_minority_or_the_house_style_and_fixes_it() {
+    let env = news_env();
+    let text = "Hoà bình là mục tiêu chung.\nHòa bình cần gìn giữ, hòa bình lâu dài.\nNgành thủy lợi phát triển.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![finding("tone-mark-style", "Hoà", Some("Hòa"))]
+    );
+    // The house style set in hcgloss.toml: every word of the other style.
+    env.write("hcgloss.toml", "[tone-mark-style]\nstyle = \"new\"\n");
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![
+            finding("tone-mark-style", "Hòa", Some("Hoà")),
+            finding("tone-mark-style", "hòa", Some("hoà")),
+            finding("tone-mark-style", "thủy", Some("thuỷ")),
+        ]
+    );
+    let file = env.write("bai.txt", text);
+    let out = env.lint().arg("--fix").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Hoà bình là mục tiêu chung.\nHoà bình cần gìn giữ, hoà bình lâu dài.\nNgành thuỷ lợi phát triển.\n"
+    );
+}
