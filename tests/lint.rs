@@ -1108,3 +1108,21 @@ fn tone_mark_style_reports_the_minority_or_the_house_style_and_fixes_it() {
         "Hoà bình là mục tiêu chung.\nHoà bình cần gìn giữ, hoà bình lâu dài.\nNgành thuỷ lợi phát triển.\n"
     );
 }
+
+#[test]
+fn spellings_that_differ_only_in_capitals_are_two_forms() {
+    let env = news_env();
+    let text = "Liên Hợp Quốc ủng hộ sáng kiến này.\nTổng thư ký nói Liên Hợp Quốc sẵn sàng.\nLiên hợp quốc kêu gọi hợp tác.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![finding(
+            "inconsistent-term",
+            "Liên hợp quốc",
+            Some("Liên Hợp Quốc")
+        )]
+    );
+    assert_eq!(
+        usage_of(&env, text, "vi"),
+        vec![row("un", "Liên Hợp Quốc", 2), row("un", "Liên hợp quốc", 1)]
+    );
+}

@@ -478,7 +478,7 @@ impl Matcher {
                 let t = self.term(*r);
                 (t.status, t.term_type != TermType::Full, t.term_type, *r)
             });
-            self.prefer_written_punctuation(text, words, a, b, &mut terms);
+            self.prefer_written_form(text, words, a, b, &mut terms);
             let first = words[a].analysis.clone().filter(Analysis::has_prefix);
             let last = words[b].analysis.clone().filter(Analysis::has_suffix);
             let inflection = (first.is_some() || last.is_some()).then(|| Inflection {
@@ -505,11 +505,12 @@ impl Matcher {
         out
     }
 
-    /// Among the terms of the first term's concept, the one written with
-    /// exactly the text's punctuation comes first: when the glossary lists
-    /// `phòng, chống` and `phòng chống` with different statuses, the text
-    /// says which one it wrote.
-    fn prefer_written_punctuation(
+    /// Among the terms of the first term's concept, the one written as the
+    /// text writes it comes first: its punctuation, then its capitals.
+    /// When the glossary lists `phòng, chống` and `phòng chống`, or
+    /// `Liên Hợp Quốc` and `Liên hợp quốc`, the text says which one it
+    /// wrote.
+    fn prefer_written_form(
         &self,
         text: &str,
         words: &[Word],
@@ -517,17 +518,46 @@ impl Matcher {
         b: usize,
         terms: &mut [TermRef],
     ) {
+        let concept = terms[0].concept;
+        if terms.iter().all(|r| r.concept != concept || *r == terms[0]) {
+            return;
+        }
         let written: Vec<String> = (a..b)
             .map(|i| gap_marks(&text[words[i].orig.1..words[i + 1].orig.0]))
             .collect();
-        if self.term_gaps(terms[0]) == written.as_slice() {
+        let shapes: Vec<Vec<bool>> = (a..=b)
+            .map(|i| {
+                capitals(&text[words[i].orig.0..words[i].clitics_at.unwrap_or(words[i].orig.1)])
+            })
+            .collect();
+        let score = |r: TermRef| {
+            let t = &self.term(r).term;
+            let f = fold(t);
+            let term_shapes: Vec<Vec<bool>> = f
+                .words()
+                .map(|(s, w)| {
+                    let (x, y) = f.original_range(s, s + w.len());
+                    capitals(&t[x..y])
+                })
+                .collect();
+            (
+                self.term_gaps(r) == written.as_slice(),
+                term_shapes == shapes,
+            )
+        };
+        let best = score(terms[0]);
+        if best == (true, true) {
             return;
         }
-        let concept = terms[0].concept;
         if let Some(k) = terms
             .iter()
-            .position(|r| r.concept == concept && self.term_gaps(*r) == written.as_slice())
+            .position(|r| r.concept == concept && score(*r) > best)
         {
+            let better = score(terms[k]);
+            let k = terms
+                .iter()
+                .position(|r| r.concept == concept && score(*r) == better)
+                .unwrap_or(k);
             terms[..=k].rotate_right(1);
         }
     }
@@ -561,6 +591,14 @@ impl Matcher {
         }
         true
     }
+}
+
+/// Which letters of a word are capitals.
+fn capitals(word: &str) -> Vec<bool> {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect()
 }
 
 /// Whether a term's fit accepts the original text of `tokens`: Vietnamese

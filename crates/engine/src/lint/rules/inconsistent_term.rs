@@ -16,6 +16,10 @@
 //! Jenderal PBB` beside `Sekretaris Jenderal Perserikatan Bangsa-Bangsa`).
 //! A form that contains another form of the concept is that form with a
 //! qualifier (`Kementerian Keamanan Publik Vietnam`) and counts as it.
+//! Two glossary spellings that differ only in capitals (`Liên Hợp Quốc`,
+//! `Liên hợp quốc`) are two forms, each use counted as the spelling it is
+//! written in; two that differ only in punctuation (`phòng, chống`,
+//! `phòng chống`) are one.
 //! Deprecated terms are `deprecated-term`'s business. Left out as well: a
 //! form whose text is also a term of another concept (ambiguous), and a
 //! common term written with capitals next to other capitalised words,
@@ -66,6 +70,11 @@ fn contains_words(term: &str, words: &str) -> bool {
     })
 }
 
+/// The letters and digits of a term, as written.
+fn letters(term: &str) -> String {
+    term.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// The form `r` counts as: the shortest full form of its concept and
 /// language whose words it contains (itself when there is none).
 fn base_form(linter: &Linter, r: TermRef) -> TermRef {
@@ -81,6 +90,12 @@ fn base_form(linter: &Linter, r: TermRef) -> TermRef {
             term: i,
         })
         .filter(|&u| m.term(u).lang == t.lang && is_full_form(linter, u))
+        // A form folding alike but with other capitals (`Liên hợp quốc`
+        // beside `Liên Hợp Quốc`) is a form of its own; one that differs
+        // only in punctuation (`phòng chống`, `phòng, chống`) is not.
+        .filter(|&u| {
+            u == r || m.folded_term(u) != folded || letters(&m.term(u).term) == letters(&t.term)
+        })
         .filter(|&u| contains_words(folded, m.folded_term(u)))
         .min_by_key(|&u| (m.term(u).term.chars().count(), u))
         .unwrap_or(r)
