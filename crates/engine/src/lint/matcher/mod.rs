@@ -518,8 +518,9 @@ impl Matcher {
         b: usize,
         terms: &mut [TermRef],
     ) {
-        let concept = terms[0].concept;
-        if terms.iter().all(|r| r.concept != concept || *r == terms[0]) {
+        let (concept, lang) = (terms[0].concept, &self.term(terms[0]).lang);
+        let same = |r: &TermRef| r.concept == concept && self.term(*r).lang == *lang;
+        if terms.iter().all(|r| !same(r) || *r == terms[0]) {
             return;
         }
         let written: Vec<String> = (a..b)
@@ -551,12 +552,12 @@ impl Matcher {
         }
         if let Some(k) = terms
             .iter()
-            .position(|r| r.concept == concept && score(*r) > best)
+            .position(|r| same(r) && score(*r) > best)
         {
             let better = score(terms[k]);
             let k = terms
                 .iter()
-                .position(|r| r.concept == concept && score(*r) == better)
+                .position(|r| same(r) && score(*r) == better)
                 .unwrap_or(k);
             terms[..=k].rotate_right(1);
         }
