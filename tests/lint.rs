@@ -1126,3 +1126,50 @@ fn spellings_that_differ_only_in_capitals_are_two_forms() {
         vec![row("un", "Liên Hợp Quốc", 2), row("un", "Liên hợp quốc", 1)]
     );
 }
+
+#[test]
+fn title_words_are_read_as_the_title_they_belong_to() {
+    let env = news_env();
+    assert_eq!(
+        usage_of(
+            &env,
+            "The Under-Secretary-General met General Secretary To Lam in Hanoi.",
+            "en"
+        ),
+        vec![
+            row("hanoi", "Hanoi", 1),
+            row("title-general-secretary", "General Secretary", 1),
+            row(
+                "title-un-under-secretary-general",
+                "Under-Secretary-General",
+                1
+            ),
+        ]
+    );
+    assert_eq!(
+        usage_of(
+            &env,
+            "Sekretaris Jenderal Asosiasi Jurnalis hadir bersama Sekretaris Jenderal PBB.",
+            "id"
+        ),
+        vec![
+            row("title-secretary-general", "Sekretaris Jenderal", 1),
+            row("title-un-secretary-general", "Sekretaris Jenderal PBB", 1),
+        ]
+    );
+    assert_eq!(
+        usage_of(
+            &env,
+            "Bà Ghada Waly, Phó Tổng Thư ký Liên hợp quốc, gặp Tổng Thư ký Liên hợp quốc.",
+            "vi"
+        ),
+        vec![
+            row("title-un-secretary-general", "Tổng Thư ký Liên Hợp Quốc", 1),
+            row(
+                "title-un-under-secretary-general",
+                "Phó Tổng Thư ký Liên Hợp Quốc",
+                1
+            ),
+        ]
+    );
+}
