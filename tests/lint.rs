@@ -1112,7 +1112,7 @@ fn tone_mark_style_reports_the_minority_or_the_house_style_and_fixes_it() {
 #[test]
 fn spellings_that_differ_only_in_capitals_are_two_forms() {
     let env = news_env();
-    let text = "Liên Hợp Quốc ủng hộ sáng kiến này.\nTổng thư ký nói Liên Hợp Quốc sẵn sàng.\nLiên hợp quốc kêu gọi hợp tác.\n";
+    let text = "Liên Hợp Quốc ủng hộ sáng kiến này.\nNgười phát ngôn nói Liên Hợp Quốc sẵn sàng.\nLiên hợp quốc kêu gọi hợp tác.\n";
     assert_eq!(
         news_findings(&env, text, "vi"),
         vec![finding(

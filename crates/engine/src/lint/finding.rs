@@ -149,6 +149,12 @@ impl<'t> LineIndex<'t> {
         (line, col)
     }
 
+    /// The 1-based line of the character at `byte` (without counting its
+    /// column, which takes the line's length).
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s <= byte)
+    }
+
     /// The span of `start..end`, end exclusive.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (line, column) = self.position(start);

@@ -126,21 +126,30 @@ impl Draft {
 /// Findings with a fix are all kept, so `--fix` still mends every copy.
 fn group_repeated_lines(doc: &Document<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
     use std::collections::HashMap;
-    // (rule, line text, offset in the line, length) → (index, lines).
-    type Place<'t> = (Rule, &'t str, usize, usize);
-    let mut seen: HashMap<Place<'_>, (usize, Vec<usize>)> = HashMap::new();
+    // Each distinct line text, hashed once, gets an id; a line is looked up
+    // once however many drafts it has.
+    let mut line_ids: HashMap<&str, usize> = HashMap::new();
+    let mut id_of_line: HashMap<usize, usize> = HashMap::new();
+    // (rule, line id, offset in the line, length) → (index, lines).
+    type Place = (Rule, usize, usize, usize);
+    let mut seen: HashMap<Place, (usize, Vec<usize>)> = HashMap::new();
     let mut keep = vec![true; drafts.len()];
     for (i, d) in drafts.iter().enumerate() {
         if d.fix.is_some() {
             continue;
         }
-        let (line, _) = doc.lines.position(d.start);
+        let line = doc.lines.line_of(d.start);
         let (line_start, line_end) = doc.lines.line_range(line);
         if d.end > line_end {
             continue;
         }
-        let text = doc.text[line_start..line_end].trim_end();
-        let key = (d.rule, text, d.start - line_start, d.end - d.start);
+        let next_id = line_ids.len();
+        let id = *id_of_line.entry(line).or_insert_with(|| {
+            *line_ids
+                .entry(doc.text[line_start..line_end].trim_end())
+                .or_insert(next_id)
+        });
+        let key = (d.rule, id, d.start - line_start, d.end - d.start);
         match seen.get_mut(&key) {
             Some((_, lines)) => {
                 keep[i] = false;

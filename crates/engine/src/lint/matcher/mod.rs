@@ -550,10 +550,7 @@ impl Matcher {
         if best == (true, true) {
             return;
         }
-        if let Some(k) = terms
-            .iter()
-            .position(|r| same(r) && score(*r) > best)
-        {
+        if let Some(k) = terms.iter().position(|r| same(r) && score(*r) > best) {
             let better = score(terms[k]);
             let k = terms
                 .iter()

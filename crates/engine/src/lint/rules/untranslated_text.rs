@@ -137,6 +137,7 @@ pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
     };
     // (start, end, language, line) of sentences in a foreign language.
     let mut flagged: Vec<(usize, usize, Language, usize)> = Vec::new();
+    let mut furniture_of: Option<(usize, bool)> = None;
     for sentence in &doc.sentences {
         let (start, end) = (sentence.start, sentence.end);
         let Some(lang) = sentence.lang else {
@@ -146,10 +147,17 @@ pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
         {
             continue;
         }
-        let line = doc.lines.position(start).0;
-        if is_credit(&doc.text[start..end], sentence.evidence.words)
-            || is_page_furniture(doc.lines.line(line))
-        {
+        let line = doc.lines.line_of(start);
+        // Each line is looked at once, however many sentences it has.
+        let furniture = match furniture_of {
+            Some((l, f)) if l == line => f,
+            _ => {
+                let f = is_page_furniture(doc.lines.line(line));
+                furniture_of = Some((line, f));
+                f
+            }
+        };
+        if furniture || is_credit(&doc.text[start..end], sentence.evidence.words) {
             continue;
         }
         match flagged.last_mut() {
