@@ -824,6 +824,11 @@ fn term_case_leaves_descriptive_lower_case_alone() {
             "Ông có nhiều năm làm công tác công an. Các đại biểu họp tại trụ sở Liên hợp quốc.",
             "vi",
         ),
+        // An image text or address slug: a name without its marks.
+        (
+            "Ông Lê Hoài Trung trả lời phỏng vấn.\nthu truong le hoai trung tra loi phong van\n",
+            "vi",
+        ),
         // An all-capitals lead word opening an article.
         (
             "KONVENSI Perserikatan Bangsa-Bangsa Melawan Kejahatan Siber ditandatangani di Hanoi.",
@@ -1090,6 +1095,9 @@ fn tone_mark_style_reports_the_minority_or_the_house_style_and_fixes_it() {
         news_findings(&env, text, "vi"),
         vec![finding("tone-mark-style", "Hoà", Some("Hòa"))]
     );
+    // A name inside a sentence keeps its owner's spelling.
+    let named = "Vì hoà bình, Chủ nhiệm Ủy ban Biên giới phát biểu về hoà giải.\n";
+    assert_eq!(news_findings(&env, named, "vi"), vec![]);
     // The house style set in hcgloss.toml: every word of the other style.
     env.write("hcgloss.toml", "[tone-mark-style]\nstyle = \"new\"\n");
     assert_eq!(

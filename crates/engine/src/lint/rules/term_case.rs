@@ -31,6 +31,10 @@
 //!   báo quốc tế` (an international press conference, not the paper `Báo
 //!   Quốc tế`).
 //!
+//! A Vietnamese name written in lower case without its marks (`le hoai
+//! trung` in an address slug or an image text) is not reported either:
+//! that is no choice of capitals.
+//!
 //! Fine as well: a capital on the first word at the start of a sentence or
 //! line, and a first word there written all in capitals (`KONVENSI …`
 //! opening an article); capitals in a title-case headline (every word of
@@ -63,7 +67,7 @@ use std::collections::HashMap;
 use super::one_line;
 use crate::lint::case::{Shape, at_sentence_start, is_title_line, shape};
 use crate::lint::fix::is_all_caps;
-use crate::lint::matcher::{Matcher, Occurrence, TermRef};
+use crate::lint::matcher::{Matcher, Occurrence, TermRef, has_marks};
 use crate::lint::{Document, Draft, Linter, Rule};
 use crate::model::TermType;
 use crate::normalize::fold;
@@ -452,6 +456,12 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         }
         let found = &doc.text[o.start..o.end];
         if is_all_caps(found) && !is_all_caps(&term.term) {
+            continue;
+        }
+        // A Vietnamese name in lower case without its marks (`le hoai
+        // trung`, `viet nam` in an address slug or image text) is not a
+        // choice of capitals.
+        if has_marks(&term.term) && !has_marks(found) && !found.chars().any(char::is_uppercase) {
             continue;
         }
         if names.of(chosen).words.len() != o.words.len() {

@@ -9,7 +9,10 @@
 //! Every Vietnamese word of the document is looked at, glossary term or
 //! not, whatever the document's language (a Vietnamese caption in an
 //! Indonesian article too). Syllables where the styles agree are left
-//! alone: closed ones (`hoàn`, `thuyền`) and `qu` + `y` (`quý`).
+//! alone: closed ones (`hoàn`, `thuyền`) and `qu` + `y` (`quý`). So are
+//! words capitalised inside a sentence: they are names, which keep the
+//! spelling their owners use (`Chủ nhiệm Ủy ban Biên giới quốc gia` in an
+//! article that writes `hoà bình`, `Bộ Thủy lợi`, a person called `Thúy`).
 //!
 //! Which style is kept is set in `hcgloss.toml`:
 //! ```toml
@@ -42,8 +45,10 @@ pub const SUMMARY: &str =
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::lint::case::at_sentence_start;
 use crate::lint::config::ToneStyle;
 use crate::lint::finding::Edit;
+use crate::lint::fix::is_all_caps;
 use crate::lint::{Document, Draft, Linter, Related, Rule};
 
 /// The two tone-mark placements.
@@ -149,7 +154,16 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     // (start, end, style, the word in the other style)
     let mut found: Vec<(usize, usize, Placement, String)> = Vec::new();
     for &(s, e) in &doc.words {
-        if let Some((style, other)) = placement(&doc.text[s..e]) {
+        let word = &doc.text[s..e];
+        // A capital inside a sentence starts a name, whose owner's spelling
+        // stands (`Ủy ban Biên giới quốc gia`, `Bộ Thủy lợi`, `Thúy`).
+        let name = word.chars().next().is_some_and(char::is_uppercase)
+            && !is_all_caps(word)
+            && !at_sentence_start(doc.text, s);
+        if name {
+            continue;
+        }
+        if let Some((style, other)) = placement(word) {
             found.push((s, e, style, other));
         }
     }
@@ -254,6 +268,15 @@ mod tests {
             "\"Hoà\" places its tone mark in the new style; this document places it in the old style 2× (first at 1:23)"
         );
         assert_eq!(d[0].fix.as_ref().unwrap().replacement, "Hòa");
+        // Names inside a sentence keep their own spelling.
+        assert!(
+            run(
+                Rule::ToneMarkStyle,
+                "Vì hoà bình, ông Vũ gặp Chủ nhiệm Ủy ban Biên giới và bà Thúy.",
+                Language::Vi
+            )
+            .is_empty()
+        );
         // One style throughout is fine.
         assert!(
             run(
