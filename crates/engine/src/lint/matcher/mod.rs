@@ -313,9 +313,11 @@ impl Matcher {
 
     /// Every occurrence of a glossary term in `text`, in text order, none
     /// overlapping. Among the terms with the matched form, the chosen one
-    /// ([`Occurrence::term`]) is the first in status order (preferred,
+    /// ([`Occurrence::term`]) is a term ending in a symbol the text has
+    /// (`Vietnam+`) first, then the first in status order (preferred,
     /// admitted, deprecated, superseded), then full forms before short
-    /// ones and acronyms.
+    /// ones and acronyms; within one concept, the spelling the text
+    /// writes (punctuation, then capitals) comes first.
     pub fn find(&self, text: &str, options: &FindOptions<'_>) -> Vec<Occurrence> {
         self.find_folded(text, &fold(text), options)
     }
@@ -474,9 +476,17 @@ impl Matcher {
         chosen.sort_by_key(|(a, b, _)| (*a, *b));
         let mut out = Vec::with_capacity(chosen.len());
         for (a, b, mut terms) in chosen {
+            // A term ending in a symbol the text has (`Vietnam+`) is what
+            // the text wrote; then by status and type.
             terms.sort_by_key(|r| {
                 let t = self.term(*r);
-                (t.status, t.term_type != TermType::Full, t.term_type, *r)
+                (
+                    !self.fits[r.concept][r.term].has_symbol_suffix(),
+                    t.status,
+                    t.term_type != TermType::Full,
+                    t.term_type,
+                    *r,
+                )
             });
             self.prefer_written_form(text, words, a, b, &mut terms);
             let first = words[a].analysis.clone().filter(Analysis::has_prefix);
@@ -607,7 +617,8 @@ fn fits(fit: &TermFit, text: &str, words: &[Word], tokens: &[Token]) -> bool {
         &words[tokens[0].word],
         &words[tokens[tokens.len() - 1].word],
     );
-    if !fit.capitals_fit(&text[first.orig.0..last.orig.1]) {
+    if !fit.capitals_fit(&text[first.orig.0..last.orig.1]) || !fit.suffix_fits(&text[last.orig.1..])
+    {
         return false;
     }
     tokens.iter().enumerate().all(|(k, t)| {
