@@ -29,8 +29,8 @@ pub(super) struct Candidate {
     pub(super) lang: Option<Language>,
     pub(super) folded: String,
     pub(super) words: Vec<String>,
-    /// The term's words as the glossary writes them (marks kept).
-    pub(super) original_words: Vec<String>,
+    /// The Vietnamese marks of each of the term's words, when it has any.
+    pub(super) marks: Vec<Option<Vec<char>>>,
     /// Characters in the folded term.
     pub(super) chars: usize,
 }
@@ -108,14 +108,14 @@ impl Index {
                     continue;
                 }
                 let f = crate::normalize::fold(&t.term);
-                let original_words: Vec<String> = f
+                let marks: Vec<Option<Vec<char>>> = f
                     .words()
                     .map(|(s, w)| {
                         let (a, b) = f.original_range(s, s + w.len());
-                        t.term[a..b].to_string()
+                        super::marks_of(&t.term[a..b])
                     })
                     .collect();
-                if original_words.len() != words.len() {
+                if marks.len() != words.len() {
                     continue;
                 }
                 candidates.push(Candidate {
@@ -123,7 +123,7 @@ impl Index {
                     lang: t.lang.as_str().parse().ok(),
                     folded,
                     words,
-                    original_words,
+                    marks,
                     chars,
                 });
             }

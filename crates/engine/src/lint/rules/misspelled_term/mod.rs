@@ -156,13 +156,21 @@ fn vietnamese_marks(word: &str) -> Vec<char> {
     marks
 }
 
+/// The marks of a word when it has any.
+pub(super) fn marks_of(word: &str) -> Option<Vec<char>> {
+    crate::lint::matcher::has_marks(word).then(|| vietnamese_marks(word))
+}
+
 /// How a written word compares with a term's word beyond their folded
 /// forms: both written with Vietnamese marks and not the same marks makes
 /// them different words (`lượng` is not `Lương`, `thư` is not `Thứ`).
+fn marks_differ_from(written: Option<&[char]>, term: Option<&[char]>) -> bool {
+    matches!((written, term), (Some(w), Some(t)) if w != t)
+}
+
+#[cfg(test)]
 fn marks_differ(written: &str, term: &str) -> bool {
-    crate::lint::matcher::has_marks(written)
-        && crate::lint::matcher::has_marks(term)
-        && vietnamese_marks(written) != vietnamese_marks(term)
+    marks_differ_from(marks_of(written).as_deref(), marks_of(term).as_deref())
 }
 
 /// Where the term occurrences lie, in words, for telling whether a window
@@ -305,6 +313,8 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     windows.sort_unstable();
     windows.dedup();
 
+    // The marks of each text word, computed when a window first needs them.
+    let mut text_marks: Vec<Option<Option<Vec<char>>>> = vec![None; words.len()];
     // (edits, first word, last word, candidate)
     let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (start, ci) in windows {
@@ -317,8 +327,12 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         let mut exact_words = 0;
         let mut plausible = true;
         for (k, (w, t)) in window.iter().zip(&c.words).enumerate() {
-            let (s, e) = words[start + k].1;
-            if marks_differ(&doc.text[s..e], &c.original_words[k]) {
+            let i = start + k;
+            let written = text_marks[i].get_or_insert_with(|| {
+                let (s, e) = words[i].1;
+                marks_of(&doc.text[s..e])
+            });
+            if marks_differ_from(written.as_deref(), c.marks[k].as_deref()) {
                 plausible = false;
                 break;
             }
