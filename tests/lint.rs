@@ -925,3 +925,453 @@ fn terms_notes_and_errors_quoting_input_are_escaped() {
         stderr(&out)
     );
 }
+
+// ------------------------------------------------------ patterns of real news
+//
+// Sentences written for these tests that show what real news copy does,
+// checked against `news/glossary.csv` (a few concepts as the shipped
+// glossary has them).
+
+fn news_env() -> Env {
+    let env = Env::new();
+    env.import(&fixture("news/glossary.csv"));
+    env
+}
+
+/// (rule, found, suggestion) of each finding on `text` in `lang`.
+fn news_findings(env: &Env, text: &str, lang: &str) -> Vec<(String, String, Option<String>)> {
+    summarise(&json_of(env, text, &["--lang", lang]))
+        .into_iter()
+        .map(|(rule, found, suggestion, _)| (rule, found, suggestion))
+        .collect()
+}
+
+fn finding(rule: &str, found: &str, suggestion: Option<&str>) -> (String, String, Option<String>) {
+    (rule.into(), found.into(), suggestion.map(str::to_string))
+}
+
+#[test]
+fn term_case_accepts_every_allowed_spelling_of_a_name_inside_a_longer_one() {
+    let env = news_env();
+    let text = "Việt Nam ký Công ước Liên hợp quốc về chống tội phạm mạng tại Hà Nội.\n\
+                Đại hội đồng Liên hợp quốc đã thông qua văn kiện này.\n";
+    assert_eq!(news_findings(&env, text, "vi"), vec![]);
+    // Mixed capitals are neither spelling; a capital inside the name is wrong.
+    let text = "Công ước Liên Hợp quốc về chống tội phạm mạng được ký.\n\
+                Công ước Liên Hợp Quốc về Chống tội phạm mạng được ký.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![
+            finding(
+                "term-case",
+                "Công ước Liên Hợp quốc về chống tội phạm mạng",
+                Some("Công ước Liên Hợp Quốc về chống tội phạm mạng")
+            ),
+            finding(
+                "term-case",
+                "Công ước Liên Hợp Quốc về Chống tội phạm mạng",
+                Some("Công ước Liên Hợp Quốc về chống tội phạm mạng")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn term_case_leaves_descriptive_lower_case_alone() {
+    let env = news_env();
+    for (text, lang) in [
+        (
+            "Delegates met at the UN headquarters in New York, and the ministry said so.",
+            "en",
+        ),
+        (
+            "The talks took place at United Nations headquarters last week.",
+            "en",
+        ),
+        ("Mereka bertemu di markas besar PBB kemarin.", "id"),
+        (
+            "Ông có nhiều năm làm công tác công an. Các đại biểu họp tại trụ sở Liên hợp quốc.",
+            "vi",
+        ),
+        // An image text or address slug: a name without its marks.
+        (
+            "Ông Lê Hoài Trung trả lời phỏng vấn.\nthu truong le hoai trung tra loi phong van\n",
+            "vi",
+        ),
+        // An all-capitals lead word opening an article.
+        (
+            "KONVENSI Perserikatan Bangsa-Bangsa Melawan Kejahatan Siber ditandatangani di Hanoi.",
+            "id",
+        ),
+    ] {
+        assert_eq!(news_findings(&env, text, lang), vec![], "{text}");
+    }
+}
+
+#[test]
+fn term_case_reports_a_name_meant_and_written_wrong_even_inside_a_title() {
+    let env = news_env();
+    assert_eq!(
+        news_findings(&env, "Delegasi kementerian luar negeri tiba kemarin.", "id"),
+        vec![finding(
+            "term-case",
+            "kementerian luar negeri",
+            Some("Kementerian Luar Negeri")
+        )]
+    );
+    assert_eq!(
+        news_findings(
+            &env,
+            "Đại diện Bộ Công An và Thứ trưởng Bộ Công An phát biểu.",
+            "vi"
+        ),
+        vec![
+            finding("term-case", "Bộ Công An", Some("Bộ Công an")),
+            finding("term-case", "Bộ Công An", Some("Bộ Công an")),
+        ]
+    );
+    assert_eq!(
+        news_findings(
+            &env,
+            "KONVENSI Perserikatan Bangsa-bangsa Melawan Kejahatan Siber ditandatangani.",
+            "id"
+        ),
+        vec![finding(
+            "term-case",
+            "KONVENSI Perserikatan Bangsa-bangsa Melawan Kejahatan Siber",
+            Some("Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Siber")
+        )]
+    );
+}
+
+#[test]
+fn mastheads_credits_and_mottos_are_not_untranslated_text() {
+    let env = news_env();
+    let text = "Berita.vn - Nền tảng tin tức cho mọi người\n\
+                \n\
+                Konvensi itu ditandatangani oleh banyak negara di Hanoi pada hari Sabtu.\n\
+                Độc lập - Tự do - Hạnh phúc\n\
+                Báo Tin sángBáo Tin sáng của chúng tôi 25/10/2025\n\
+                Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2.\n";
+    assert_eq!(
+        news_findings(&env, text, "id"),
+        vec![finding(
+            "untranslated-text",
+            "Thủ tướng chủ trì họp báo về lễ ký công ước - Ảnh 2.",
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_caption_repeated_word_for_word_is_one_finding_with_its_count() {
+    let env = news_env();
+    let text = "Guards outside the ministry of public security in Hanoi. Photo: VNA\n\
+                The guards were posted on Monday.\n\
+                Guards outside the ministry of public security in Hanoi. Photo: VNA\n\
+                Guards outside the ministry of public security in Hanoi. Photo: VNA\n";
+    let report = json_of(&env, text, &["--lang", "en"]);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report}");
+    assert_eq!(findings[0]["line"], 1);
+    assert_eq!(
+        findings[0]["message"],
+        "\"ministry of public security\" is written \"Ministry of Public Security\" in the glossary; \
+         the line is repeated 3× (also lines 3, 4)"
+    );
+}
+
+#[test]
+fn regional_spellings_and_other_vietnamese_words_are_not_misspellings() {
+    let env = news_env();
+    let text = "He toured the National Convention Center, met the World Health Organisation \
+                and the Ministry of National Defense.";
+    assert_eq!(news_findings(&env, text, "en"), vec![]);
+    assert_eq!(
+        news_findings(&env, "He toured the Natonal Convention Centre.", "en"),
+        vec![finding(
+            "misspelled-term",
+            "Natonal Convention Centre",
+            Some("National Convention Centre")
+        )]
+    );
+    // Folding makes `thư Trung` one letter from `Thứ trưởng` and `lượng
+    // công` one from `Lương Cường`; their marks say they are other words.
+    let text = "Ông là Bí thư Trung ương Đảng. Dự án năng lượng công nghệ cao được khởi công.";
+    assert_eq!(news_findings(&env, text, "vi"), vec![]);
+    assert_eq!(
+        news_findings(&env, "Thứ trưởg Nguyễn Văn A phát biểu.", "vi"),
+        vec![finding("misspelled-term", "Thứ trưởg", Some("Thứ trưởng"))]
+    );
+}
+
+#[test]
+fn a_possessive_does_not_cut_a_term() {
+    let env = news_env();
+    let text = "The Hanoi Convention's mechanisms and the Hanoi Convention’s reach grow, \
+                and so does Viet Nam's role.";
+    assert_eq!(
+        usage_of(&env, text, "en"),
+        vec![
+            row("cybercrime-convention", "Hanoi Convention", 2),
+            row("vietnam", "Viet Nam", 1),
+        ]
+    );
+    // The possessive stays outside the name and its suggestion.
+    assert_eq!(
+        news_findings(
+            &env,
+            "He praised the ministry of public security's plan.",
+            "en"
+        ),
+        vec![finding(
+            "term-case",
+            "ministry of public security's",
+            Some("Ministry of Public Security's")
+        )]
+    );
+}
+
+#[test]
+fn an_overlap_never_swallows_a_deprecated_term() {
+    let env = news_env();
+    assert_eq!(
+        news_findings(
+            &env,
+            "Negara itu memberikan bantuan hukum internasional.",
+            "id"
+        ),
+        vec![finding(
+            "deprecated-term",
+            "bantuan hukum",
+            Some("bantuan hukum timbal balik")
+        )]
+    );
+    let text = "Ia menghadiri upacara pembukaan Konvensi Perserikatan Bangsa-Bangsa \
+                Melawan Kejahatan Dunia Maya di Hanoi.";
+    let found: Vec<String> = news_findings(&env, text, "id")
+        .into_iter()
+        .map(|(rule, found, _)| format!("{rule}: {found}"))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            "deprecated-term: upacara pembukaan Konvensi",
+            "deprecated-term: Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Dunia Maya",
+        ]
+    );
+}
+
+#[test]
+fn a_deprecated_name_is_found_with_the_acronym_of_a_name_inside_it() {
+    let env = news_env();
+    assert_eq!(
+        news_findings(
+            &env,
+            "Mereka menandatangani Konvensi PBB Melawan Kejahatan Dunia Maya kemarin.",
+            "id"
+        ),
+        vec![finding(
+            "deprecated-term",
+            "Konvensi PBB Melawan Kejahatan Dunia Maya",
+            Some("Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Siber")
+        )]
+    );
+}
+
+#[test]
+fn a_comma_inside_a_term_is_folded_alike_on_both_sides() {
+    let env = news_env();
+    // The term has no comma, the text has one: still the term.
+    assert_eq!(
+        usage_of(&env, "Công tác phòng, chống tội phạm được đẩy mạnh.", "vi"),
+        vec![row("prevent-and-combat", "phòng chống", 1)]
+    );
+    // An official name written without its comma is the name, and said so.
+    let text = "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao chủ trì.\n\
+                Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao phối hợp.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![finding(
+            "misspelled-term",
+            "Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao",
+            Some("Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao")
+        )]
+    );
+    assert_eq!(
+        usage_of(&env, text, "vi"),
+        vec![row(
+            "a05",
+            "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+            2
+        )]
+    );
+}
+
+#[test]
+fn inconsistent_term_keeps_the_preferred_form_when_the_document_uses_it() {
+    let env = news_env();
+    let text = "Kejahatan dunia maya meningkat. Polisi memerangi kejahatan dunia maya \
+                dan kejahatan siber. Kejahatan dunia maya merugikan.";
+    let report = json_of(&env, text, &["--lang", "id"]);
+    assert_eq!(
+        summarise(&report)
+            .into_iter()
+            .map(|(rule, found, suggestion, _)| (rule, found, suggestion))
+            .collect::<Vec<_>>(),
+        vec![
+            finding(
+                "inconsistent-term",
+                "Kejahatan dunia maya",
+                Some("Kejahatan siber")
+            ),
+            finding(
+                "inconsistent-term",
+                "kejahatan dunia maya",
+                Some("kejahatan siber")
+            ),
+            finding(
+                "inconsistent-term",
+                "Kejahatan dunia maya",
+                Some("Kejahatan siber")
+            ),
+        ]
+    );
+    assert_eq!(
+        report["findings"][0]["message"],
+        "\"Kejahatan dunia maya\" names cybercrime; the glossary prefers \"kejahatan siber\", \
+         which this document writes 1× (first at 1:75)"
+    );
+    // Without the preferred form, the form used most is kept.
+    let text = "Tăng cường năng lực là ưu tiên. Các nước cần tăng cường năng lực \
+                và phát triển năng lực số.";
+    let report = json_of(&env, text, &["--lang", "vi"]);
+    assert_eq!(
+        report["findings"][0]["message"],
+        "\"phát triển năng lực\" names capacity-building, which this document writes \
+         \"tăng cường năng lực\" 2× (first at 1:1); the glossary prefers \"xây dựng năng lực\""
+    );
+    // A treaty's set phrase is its own term, not a use of `signature`.
+    let text = "The convention opens for signature on Saturday. The signing takes place in Hanoi.";
+    assert_eq!(news_findings(&env, text, "en"), vec![]);
+}
+
+#[test]
+fn tone_mark_style_reports_the_minority_or_the_house_style_and_fixes_it() {
+    let env = news_env();
+    let text = "Hoà bình là mục tiêu chung.\nHòa bình cần gìn giữ, hòa bình lâu dài.\nNgành thủy lợi phát triển.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![finding("tone-mark-style", "Hoà", Some("Hòa"))]
+    );
+    // A name inside a sentence keeps its owner's spelling.
+    let named = "Vì hoà bình, Chủ nhiệm Ủy ban Biên giới phát biểu về hoà giải.\n";
+    assert_eq!(news_findings(&env, named, "vi"), vec![]);
+    // The house style set in hcgloss.toml: every word of the other style.
+    env.write("hcgloss.toml", "[tone-mark-style]\nstyle = \"new\"\n");
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![
+            finding("tone-mark-style", "Hòa", Some("Hoà")),
+            finding("tone-mark-style", "hòa", Some("hoà")),
+            finding("tone-mark-style", "thủy", Some("thuỷ")),
+        ]
+    );
+    let file = env.write("bai.txt", text);
+    let out = env.lint().arg("--fix").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Hoà bình là mục tiêu chung.\nHoà bình cần gìn giữ, hoà bình lâu dài.\nNgành thuỷ lợi phát triển.\n"
+    );
+}
+
+#[test]
+fn spellings_that_differ_only_in_capitals_are_two_forms() {
+    let env = news_env();
+    let text = "Liên Hợp Quốc ủng hộ sáng kiến này.\nNgười phát ngôn nói Liên Hợp Quốc sẵn sàng.\nLiên hợp quốc kêu gọi hợp tác.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi"),
+        vec![finding(
+            "inconsistent-term",
+            "Liên hợp quốc",
+            Some("Liên Hợp Quốc")
+        )]
+    );
+    assert_eq!(
+        usage_of(&env, text, "vi"),
+        vec![row("un", "Liên Hợp Quốc", 2), row("un", "Liên hợp quốc", 1)]
+    );
+}
+
+#[test]
+fn title_words_are_read_as_the_title_they_belong_to() {
+    let env = news_env();
+    assert_eq!(
+        usage_of(
+            &env,
+            "The Under-Secretary-General met General Secretary To Lam in Hanoi.",
+            "en"
+        ),
+        vec![
+            row("hanoi", "Hanoi", 1),
+            row("title-general-secretary", "General Secretary", 1),
+            row(
+                "title-un-under-secretary-general",
+                "Under-Secretary-General",
+                1
+            ),
+        ]
+    );
+    assert_eq!(
+        usage_of(
+            &env,
+            "Sekretaris Jenderal Asosiasi Jurnalis hadir bersama Sekretaris Jenderal PBB.",
+            "id"
+        ),
+        vec![
+            row("title-secretary-general", "Sekretaris Jenderal", 1),
+            row("title-un-secretary-general", "Sekretaris Jenderal PBB", 1),
+        ]
+    );
+    assert_eq!(
+        usage_of(
+            &env,
+            "Bà Ghada Waly, Phó Tổng Thư ký Liên hợp quốc, gặp Tổng Thư ký Liên hợp quốc.",
+            "vi"
+        ),
+        vec![
+            row("title-un-secretary-general", "Tổng Thư ký Liên Hợp Quốc", 1),
+            row(
+                "title-un-under-secretary-general",
+                "Phó Tổng Thư ký Liên Hợp Quốc",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_name_ending_in_a_symbol_needs_the_symbol() {
+    let env = news_env();
+    // `Vietnam+` (a paper) folds to `vietnam`: without its `+` the text is
+    // the country, and one country written two ways is reported (the
+    // glossary here prefers `Vietnam`).
+    let text =
+        "Vietnam hosts the talks, Vietnam+ reported. Viet Nam leads, and Viet Nam's role grows.";
+    assert_eq!(
+        news_findings(&env, text, "en"),
+        vec![
+            finding("inconsistent-term", "Viet Nam", Some("Vietnam")),
+            finding("inconsistent-term", "Viet Nam's", Some("Vietnam's")),
+        ]
+    );
+    assert_eq!(
+        usage_of(&env, text, "en"),
+        vec![
+            row("vietnam", "Viet Nam", 2),
+            row("vietnam", "Vietnam", 1),
+            row("vietnamplus", "Vietnam+", 1),
+        ]
+    );
+}

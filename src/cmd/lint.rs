@@ -8,7 +8,7 @@
 //! - `--summary` prints which variants of each concept are used where;
 //! - `--diff` prints the changes `--fix` would make; exit 1 when there are
 //!   any;
-//! - `--fix` rewrites deprecated terms in place (atomically, permissions
+//! - `--fix` rewrites deprecated terms and tone marks in place (atomically, permissions
 //!   kept, refusing a file that changed since it was read), then prints the
 //!   findings that remain.
 //!

@@ -3,7 +3,7 @@
 //! One run, tool `hcgloss` with every rule described; columns are Unicode
 //! code points (`columnKind: unicodeCodePoints`), `endColumn` exclusive as
 //! SARIF defines it, so the numbers are the same as in the other formats.
-//! Fixable findings (deprecated terms) carry a `fixes` entry replacing the
+//! Fixable findings (deprecated terms, tone marks) carry a `fixes` entry replacing the
 //! term with the preferred one. File paths become URI references: relative
 //! paths stay relative (with `/` separators, percent-encoded), absolute
 //! ones become `file://` URIs, standard input is `stdin`.

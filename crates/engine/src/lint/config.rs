@@ -15,6 +15,13 @@
 //! Every key must be a rule name and every value `off`, `info`, `warning`
 //! or `error`; anything else is an error naming the file and line, so a
 //! typo cannot silently leave a rule on.
+//!
+//! A second table sets the house style of `tone-mark-style`:
+//!
+//! ```toml
+//! [tone-mark-style]
+//! style = "old"   # hòa, thủy; or "new" (hoà, thuỷ), or "majority" (the default)
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,12 +34,27 @@ use crate::error::{Error, Result};
 /// The file names looked for, in order of precedence.
 pub const FILE_NAMES: [&str; 2] = ["hcgloss.toml", ".hcgloss.toml"];
 
-/// Each rule's severity, or `None` when switched off.
+/// Where `tone-mark-style` wants Vietnamese tone marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ToneStyle {
+    /// On the first vowel of `oa`, `oe`, `uy`: `hòa`, `thủy`.
+    Old,
+    /// On the second: `hoà`, `thuỷ`.
+    New,
+    /// Whichever the document uses more.
+    #[default]
+    Majority,
+}
+
+/// Each rule's severity, or `None` when switched off, and the rules'
+/// settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The file it came from, if any.
     pub path: Option<PathBuf>,
     levels: BTreeMap<Rule, Option<Severity>>,
+    /// The house style of `tone-mark-style`.
+    pub tone_mark_style: ToneStyle,
 }
 
 impl Default for Config {
@@ -43,6 +65,7 @@ impl Default for Config {
                 .iter()
                 .map(|&r| (r, Some(r.default_severity())))
                 .collect(),
+            tone_mark_style: ToneStyle::default(),
         }
     }
 }
@@ -52,6 +75,14 @@ impl Default for Config {
 struct RawConfig {
     #[serde(default)]
     rules: BTreeMap<String, String>,
+    #[serde(default, rename = "tone-mark-style")]
+    tone_mark_style: Option<RawToneStyle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawToneStyle {
+    style: String,
 }
 
 impl Config {
@@ -106,6 +137,23 @@ impl Config {
             };
             config.levels.insert(rule, level);
         }
+        if let Some(raw) = raw.tone_mark_style {
+            config.tone_mark_style = match raw.style.as_str() {
+                "old" => ToneStyle::Old,
+                "new" => ToneStyle::New,
+                "majority" => ToneStyle::Majority,
+                other => {
+                    let line = text.find(&format!("\"{other}\"")).map(line_of);
+                    return Err(Error::invalid(
+                        label,
+                        line,
+                        format!(
+                            "[tone-mark-style] style = \"{other}\" is not one of old, new, majority"
+                        ),
+                    ));
+                }
+            };
+        }
         Ok(config)
     }
 }
@@ -159,6 +207,24 @@ mod tests {
         assert!(
             err.to_string()
                 .starts_with("hcgloss.toml:1: unknown field `rulez`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_tone_mark_house_style() {
+        assert_eq!(Config::default().tone_mark_style, ToneStyle::Majority);
+        let c = Config::parse("hcgloss.toml", "[tone-mark-style]\nstyle = \"old\"\n").unwrap();
+        assert_eq!(c.tone_mark_style, ToneStyle::Old);
+        let err = Config::parse(
+            "hcgloss.toml",
+            "[rules]\n\n[tone-mark-style]\nstyle = \"mixed\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "hcgloss.toml:4: [tone-mark-style] style = \"mixed\" is not one of old, new, majority"
+            ),
             "{err}"
         );
     }

@@ -183,7 +183,8 @@ impl<'t> LineIndex<'t> {
         (line, col)
     }
 
-    /// The 1-based line of the character at `byte`.
+    /// The 1-based line of the character at `byte` (without counting its
+    /// column, which takes the line's length).
     pub fn line_of(&self, byte: usize) -> usize {
         self.starts.partition_point(|&s| s <= byte)
     }

@@ -2,11 +2,12 @@
 //! rules that make a replacement fit where it goes: the replaced text's
 //! sentence-initial capital or all-caps carried over, its clitics kept.
 //!
-//! Only `deprecated-term` findings carry an edit, and only when the
-//! occurrence is the term itself or the term plus clitics (`-nya`, `-lah`,
-//! …): a prefixed or suffixed verb form (`meratifikasi`) would need the
-//! preferred term re-inflected, which is a linguist's job, so those are
-//! reported without a fix.
+//! Two rules carry edits: `tone-mark-style` (the word with its tone mark
+//! moved) and `deprecated-term`, only when the occurrence is the term
+//! itself or the term plus clitics (`-nya`, `-lah`, …): a prefixed or
+//! suffixed verb form (`meratifikasi`) would need the preferred term
+//! re-inflected, which is a linguist's job, so those are reported without
+//! a fix.
 
 use super::finding::{Edit, Finding};
 

@@ -58,6 +58,8 @@ pub struct Linter {
     /// The terms `misspelled-term` compares text with, built the first
     /// time a document needs them.
     misspellings: OnceLock<rules::misspelled_term::Index>,
+    /// The names inside each term, for `term-case`, built the same way.
+    case_names: OnceLock<rules::term_case::Names>,
 }
 
 /// Everything the rules may look at in one document.
@@ -117,6 +119,76 @@ impl Draft {
     }
 }
 
+/// One finding for a line the document repeats word for word (a photo
+/// caption a page prints twice, a credit under every picture): a finding
+/// without a fix on a later copy of the same line, at the same place in
+/// it, is left out, and the first says how often the line comes.
+/// Findings with a fix are all kept, so `--fix` still mends every copy.
+fn group_repeated_lines(doc: &Document<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
+    use std::collections::HashMap;
+    // Each distinct line text, hashed once, gets an id; a line is looked up
+    // once however many drafts it has.
+    let mut line_ids: HashMap<&str, usize> = HashMap::new();
+    let mut id_of_line: HashMap<usize, usize> = HashMap::new();
+    // (rule, line id, offset in the line, length) → (index, lines).
+    type Place = (Rule, usize, usize, usize);
+    let mut seen: HashMap<Place, (usize, Vec<usize>)> = HashMap::new();
+    let mut keep = vec![true; drafts.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if d.fix.is_some() {
+            continue;
+        }
+        let line = doc.lines.line_of(d.start);
+        let (line_start, line_end) = doc.lines.line_range(line);
+        if d.end > line_end {
+            continue;
+        }
+        let next_id = line_ids.len();
+        let id = *id_of_line.entry(line).or_insert_with(|| {
+            *line_ids
+                .entry(doc.text[line_start..line_end].trim_end())
+                .or_insert(next_id)
+        });
+        let key = (d.rule, id, d.start - line_start, d.end - d.start);
+        match seen.get_mut(&key) {
+            Some((_, lines)) => {
+                keep[i] = false;
+                lines.push(line);
+            }
+            None => {
+                seen.insert(key, (i, vec![line]));
+            }
+        }
+    }
+    let mut notes: HashMap<usize, String> = HashMap::new();
+    for (first, lines) in seen.into_values() {
+        if lines.len() > 1 {
+            let others: Vec<String> = lines[1..].iter().map(usize::to_string).collect();
+            let note = format!(
+                "; the line is repeated {}× (also line{} {})",
+                lines.len(),
+                if others.len() > 1 { "s" } else { "" },
+                others.join(", ")
+            );
+            notes.insert(first, note);
+        }
+    }
+    drafts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, mut d)| {
+            if let Some(note) = notes.remove(&i) {
+                match &mut d.related {
+                    Some(r) => r.rest.push_str(&note),
+                    None => d.message.push_str(&note),
+                }
+            }
+            d
+        })
+        .collect()
+}
+
 /// The result for one document.
 #[derive(Debug, Clone)]
 pub struct DocumentReport {
@@ -148,6 +220,7 @@ impl Linter {
             config,
             acronyms,
             misspellings: OnceLock::new(),
+            case_names: OnceLock::new(),
         }
     }
 
@@ -155,6 +228,12 @@ impl Linter {
     pub(crate) fn misspellings(&self) -> &rules::misspelled_term::Index {
         self.misspellings
             .get_or_init(|| rules::misspelled_term::Index::new(&self.matcher))
+    }
+
+    /// The names inside each term, for `term-case`, built on first use.
+    pub(crate) fn case_names(&self) -> &rules::term_case::Names {
+        self.case_names
+            .get_or_init(|| rules::term_case::Names::new(&self.matcher))
     }
 
     pub fn matcher(&self) -> &Matcher {
@@ -235,7 +314,7 @@ impl Linter {
             }
         }
         drafts.sort_by_key(|d| (d.start, d.rule, d.end));
-        drafts
+        group_repeated_lines(doc, drafts)
     }
 
     /// The drafts of the enabled document rules on `text` in `lang`, not

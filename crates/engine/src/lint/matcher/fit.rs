@@ -10,6 +10,9 @@
 //!   (`Luong Tam Quang`), and so do some Vietnamese sources.
 //! - **Capitals of acronyms.** `it` is not `IT`, `ham` is not `HAM`: every
 //!   capital letter of an acronym term must be a capital in the text.
+//! - **A symbol ending a name.** `Vietnam+` (a newspaper) folds to
+//!   `vietnam`; the text must have the `+` too, or every `Vietnam` would
+//!   also be the paper.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -24,10 +27,13 @@ pub(super) struct TermFit {
     marked_words: Vec<Option<String>>,
     /// For an acronym: which of its letters are capitals.
     capitals: Option<Vec<bool>>,
+    /// Symbols after the term's last letter or digit (`+` of `Vietnam+`),
+    /// which the text must have right after the match.
+    symbol_suffix: String,
 }
 
 /// Whether `s` carries a diacritic or `đ`.
-pub(super) fn has_marks(s: &str) -> bool {
+pub(crate) fn has_marks(s: &str) -> bool {
     if s.is_ascii() {
         return false;
     }
@@ -58,9 +64,23 @@ impl TermFit {
             .collect();
         let capitals = (term.term_type == TermType::Acronym)
             .then(|| letters(&term.term).map(char::is_uppercase).collect());
+        let trimmed = term.term.trim_end();
+        let last = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric() || is_combining_mark(*c))
+            .map_or(trimmed.len(), |(i, c)| i + c.len_utf8());
+        let tail = &trimmed[last..];
+        let symbol_suffix =
+            if !tail.is_empty() && tail.chars().all(|c| matches!(c, '+' | '#' | '*' | '&')) {
+                tail.to_string()
+            } else {
+                String::new()
+            };
         TermFit {
             marked_words,
             capitals,
+            symbol_suffix,
         }
     }
 
@@ -70,6 +90,17 @@ impl TermFit {
             Some(Some(key)) if has_marks(written) => tone_key(written) == *key,
             _ => true,
         }
+    }
+
+    /// Whether the term ends in symbols (`Vietnam+`).
+    pub(super) fn has_symbol_suffix(&self) -> bool {
+        !self.symbol_suffix.is_empty()
+    }
+
+    /// Whether the text after the match (`after`) carries the symbols the
+    /// term ends with.
+    pub(super) fn suffix_fits(&self, after: &str) -> bool {
+        after.starts_with(self.symbol_suffix.as_str())
     }
 
     /// Whether an acronym's capitals are capitals in `written` (the span
@@ -129,6 +160,11 @@ mod tests {
         let city = TermFit::of(&term("TP.HCM", TermType::Acronym));
         assert!(city.capitals_fit("TP.HCM"));
         assert!(!city.capitals_fit("tp.hcm"));
+        // A symbol ending a name must be written.
+        let plus = TermFit::of(&term("Vietnam+", TermType::Short));
+        assert!(plus.suffix_fits("+ melaporkan"));
+        assert!(!plus.suffix_fits(" melaporkan"));
+        assert!(TermFit::of(&term("Vietnam", TermType::Full)).suffix_fits(" hosts"));
         // Other term types are not constrained.
         assert!(TermFit::of(&term("Konvensi", TermType::Short)).capitals_fit("konvensi"));
     }

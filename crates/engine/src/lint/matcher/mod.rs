@@ -15,19 +15,32 @@
 //!    its root (`meratifikasi` → `ratifikasi`). A compound root
 //!    (`menandatangani` → `tandatangan`) is spelled as its glossary words.
 //! 3. One Aho–Corasick automaton over the folded forms of every term of
-//!    every language reports all matches, overlapping ones included.
+//!    every language reports all matches, overlapping ones included. An
+//!    English possessive `'s` is left out of the stream and of the terms'
+//!    forms (`the Hanoi Convention's mechanisms` holds `Hanoi
+//!    Convention`, not the city). A deprecated term is also searched with
+//!    a glossary acronym in place of a full name inside it (`Konvensi PBB
+//!    Melawan Kejahatan Dunia Maya` for `Konvensi Perserikatan
+//!    Bangsa-Bangsa …`), unless the glossary lists that form itself.
 //! 4. Matches are kept only if they start and end on word boundaries, are in
 //!    a wanted language, carry prefixes only on their first word and
 //!    suffixes only on their last, do not run across punctuation the term
 //!    itself does not have (`… siber. Konvensi …` is two sentences even
-//!    though folding made it `siber konvensi`), and are not inside a web
-//!    address or file name ([`super::address`]).
+//!    though folding made it `siber konvensi`; a comma between two
+//!    lower-case Vietnamese words is the exception, `phòng, chống` being
+//!    `phòng chống`), and are not inside a web address or file name
+//!    ([`super::address`]).
 //! 5. Of the rest, the longest wins (most words, then most letters, then
 //!    the leftmost), and the others fill the gaps it leaves: the
 //!    convention's full name is one occurrence, not also one of `kejahatan
 //!    dunia maya`, even where a shorter term begins earlier and overlaps
 //!    it (`Upacara Penandatanganan Konvensi` + `Konvensi … Kejahatan
-//!    Siber`).
+//!    Siber`). A deprecated term that overlaps a winner without lying
+//!    inside it stays an occurrence too, so an overlap never hides it
+//!    (`bantuan hukum` in `bantuan hukum internasional`).
+//! 6. Where terms of one concept fold alike but differ in punctuation
+//!    (`phòng, chống`, `phòng chống`), the one written as the text writes
+//!    it is chosen.
 
 use std::collections::{HashMap, HashSet};
 
@@ -40,6 +53,7 @@ use crate::normalize::{Folded, fold};
 mod fit;
 mod stream;
 use fit::TermFit;
+pub(crate) use fit::has_marks;
 use stream::{Token, Word};
 
 /// A term of the matcher's glossary: indexes into [`Matcher::concepts`].
@@ -135,6 +149,11 @@ struct Pattern {
     terms: Vec<TermRef>,
     /// Non-space punctuation between the term's words, per gap.
     gaps: Vec<String>,
+    /// For a form the glossary does not list, made from a deprecated term
+    /// by writing a name inside it as its acronym (`Konvensi PBB …` for
+    /// `Konvensi Perserikatan Bangsa-Bangsa …`): what the text must fit,
+    /// in place of the term's own [`TermFit`].
+    fit: Option<TermFit>,
 }
 
 /// A glossary compiled for searching.
@@ -155,6 +174,9 @@ pub struct Matcher {
     /// terms in this form, and folding every term once per document would
     /// cost more than the search itself on a large glossary.
     folded: Vec<Vec<String>>,
+    /// The punctuation between each term's words, per gap, by concept and
+    /// term.
+    gaps: Vec<Vec<Vec<String>>>,
 }
 
 /// Characters that may join two words of a term without ending it.
@@ -176,13 +198,17 @@ impl Matcher {
         let mut compounds = HashMap::new();
         let mut fits = Vec::with_capacity(concepts.len());
         let mut folded_terms = Vec::with_capacity(concepts.len());
+        let mut all_gaps = Vec::with_capacity(concepts.len());
         for (ci, c) in concepts.iter().enumerate() {
             let mut concept_fits = Vec::with_capacity(c.terms.len());
             let mut concept_folded = Vec::with_capacity(c.terms.len());
+            let mut concept_gaps = Vec::with_capacity(c.terms.len());
             for (ti, t) in c.terms.iter().enumerate() {
                 let folded = fold(&t.term);
+                let gaps = term_gaps(&t.term, &folded);
                 concept_fits.push(TermFit::of_folded(t, &folded));
                 concept_folded.push(folded.text.clone());
+                concept_gaps.push(gaps.clone());
                 if folded.text.is_empty() {
                     continue;
                 }
@@ -199,20 +225,43 @@ impl Matcher {
                     concept: ci,
                     term: ti,
                 };
-                match by_form.get(&folded.text) {
-                    Some(&p) => patterns[p].terms.push(r),
-                    None => {
-                        by_form.insert(folded.text.clone(), patterns.len());
-                        patterns.push(Pattern {
-                            terms: vec![r],
-                            gaps: term_gaps(&t.term, &folded),
-                        });
-                        forms.push(folded.text);
+                for form in match_forms(&t.term, &folded) {
+                    match by_form.get(&form) {
+                        Some(&p) => {
+                            if !patterns[p].terms.contains(&r) {
+                                patterns[p].terms.push(r);
+                            }
+                        }
+                        None => {
+                            by_form.insert(form.clone(), patterns.len());
+                            patterns.push(Pattern {
+                                terms: vec![r],
+                                gaps: gaps.clone(),
+                                fit: None,
+                            });
+                            forms.push(form);
+                        }
                     }
                 }
             }
             fits.push(concept_fits);
             folded_terms.push(concept_folded);
+            all_gaps.push(concept_gaps);
+        }
+        // Deprecated terms also with a glossary acronym in place of the
+        // name it stands for, unless the glossary lists that form itself.
+        for (form, r, variant) in acronym_variants(&concepts, &folded_terms) {
+            if by_form.contains_key(&form) {
+                continue;
+            }
+            let f = fold(&variant.term);
+            by_form.insert(form.clone(), patterns.len());
+            patterns.push(Pattern {
+                terms: vec![r],
+                gaps: term_gaps(&variant.term, &f),
+                fit: Some(TermFit::of_folded(&variant, &f)),
+            });
+            forms.push(form);
         }
         // A compound root already spelled as one glossary word is that word.
         compounds.retain(|joined, _| !by_form.contains_key(joined));
@@ -230,6 +279,7 @@ impl Matcher {
             form_len,
             fits,
             folded: folded_terms,
+            gaps: all_gaps,
         }
     }
 
@@ -250,6 +300,12 @@ impl Matcher {
         &self.folded[r.concept][r.term]
     }
 
+    /// The punctuation between a term's words, one string per gap (empty
+    /// where only spaces separate them).
+    pub fn term_gaps(&self, r: TermRef) -> &[String] {
+        &self.gaps[r.concept][r.term]
+    }
+
     /// The stemmer's dictionary: the glossary's Indonesian words.
     pub fn dictionary(&self) -> &HashSet<String> {
         &self.dictionary
@@ -257,9 +313,11 @@ impl Matcher {
 
     /// Every occurrence of a glossary term in `text`, in text order, none
     /// overlapping. Among the terms with the matched form, the chosen one
-    /// ([`Occurrence::term`]) is the first in status order (preferred,
+    /// ([`Occurrence::term`]) is a term ending in a symbol the text has
+    /// (`Vietnam+`) first, then the first in status order (preferred,
     /// admitted, deprecated, superseded), then full forms before short
-    /// ones and acronyms.
+    /// ones and acronyms; within one concept, the spelling the text
+    /// writes (punctuation, then capitals) comes first.
     pub fn find(&self, text: &str, options: &FindOptions<'_>) -> Vec<Occurrence> {
         self.find_folded(text, &fold(text), options)
     }
@@ -305,7 +363,7 @@ impl Matcher {
                     };
                     (!terms.is_empty()).then_some(Candidate { terms, ..*c })
                 });
-                self.choose(&words, wanted.collect())
+                self.choose(text, &words, wanted.collect())
             })
             .collect()
     }
@@ -339,7 +397,13 @@ impl Matcher {
                 .terms
                 .iter()
                 .copied()
-                .filter(|r| self.fits(text, words, &tokens[ts..=te], *r))
+                .filter(|r| {
+                    let fit = pattern
+                        .fit
+                        .as_ref()
+                        .unwrap_or(&self.fits[r.concept][r.term]);
+                    fits(fit, text, words, &tokens[ts..=te])
+                })
                 .collect();
             if terms.is_empty() || !affixes_in_place(words, a, b) {
                 continue;
@@ -366,31 +430,65 @@ impl Matcher {
     }
 
     /// The longest candidates win (most words, then most letters, then the
-    /// leftmost) and the others fill the gaps; in text order.
-    fn choose(&self, words: &[Word], mut candidates: Vec<Candidate>) -> Vec<Occurrence> {
+    /// leftmost) and the others fill the gaps; in text order. A deprecated
+    /// term that lost to an overlapping candidate without lying inside it
+    /// is kept as well (`bantuan hukum` in `bantuan hukum internasional`,
+    /// `upacara pembukaan Konvensi` before the convention's full name), so
+    /// no finding is swallowed by an overlap.
+    fn choose(
+        &self,
+        text: &str,
+        words: &[Word],
+        mut candidates: Vec<Candidate>,
+    ) -> Vec<Occurrence> {
         candidates.sort_by_key(|c| {
             (
                 std::cmp::Reverse((c.last - c.first, self.form_len[c.pattern])),
                 c.first,
             )
         });
-        let mut taken = vec![false; words.len()];
+        // The chosen occurrence each word belongs to.
+        let mut owner: Vec<Option<usize>> = vec![None; words.len()];
         let mut chosen = Vec::new();
+        let mut lost = Vec::new();
         for c in candidates {
             let (a, b) = (c.first, c.last);
-            if taken[a..=b].iter().any(|t| *t) {
+            if owner[a..=b].iter().any(Option::is_some) {
+                lost.push(c);
                 continue;
             }
-            taken[a..=b].iter_mut().for_each(|t| *t = true);
+            owner[a..=b]
+                .iter_mut()
+                .for_each(|t| *t = Some(chosen.len()));
             chosen.push((a, b, c.terms));
         }
-        chosen.sort_by_key(|(a, _, _)| *a);
+        let mut kept = vec![false; words.len()];
+        for c in lost {
+            let (a, b) = (c.first, c.last);
+            let inside = owner[a].is_some() && owner[a] == owner[b];
+            let deprecated = c.terms.iter().all(|r| !self.term(*r).status.is_allowed());
+            if !deprecated || inside || kept[a..=b].iter().any(|k| *k) {
+                continue;
+            }
+            kept[a..=b].iter_mut().for_each(|k| *k = true);
+            chosen.push((a, b, c.terms));
+        }
+        chosen.sort_by_key(|(a, b, _)| (*a, *b));
         let mut out = Vec::with_capacity(chosen.len());
         for (a, b, mut terms) in chosen {
+            // A term ending in a symbol the text has (`Vietnam+`) is what
+            // the text wrote; then by status and type.
             terms.sort_by_key(|r| {
                 let t = self.term(*r);
-                (t.status, t.term_type != TermType::Full, t.term_type, *r)
+                (
+                    !self.fits[r.concept][r.term].has_symbol_suffix(),
+                    t.status,
+                    t.term_type != TermType::Full,
+                    t.term_type,
+                    *r,
+                )
             });
+            self.prefer_written_form(text, words, a, b, &mut terms);
             let first = words[a].analysis.clone().filter(Analysis::has_prefix);
             let last = words[b].analysis.clone().filter(Analysis::has_suffix);
             let inflection = (first.is_some() || last.is_some()).then(|| Inflection {
@@ -417,28 +515,74 @@ impl Matcher {
         out
     }
 
-    /// Whether term `r` fits the original text of `tokens`: Vietnamese
-    /// marks and acronym capitals (see [`fit`]). Words the stemmer reduced
-    /// are Indonesian and have neither.
-    fn fits(&self, text: &str, words: &[Word], tokens: &[Token], r: TermRef) -> bool {
-        let fit = &self.fits[r.concept][r.term];
-        let (first, last) = (
-            &words[tokens[0].word],
-            &words[tokens[tokens.len() - 1].word],
-        );
-        if !fit.capitals_fit(&text[first.orig.0..last.orig.1]) {
-            return false;
+    /// Among the terms of the first term's concept, the one written as the
+    /// text writes it comes first: its punctuation, then its capitals.
+    /// When the glossary lists `phòng, chống` and `phòng chống`, or
+    /// `Liên Hợp Quốc` and `Liên hợp quốc`, the text says which one it
+    /// wrote.
+    fn prefer_written_form(
+        &self,
+        text: &str,
+        words: &[Word],
+        a: usize,
+        b: usize,
+        terms: &mut [TermRef],
+    ) {
+        let (concept, lang) = (terms[0].concept, &self.term(terms[0]).lang);
+        let same = |r: &TermRef| r.concept == concept && self.term(*r).lang == *lang;
+        if terms.iter().all(|r| !same(r) || *r == terms[0]) {
+            return;
         }
-        tokens.iter().enumerate().all(|(k, t)| {
-            let w = &words[t.word];
-            w.analysis.is_some() || fit.word_fits(k, &text[w.orig.0..w.orig.1])
-        })
+        let written: Vec<String> = (a..b)
+            .map(|i| gap_marks(&text[words[i].orig.1..words[i + 1].orig.0]))
+            .collect();
+        let shapes: Vec<Vec<bool>> = (a..=b)
+            .map(|i| {
+                capitals(&text[words[i].orig.0..words[i].clitics_at.unwrap_or(words[i].orig.1)])
+            })
+            .collect();
+        let score = |r: TermRef| {
+            let t = &self.term(r).term;
+            let f = fold(t);
+            let term_shapes: Vec<Vec<bool>> = f
+                .words()
+                .map(|(s, w)| {
+                    let (x, y) = f.original_range(s, s + w.len());
+                    capitals(&t[x..y])
+                })
+                .collect();
+            (
+                self.term_gaps(r) == written.as_slice(),
+                term_shapes == shapes,
+            )
+        };
+        let best = score(terms[0]);
+        if best == (true, true) {
+            return;
+        }
+        if let Some(k) = terms.iter().position(|r| same(r) && score(*r) > best) {
+            let better = score(terms[k]);
+            let k = terms
+                .iter()
+                .position(|r| same(r) && score(*r) == better)
+                .unwrap_or(k);
+            terms[..=k].rotate_right(1);
+        }
     }
 
     /// Whether the original text between the matched words may sit inside
     /// the term: spaces and line breaks (not a blank line), a hyphen joining
-    /// two words, or exactly the punctuation the term itself has there.
+    /// two words, exactly the punctuation the term itself has there, or
+    /// a comma the term lacks between two Vietnamese words in lower case
+    /// (Vietnamese writes `phòng, chống` and `phòng chống` for one phrase,
+    /// so a text with the comma matches a term without it, as a text
+    /// without it matches a term with it). Elsewhere a comma ends a term
+    /// (`kejahatan, siber` is a list).
     fn gaps_allowed(&self, text: &str, words: &[Word], a: usize, b: usize, p: &Pattern) -> bool {
+        let lower = |w: &Word| {
+            let word = &text[w.orig.0..w.orig.1];
+            word.chars().next().is_some_and(char::is_lowercase) && has_marks(word)
+        };
         for (k, i) in (a..b).enumerate() {
             let gap = &text[words[i].orig.1..words[i + 1].orig.0];
             if gap.matches('\n').count() >= 2 {
@@ -447,12 +591,142 @@ impl Matcher {
             let marks = gap_marks(gap);
             let hyphen = gap.chars().count() == 1 && gap.chars().all(is_joiner);
             let term_marks = p.gaps.get(k).map(String::as_str).unwrap_or("");
-            if !(marks.is_empty() || hyphen || marks == term_marks) {
+            let optional_comma =
+                marks == "," && term_marks.is_empty() && lower(&words[i]) && lower(&words[i + 1]);
+            if !(marks.is_empty() || hyphen || marks == term_marks || optional_comma) {
                 return false;
             }
         }
         true
     }
+}
+
+/// Which letters of a word are capitals.
+fn capitals(word: &str) -> Vec<bool> {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect()
+}
+
+/// Whether a term's fit accepts the original text of `tokens`: Vietnamese
+/// marks and acronym capitals (see [`fit`]). Words the stemmer reduced are
+/// Indonesian and have neither.
+fn fits(fit: &TermFit, text: &str, words: &[Word], tokens: &[Token]) -> bool {
+    let (first, last) = (
+        &words[tokens[0].word],
+        &words[tokens[tokens.len() - 1].word],
+    );
+    if !fit.capitals_fit(&text[first.orig.0..last.orig.1]) || !fit.suffix_fits(&text[last.orig.1..])
+    {
+        return false;
+    }
+    tokens.iter().enumerate().all(|(k, t)| {
+        let w = &words[t.word];
+        w.analysis.is_some() || fit.word_fits(k, &text[w.orig.0..w.orig.1])
+    })
+}
+
+/// Where the apostrophe of a word's English possessive `'s` (straight or
+/// curly) is, when the word ends in one.
+pub(super) fn possessive_at(word: &str) -> Option<usize> {
+    let rest = word.strip_suffix(['s', 'S'])?;
+    let apostrophe = rest.chars().next_back()?;
+    (matches!(apostrophe, '\'' | '\u{2019}' | '\u{02BC}') && rest.len() > apostrophe.len_utf8())
+        .then(|| rest.len() - apostrophe.len_utf8())
+}
+
+/// The folded forms a term is searched by: its folded form with each
+/// possessive `'s` of its words dropped, as the search stream drops it
+/// from the text (`People's` is `people`), and, when that differs, the
+/// folded form itself, for text written without the apostrophe.
+fn match_forms(term: &str, folded: &Folded) -> Vec<String> {
+    let mut stripped = String::with_capacity(folded.text.len());
+    for (s, w) in folded.words() {
+        let (a, b) = folded.original_range(s, s + w.len());
+        if !stripped.is_empty() {
+            stripped.push(' ');
+        }
+        match possessive_at(&term[a..b]) {
+            Some(_) if w.len() > 1 => stripped.push_str(&w[..w.len() - 1]),
+            _ => stripped.push_str(w),
+        }
+    }
+    if stripped == folded.text {
+        vec![stripped]
+    } else {
+        vec![stripped, folded.text.clone()]
+    }
+}
+
+/// Forms of the deprecated terms with a glossary acronym in place of the
+/// full name it stands for (`Konvensi PBB Melawan Kejahatan Dunia Maya`
+/// for `Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Dunia
+/// Maya`): (folded form, term, the form as a term of its own).
+fn acronym_variants(concepts: &[Concept], folded: &[Vec<String>]) -> Vec<(String, TermRef, Term)> {
+    // (language, folded full name, acronym as written), per concept with
+    // an allowed acronym.
+    let mut names: Vec<(&str, &str, &str)> = Vec::new();
+    for (ci, c) in concepts.iter().enumerate() {
+        for a in c
+            .terms
+            .iter()
+            .filter(|t| t.term_type == TermType::Acronym && t.status.is_allowed())
+        {
+            for (ti, f) in c.terms.iter().enumerate() {
+                if f.lang == a.lang
+                    && f.term_type == TermType::Full
+                    && f.status.is_allowed()
+                    && folded[ci][ti].contains(' ')
+                {
+                    names.push((a.lang.as_str(), folded[ci][ti].as_str(), a.term.as_str()));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (ci, c) in concepts.iter().enumerate() {
+        for (ti, t) in c.terms.iter().enumerate() {
+            if t.status.is_allowed() || t.term_type == TermType::Acronym {
+                continue;
+            }
+            let f = fold(&t.term);
+            let words: Vec<(usize, &str)> = f.words().collect();
+            for &(lang, name, acronym) in &names {
+                if lang != t.lang.as_str() || name == folded[ci][ti] {
+                    continue;
+                }
+                let name_words: Vec<&str> = name.split(' ').collect();
+                let n = name_words.len();
+                let Some(at) = (0..(words.len() + 1).saturating_sub(n)).find(|&i| {
+                    words[i..i + n]
+                        .iter()
+                        .map(|(_, w)| *w)
+                        .eq(name_words.iter().copied())
+                }) else {
+                    continue;
+                };
+                let (first, last) = (words[at], words[at + n - 1]);
+                let (a, _) = f.original_range(first.0, first.0 + first.1.len());
+                let (_, b) = f.original_range(last.0, last.0 + last.1.len());
+                let variant = Term {
+                    term: format!("{}{}{}", &t.term[..a], acronym, &t.term[b..]),
+                    term_type: TermType::Full,
+                    ..t.clone()
+                };
+                let form = fold(&variant.term).text;
+                out.push((
+                    form,
+                    TermRef {
+                        concept: ci,
+                        term: ti,
+                    },
+                    variant,
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Prefixes only on the first word of a match, suffixes only on its last:

@@ -1,10 +1,11 @@
 //! The search stream: the text's folded words, with Indonesian inflected
-//! words replaced by their roots, as the automaton reads them.
+//! words replaced by their roots and English possessives without their
+//! `'s`, as the automaton reads them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Matcher, is_joiner};
+use super::{Matcher, is_joiner, possessive_at};
 use crate::lint::stem::{self, Analysis};
 use crate::normalize::Folded;
 
@@ -61,6 +62,18 @@ impl Matcher {
         let mut stemmed: HashMap<&str, Option<Analysis>> = HashMap::new();
         for (i, w) in folded_words.iter().enumerate() {
             let w: &str = w;
+            // An English possessive is searched without its `'s`, which
+            // stays outside the term like a clitic (`the Hanoi
+            // Convention's mechanisms`, `Viet Nam's`).
+            let (s, e) = words[i].orig;
+            if let Some(at) = possessive_at(&text[s..e])
+                && w.len() > 1
+                && w.ends_with('s')
+            {
+                push_token(&mut stream, &mut tokens, i, &w[..w.len() - 1]);
+                words[i].clitics_at = Some(s + at);
+                continue;
+            }
             let analysis = if stem && !self.dictionary.contains(w) {
                 stemmed
                     .entry(w)

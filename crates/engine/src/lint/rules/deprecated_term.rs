@@ -25,6 +25,13 @@
 //! A form with prefixes (`mengesahkan`) is reported with the preferred
 //! term as the suggestion but not fixed automatically.
 //!
+//! A deprecated name is also found with a glossary acronym in place of a
+//! name inside it (`Konvensi PBB Melawan Kejahatan Dunia Maya` for
+//! `Konvensi Perserikatan Bangsa-Bangsa Melawan Kejahatan Dunia Maya`),
+//! and when it overlaps another term (`bantuan hukum internasional`,
+//! `upacara pembukaan Konvensi Perserikatan Bangsa-Bangsa …`) it is still
+//! reported.
+//!
 //! An occurrence whose text is also an allowed term (of another concept)
 //! is ambiguous and not reported.
 

@@ -17,6 +17,7 @@ pub mod missing_term;
 pub mod misspelled_term;
 pub mod number_mismatch;
 pub mod term_case;
+pub mod tone_mark_style;
 pub mod untranslated_text;
 
 use std::fmt;
@@ -108,6 +109,7 @@ registry! {
     MisspelledTerm => "misspelled-term", misspelled_term, "misspelled_term/mod.rs", Document;
     TermCase => "term-case", term_case, "term_case.rs", Document;
     UntranslatedText => "untranslated-text", untranslated_text, "untranslated_text.rs", Document;
+    ToneMarkStyle => "tone-mark-style", tone_mark_style, "tone_mark_style.rs", Document;
     MissingTerm => "missing-term", missing_term, "missing_term.rs", Pair;
     NumberMismatch => "number-mismatch", number_mismatch, "number_mismatch.rs", Pair;
 }

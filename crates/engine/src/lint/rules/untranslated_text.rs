@@ -16,7 +16,19 @@
 //! - a line or sentence whose every word is capitalised: a name, a
 //!   masthead or a byline (`Báo Chính Phủ`, `Pham Minh Chinh`);
 //! - a sentence made only of glossary terms, e.g. an original name given
-//!   on purpose (`Bộ Công an`).
+//!   on purpose (`Bộ Công an`);
+//! - page furniture: a site's brand line, a domain name and its tagline
+//!   (`Vietnam.vn - Nền tảng quảng bá Việt Nam`), and a header of three or
+//!   more short capitalised parts joined by dashes or bars, as the
+//!   national motto is printed atop a page (`Độc lập - Tự do - Hạnh
+//!   phúc`);
+//! - a credit or dateline: at most eight words ending in a date, as a
+//!   source's name run into the publication date (`Báo Nhân
+//!   dânBáo Nhân dân25/10/2025`).
+//!
+//! A caption the page repeats word for word is one finding, on its first
+//! copy, saying how often the line comes (this holds for every finding
+//! without a fix, in every rule).
 //!
 //! ## Why is this bad?
 //! The reader cannot read it. Left-over source text is the most visible
@@ -54,6 +66,61 @@ fn only_terms(doc: &Document<'_>, start: usize, end: usize) -> bool {
         })
 }
 
+/// The separators of a page header's parts (`Brand - tagline`, `Độc lập -
+/// Tự do - Hạnh phúc`).
+const HEADER_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — "];
+
+/// Whether a line is page furniture rather than article text:
+/// - a site's brand line: a domain name first, then a separator and a
+///   tagline (`Vietnam.vn - Nền tảng quảng bá Việt Nam`);
+/// - a header of short capitalised parts joined by separators, as a
+///   national motto is printed at the top of a page (`Độc lập - Tự do -
+///   Hạnh phúc`): three parts or more, each of at most three words.
+fn is_page_furniture(line: &str) -> bool {
+    let line = line.trim();
+    let mut parts = vec![line];
+    for sep in HEADER_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if parts.len() < 2 {
+        return false;
+    }
+    let first_is_domain = parts[0].split_whitespace().count() == 1
+        && crate::lint::address::is_domain(parts[0].trim());
+    let motto = parts.len() >= 3
+        && parts.iter().all(|p| {
+            let n = p.split_whitespace().count();
+            (1..=3).contains(&n) && p.trim().chars().next().is_some_and(char::is_uppercase)
+        });
+    (first_is_domain && parts.len() <= 3) || motto
+}
+
+/// Whether a sentence ends in a date (`25/10/2025`, `22-09-2023`).
+fn ends_in_date(s: &str) -> bool {
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let tail: String = s
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let parts: Vec<&str> = tail.split(['/', '-', '.']).collect();
+    parts.len() == 3
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && matches!(parts[2].len(), 2 | 4)
+        && parts.iter().all(|p| !p.is_empty())
+}
+
+/// A credit or dateline: a sentence of a few words that ends in a date, as
+/// a source's name run into the publication date (`Báo Nhân dân25/10/2025`,
+/// `PV - 07:30, 22/09/2023`).
+fn is_credit(text: &str, words: usize) -> bool {
+    words <= 8 && ends_in_date(text)
+}
+
 /// `an Indonesian`, `a Vietnamese`.
 fn with_article(name: &str) -> String {
     let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
@@ -70,6 +137,7 @@ pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
     };
     // (start, end, language, line) of sentences in a foreign language.
     let mut flagged: Vec<(usize, usize, Language, usize)> = Vec::new();
+    let mut furniture_of: Option<(usize, bool)> = None;
     for sentence in &doc.sentences {
         let (start, end) = (sentence.start, sentence.end);
         let Some(lang) = sentence.lang else {
@@ -80,6 +148,18 @@ pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
             continue;
         }
         let line = doc.lines.line_of(start);
+        // Each line is looked at once, however many sentences it has.
+        let furniture = match furniture_of {
+            Some((l, f)) if l == line => f,
+            _ => {
+                let f = is_page_furniture(doc.lines.line(line));
+                furniture_of = Some((line, f));
+                f
+            }
+        };
+        if furniture || is_credit(&doc.text[start..end], sentence.evidence.words) {
+            continue;
+        }
         match flagged.last_mut() {
             Some(last) if last.2 == lang && last.3 == line => last.1 = end,
             _ => flagged.push((start, end, lang, line)),

@@ -29,6 +29,8 @@ pub(super) struct Candidate {
     pub(super) lang: Option<Language>,
     pub(super) folded: String,
     pub(super) words: Vec<String>,
+    /// The Vietnamese marks of each of the term's words, when it has any.
+    pub(super) marks: Vec<Option<Vec<char>>>,
     /// Characters in the folded term.
     pub(super) chars: usize,
 }
@@ -105,11 +107,23 @@ impl Index {
                 if !long_enough(words.len(), chars) {
                     continue;
                 }
+                let f = crate::normalize::fold(&t.term);
+                let marks: Vec<Option<Vec<char>>> = f
+                    .words()
+                    .map(|(s, w)| {
+                        let (a, b) = f.original_range(s, s + w.len());
+                        super::marks_of(&t.term[a..b])
+                    })
+                    .collect();
+                if marks.len() != words.len() {
+                    continue;
+                }
                 candidates.push(Candidate {
                     term,
                     lang: t.lang.as_str().parse().ok(),
                     folded,
                     words,
+                    marks,
                     chars,
                 });
             }

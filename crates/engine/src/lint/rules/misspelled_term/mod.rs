@@ -23,9 +23,24 @@
 //!   a doubled last letter, `Pengarahh`, is a typo): endings are grammar,
 //!   not typos, and two edits inside one word are more often another word
 //!   (`diplomatik` beside `diplomasi`);
-//! - a term of several words has at least one of them written exactly.
+//! - a term of several words has at least one of them written exactly;
+//! - no word is the term's word in its other regular British or American
+//!   spelling (`Organisation`/`Organization`, `Centre`/`Center`,
+//!   `Defence`/`Defense`, `programme`/`program`, `labour`/`labor`): both
+//!   are right;
+//! - no word written with Vietnamese marks faces a term word with other
+//!   marks: folding makes `thư` (in `Bí thư Trung ương`) equal to `Thứ`
+//!   and `lượng` (in `năng lượng công …`) equal to `Lương`, but with their
+//!   marks they are other words, not typos of `Thứ trưởng` or `Lương
+//!   Cường`. A word written without marks is compared folded.
 //!
 //! A wrong Vietnamese diacritic is not reported: folding makes it equal.
+//!
+//! Also reported: an official name (a name-category term with capitals)
+//! written without punctuation it has, such as the comma of `Cục An ninh
+//! mạng và phòng, chống tội phạm sử dụng công nghệ cao`, when the glossary
+//! lists no such form. The matcher accepts it as the name, so no other
+//! check would say so.
 //!
 //! ## Why is this bad?
 //! A misspelt official name is a visible error, and it also hides the name
@@ -48,6 +63,7 @@ mod index;
 pub use index::Index;
 
 use super::one_line;
+use super::term_case::NAME_CATEGORIES;
 use crate::lint::fix::carry_case;
 use crate::lint::{Document, Draft, Linter, Rule};
 
@@ -79,9 +95,82 @@ fn plausible_typo(written: &str, term: &str) -> bool {
     }
     let digits = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
     digits(written) == digits(term)
+        && !regional_variants(written, term)
         && (!written.starts_with(term) || doubled_last_letter(written, term))
         && !term.starts_with(written)
         && strsim::damerau_levenshtein(written, term) == 1
+}
+
+/// British and American endings that spell one word two regular ways:
+/// (British, American), compared at the end of the word.
+const REGIONAL_ENDINGS: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("ement", "ment"),
+];
+
+/// Whether two words are one word in its British and its American
+/// spelling (`organisation`/`organization`, `centre`/`center`,
+/// `defence`/`defense`, `programme`/`program`, `labour`/`labor`).
+fn regional_variants(a: &str, b: &str) -> bool {
+    REGIONAL_ENDINGS.iter().any(|(gb, us)| {
+        let stems = |x: &str, y: &str| {
+            x.strip_suffix(gb)
+                .zip(y.strip_suffix(us))
+                .is_some_and(|(p, q)| p == q && !p.is_empty())
+        };
+        stems(a, b) || stems(b, a)
+    })
+}
+
+/// The Vietnamese marks of a word (tone marks and vowel marks as combining
+/// characters, and `đ`), in code point order: two words with marks are
+/// one word only when these agree.
+fn vietnamese_marks(word: &str) -> Vec<char> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut marks: Vec<char> = word
+        .nfd()
+        .filter(|c| is_combining_mark(*c) || matches!(c, 'đ' | 'Đ'))
+        .map(|c| if c == 'Đ' { 'đ' } else { c })
+        .collect();
+    marks.sort_unstable();
+    marks
+}
+
+/// The marks of a word when it has any.
+pub(super) fn marks_of(word: &str) -> Option<Vec<char>> {
+    crate::lint::matcher::has_marks(word).then(|| vietnamese_marks(word))
+}
+
+/// How a written word compares with a term's word beyond their folded
+/// forms: both written with Vietnamese marks and not the same marks makes
+/// them different words (`lượng` is not `Lương`, `thư` is not `Thứ`).
+fn marks_differ_from(written: Option<&[char]>, term: Option<&[char]>) -> bool {
+    matches!((written, term), (Some(w), Some(t)) if w != t)
+}
+
+#[cfg(test)]
+fn marks_differ(written: &str, term: &str) -> bool {
+    marks_differ_from(marks_of(written).as_deref(), marks_of(term).as_deref())
 }
 
 /// Where the term occurrences lie, in words, for telling whether a window
@@ -133,7 +222,57 @@ impl Occupied {
     }
 }
 
+/// The punctuation of a gap that is not a hyphen or a joiner.
+fn stops(marks: &str) -> String {
+    marks
+        .chars()
+        .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+        .collect()
+}
+
+/// Official names written without punctuation the glossary's name has
+/// (`Cục An ninh mạng và phòng chống tội phạm …` for `… phòng, chống …`),
+/// when the glossary lists no such form: the matcher accepts them as the
+/// name, so nothing else would say so.
+fn missing_punctuation(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    let m = linter.matcher();
+    for o in &doc.occurrences {
+        let r = o.term();
+        let term = m.term(r);
+        let gaps = m.term_gaps(r);
+        if !term.status.is_allowed()
+            || !term.term.chars().any(char::is_uppercase)
+            || !NAME_CATEGORIES.contains(&m.concept(r).category.as_str())
+            || gaps.len() + 1 != o.words.len()
+        {
+            continue;
+        }
+        let missing = gaps.iter().enumerate().any(|(k, g)| {
+            let written = &doc.text[o.words[k].1..o.words[k + 1].0];
+            !stops(g).is_empty() && stops(written).trim().is_empty()
+        });
+        if !missing {
+            continue;
+        }
+        let found = one_line(&doc.text[o.start..o.end]);
+        out.push(Draft {
+            rule: Rule::MisspelledTerm,
+            start: o.start,
+            end: o.end,
+            concept: Some(m.concept(r).concept.clone()),
+            message: format!(
+                "\"{found}\" lacks the punctuation of the glossary's \"{}\"",
+                term.term
+            ),
+            suggestion: Some(term.term.clone()),
+            fix: None,
+            related: None,
+        });
+    }
+}
+
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    missing_punctuation(doc, linter, out);
     let (m, index) = (linter.matcher(), linter.misspellings());
     let words: Vec<(&str, (usize, usize))> = doc
         .folded
@@ -174,6 +313,8 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     windows.sort_unstable();
     windows.dedup();
 
+    // The marks of each text word, computed when a window first needs them.
+    let mut text_marks: Vec<Option<Option<Vec<char>>>> = vec![None; words.len()];
     // (edits, first word, last word, candidate)
     let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (start, ci) in windows {
@@ -185,7 +326,16 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         let window: Vec<&str> = words[start..=end].iter().map(|(w, _)| *w).collect();
         let mut exact_words = 0;
         let mut plausible = true;
-        for (w, t) in window.iter().zip(&c.words) {
+        for (k, (w, t)) in window.iter().zip(&c.words).enumerate() {
+            let i = start + k;
+            let written = text_marks[i].get_or_insert_with(|| {
+                let (s, e) = words[i].1;
+                marks_of(&doc.text[s..e])
+            });
+            if marks_differ_from(written.as_deref(), c.marks[k].as_deref()) {
+                plausible = false;
+                break;
+            }
             if w == t {
                 exact_words += 1;
             } else if !plausible_typo(w, t) {
@@ -374,6 +524,33 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn regional_spellings_are_not_typos() {
+        for (a, b) in [
+            ("organisation", "organization"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("programme", "program"),
+            ("labour", "labor"),
+            ("judgement", "judgment"),
+        ] {
+            assert!(regional_variants(a, b), "{a} {b}");
+            assert!(regional_variants(b, a), "{b} {a}");
+            assert!(!plausible_typo(a, b), "{a} {b}");
+        }
+        assert!(!regional_variants("ministry", "minister"));
+        assert!(plausible_typo("organisaton", "organisation"));
+    }
+
+    #[test]
+    fn vietnamese_words_with_other_marks_are_other_words() {
+        assert!(marks_differ("lượng", "Lương"));
+        assert!(marks_differ("thư", "Thứ"));
+        assert!(!marks_differ("hoà", "hòa"));
+        assert!(!marks_differ("Luong", "Lương"));
+        assert!(!marks_differ("trưởg", "trưởng"));
     }
 
     #[test]
