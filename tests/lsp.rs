@@ -615,6 +615,23 @@ fn the_language_comes_from_settings_or_is_detected() {
             .iter()
             .any(|d| d["code"] == "untranslated-text")
     );
+    // Settings that do not name the language (Neovim sends `{}` after
+    // initialize) leave it as it was.
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {}}));
+    client.change(
+        &uri,
+        2,
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": " "}]),
+    );
+    let still = client.diagnostics(&uri, 2);
+    assert!(!still.iter().any(|d| d["code"] == "deprecated-term"));
+    // "auto" asks for detection again.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"hcgloss": {"language": "auto"}}}),
+    );
+    let detected = client.diagnostics(&uri, 2);
+    assert!(detected.iter().any(|d| d["code"] == "deprecated-term"));
     assert!(client.shutdown().success());
 }
 

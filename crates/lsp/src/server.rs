@@ -348,13 +348,19 @@ impl Server {
     }
 
     /// Reads the language from `{"language": "id"}` or `{"hcgloss":
-    /// {"language": "id"}}`; `auto`, empty or absent means detected.
+    /// {"language": "id"}}`; `auto`, empty or null means detected. Settings
+    /// that do not name the language leave it as it is (Neovim, for one,
+    /// sends `{}` after `initialize`, which must not undo the
+    /// `initializationOptions`).
     fn apply_settings(&mut self, value: &Value) {
         let section = value.get("hcgloss").unwrap_or(value);
-        let language = match section.get("language") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.is_empty() || s == "auto" => None,
-            Some(Value::String(s)) => match s.parse::<Language>() {
+        let Some(setting) = section.get("language") else {
+            return;
+        };
+        let language = match setting {
+            Value::Null => None,
+            Value::String(s) if s.is_empty() || s == "auto" => None,
+            Value::String(s) => match s.parse::<Language>() {
                 Ok(l) => Some(l),
                 Err(e) => {
                     self.show(
@@ -364,7 +370,7 @@ impl Server {
                     None
                 }
             },
-            Some(other) => {
+            other => {
                 self.show(
                     MessageType::WARNING,
                     &format!(
