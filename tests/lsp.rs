@@ -570,8 +570,7 @@ fn hover_shows_the_concept_with_its_terms() {
     let text = hover["contents"]["value"].as_str().unwrap();
     for expected in [
         "**cybercrime** · cyber",
-        "deprecated term",
-        "use **kejahatan siber**",
+        "“kriminalitas maya” is a deprecated Indonesian term; use **kejahatan siber**.",
         "- **id**: **kejahatan siber** *(preferred)* · kejahatan dunia maya *(admitted)* · ~~kriminalitas maya~~ *(deprecated)*",
         "- **vi**: **tội phạm mạng** *(preferred)*",
         "- **en**: **cybercrime** *(preferred)*",

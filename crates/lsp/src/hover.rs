@@ -99,8 +99,12 @@ fn markdown(linter: &Linter, o: &Occurrence, found: &str) -> String {
             escape(&concept.concept),
             escape(&concept.category)
         ));
+        let language = match term.lang.as_str().parse::<Language>() {
+            Ok(l) => format!("{} term", l.name()),
+            Err(_) => format!("term ({})", term.lang),
+        };
         out.push_str(&format!(
-            "“{}” is {} {} term",
+            "“{}” is {} {} {language}",
             escape(&one_line(found)),
             article(term.status),
             term.status
@@ -210,7 +214,12 @@ mod tests {
         let at_term = text.find("maya").unwrap();
         let (start, end, hover) = at(&linter, text, at_term, Some(Language::Id)).unwrap();
         assert_eq!(&text[start..end], "kriminalitas maya");
-        assert!(hover.contains("a deprecated term"), "{hover}");
+        assert!(
+            hover.contains(
+                "“kriminalitas maya” is a deprecated Indonesian term; use **kejahatan siber**."
+            ),
+            "{hover}"
+        );
         assert!(hover.contains("use **kejahatan siber**"), "{hover}");
         assert!(hover.contains("~~kriminalitas maya~~"), "{hover}");
         let id = hover.find("- **id**").unwrap();
