@@ -51,6 +51,9 @@ pub enum Command {
     Tm(TmCommand),
     /// Serve the termbase, lint and the translation memory over HTTP, with a web page.
     Serve(ServeArgs),
+    /// A Language Server Protocol server on standard input and output:
+    /// lint diagnostics, quick fixes and term hovers in the editor.
+    Lsp(LspArgs),
     /// Write tokens for the server: add (prints a new token once), list, remove.
     #[command(subcommand)]
     Token(TokenCommand),
@@ -85,6 +88,14 @@ pub struct ServeArgs {
     pub config: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Accepted and ignored: standard input and output is the only
+    /// transport, and some editors' clients pass this flag.
+    #[arg(long, hide = true)]
+    pub stdio: bool,
+}
+
 impl Command {
     /// What the command does, for messages: `... (while importing)`.
     pub fn action(&self) -> &'static str {
@@ -107,6 +118,12 @@ impl Command {
     /// (a server finishes its requests first).
     pub fn handles_signals(&self) -> bool {
         matches!(self, Command::Serve(_))
+    }
+
+    /// Commands that speak a protocol on standard output from threads of
+    /// their own: the binary must not hold standard output's lock for them.
+    pub fn owns_stdout(&self) -> bool {
+        matches!(self, Command::Lsp(_))
     }
 }
 

@@ -67,11 +67,16 @@ fn main() -> ExitCode {
     }
     // Everything on standard error is for a person: messages quote file
     // names and content, which must not reach the terminal raw.
-    let (mut out, mut err) = (
-        std::io::stdout().lock(),
-        // Not locked for the whole run: a server logs from its threads.
-        Escaping::new(std::io::stderr()),
-    );
+    // Standard output is locked for the whole run, except for a command
+    // that writes it from threads of its own (the language server), which
+    // is given nowhere else to write.
+    let mut out: Box<dyn Write> = if cli.command.owns_stdout() {
+        Box::new(std::io::sink())
+    } else {
+        Box::new(std::io::stdout().lock())
+    };
+    // Not locked for the whole run: a server logs from its threads.
+    let mut err = Escaping::new(std::io::stderr());
     let mut bar = Bar(None);
     let mut silent = Silent;
     let progress: &mut dyn Progress = if std::io::stderr().is_terminal() {

@@ -7,6 +7,7 @@ mod help;
 mod import;
 mod lint;
 mod lookup;
+mod lsp;
 mod remove;
 mod serve;
 mod show;
@@ -60,6 +61,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<Outcome> {
         Command::Tm(command) => tm::run(&command, &location, ctx),
         Command::Token(command) => token::run(&command, &location, ctx),
         Command::Serve(args) => serve::run(&args, location, ctx),
+        Command::Lsp(_) => Ok(lsp::run(location)),
         Command::Completions(_) | Command::Man => unreachable!("handled above"),
     };
     outcome.map_err(|e| e.in_store(&store, action))
