@@ -109,6 +109,7 @@ impl Command {
             Command::Lint(_) => "reading the glossary for lint",
             Command::Tm(_) => "working on the translation memory",
             Command::Serve(_) => "serving",
+            Command::Lsp(_) => "serving the editor",
             Command::Token(_) => "managing tokens",
             Command::Completions(_) | Command::Man => "writing help",
         }
