@@ -4,6 +4,14 @@
 //!     cargo run --release --example gen -- glossary 1000000 out.csv [SEED]
 //!     cargo run --release --example gen -- articles 100 out-dir glossary.csv [SEED]   (MB of text)
 //!     cargo run --release --example gen -- tm 500000 out.tsv [SEED]
+//!     cargo run --release --example gen -- dense-glossary 100000 out.csv [SEED]
+//!     cargo run --release --example gen -- dense-text 20 out.txt glossary.csv [SEED]   (MB)
+//!
+//! The dense pair is the hard case for lint: Indonesian terms built from a
+//! small set of roots with the usual prefixes and suffixes (so thousands
+//! of terms share stems, and the stemmer and the matcher see the same
+//! stems again and again), and a text of short sentences of common words
+//! with 0 to 2 glossary terms each, some inflected.
 //!
 //! Terms have real word shapes: Vietnamese syllables with tone marks and
 //! vowel marks (NFC), Indonesian roots with affixes, English policy
@@ -361,6 +369,173 @@ fn tm(units: usize, out: &str, seed: u64) -> std::io::Result<()> {
     w.flush()
 }
 
+/// Roots of the dense glossary: few enough that thousands of terms share
+/// each one.
+fn dense_roots(rng: &mut Rng, n: usize) -> Vec<String> {
+    let mut roots: Vec<String> = Vec::with_capacity(n);
+    while roots.len() < n {
+        let mut root = String::new();
+        for _ in 0..2 + rng.below(2) {
+            root.push_str(rng.pick(ID_CONSONANTS));
+            root.push_str(rng.pick(ID_VOWELS));
+        }
+        if rng.chance(50) {
+            root.push_str(rng.pick(&["n", "r", "t", "k", "s", "l"]));
+        }
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
+    }
+    roots
+}
+
+/// An Indonesian word from one of the roots, with a prefix, a suffix,
+/// both or neither.
+fn dense_id_word(rng: &mut Rng, roots: &[String]) -> String {
+    let prefix = rng.pick(&["", "", "me", "di", "ber", "ter", "pe", "ke", "per"]);
+    let suffix = rng.pick(&["", "", "", "an", "kan", "i"]);
+    format!("{prefix}{}{suffix}", roots[rng.below(roots.len())])
+}
+
+/// About `terms` rows: concepts with one Indonesian, one Vietnamese and
+/// one English term each (a tenth with a deprecated Indonesian variant),
+/// the Indonesian terms of one to three words from 400 roots.
+fn dense_glossary(terms: usize, out: &str, seed: u64) -> std::io::Result<()> {
+    let mut rng = Rng(seed);
+    let roots = dense_roots(&mut rng, 400);
+    let mut w = BufWriter::new(File::create(out)?);
+    writeln!(w, "concept,lang,term,status,type,category,note")?;
+    let mut seen = std::collections::HashSet::new();
+    let mut rows: Vec<(String, &str, String, &str)> = Vec::with_capacity(terms + 4);
+    let mut n = 0;
+    while rows.len() < terms {
+        let words = 1 + rng.below(3);
+        let id: Vec<String> = (0..words)
+            .map(|_| dense_id_word(&mut rng, &roots))
+            .collect();
+        let id = id.join(" ");
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        let slug = format!("d{n}");
+        n += 1;
+        let c = concept(&mut rng, n);
+        rows.push((slug.clone(), "id", id.clone(), "preferred"));
+        if rng.chance(10) {
+            let variant = format!("{id} {}", dense_id_word(&mut rng, &roots));
+            if seen.insert(variant.clone()) {
+                rows.push((slug.clone(), "id", variant, "deprecated"));
+            }
+        }
+        rows.push((slug.clone(), "vi", c.vi, "preferred"));
+        rows.push((slug, "en", c.en, "preferred"));
+    }
+    rows.sort_by(|a, b| {
+        (&a.0, a.1, a.3 != "preferred", &a.2).cmp(&(&b.0, b.1, b.3 != "preferred", &b.2))
+    });
+    for (slug, lang, term, status) in rows {
+        writeln!(
+            w,
+            "{slug},{lang},{},{status},full,general,",
+            csv_field(&term)
+        )?;
+    }
+    w.flush()
+}
+
+const ID_COMMON: &[&str] = &[
+    "yang",
+    "dan",
+    "di",
+    "dengan",
+    "untuk",
+    "dari",
+    "pada",
+    "dalam",
+    "ini",
+    "itu",
+    "akan",
+    "tidak",
+    "juga",
+    "oleh",
+    "sebagai",
+    "atau",
+    "telah",
+    "ke",
+    "bahwa",
+    "karena",
+    "para",
+    "pemerintah",
+    "negara",
+    "kerja",
+    "sama",
+    "tahun",
+    "hari",
+    "baru",
+    "besar",
+    "lebih",
+    "banyak",
+    "masyarakat",
+    "daerah",
+    "rakyat",
+    "kota",
+    "menteri",
+    "presiden",
+    "wakil",
+    "kantor",
+    "laporan",
+    "rapat",
+    "program",
+    "upaya",
+    "hasil",
+    "kegiatan",
+    "pihak",
+    "sejumlah",
+    "terkait",
+    "melalui",
+    "antara",
+    "setelah",
+    "sebelum",
+    "selama",
+    "sudah",
+];
+
+/// About `megabytes` MB of sentences of 8 to 20 common words, each with
+/// 0 to 2 of the glossary's Indonesian terms (one in five with `-nya`).
+fn dense_text(megabytes: usize, out: &str, glossary_csv: &str, seed: u64) -> std::io::Result<()> {
+    let mut rng = Rng(seed);
+    let mut reader = csv::Reader::from_path(glossary_csv)?;
+    let mut terms: Vec<String> = Vec::new();
+    for row in reader.records() {
+        let row = row.map_err(std::io::Error::other)?;
+        if &row[1] == "id" {
+            terms.push(row[2].to_string());
+        }
+    }
+    let mut w = BufWriter::new(File::create(out)?);
+    let target = megabytes * 1_000_000;
+    let mut written = 0;
+    while written < target {
+        let mut words: Vec<String> = (0..8 + rng.below(13))
+            .map(|_| rng.pick(ID_COMMON).to_string())
+            .collect();
+        for _ in 0..rng.below(3) {
+            let mut term = terms[rng.below(terms.len())].clone();
+            if rng.chance(20) {
+                term.push_str("nya");
+            }
+            let at = rng.below(words.len() + 1);
+            words.insert(at, term);
+        }
+        let mut sentence = words.join(" ");
+        sentence = capitalise(&sentence);
+        sentence.push_str(".\n");
+        written += sentence.len();
+        w.write_all(sentence.as_bytes())?;
+    }
+    w.flush()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let seed = |i: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(42);
@@ -374,12 +549,21 @@ fn main() {
             &args[3],
             seed(4),
         ),
+        Some("dense-glossary") if args.len() >= 3 => {
+            dense_glossary(args[1].parse().expect("row count"), &args[2], seed(3))
+        }
+        Some("dense-text") if args.len() >= 4 => dense_text(
+            args[1].parse().expect("megabytes"),
+            &args[2],
+            &args[3],
+            seed(4),
+        ),
         Some("tm") if args.len() >= 3 => {
             tm(args[1].parse().expect("unit count"), &args[2], seed(3))
         }
         _ => {
             eprintln!(
-                "usage: gen glossary ROWS OUT.csv [SEED] | gen articles MB DIR GLOSSARY.csv [SEED] | gen tm UNITS OUT.tsv [SEED]"
+                "usage: gen glossary ROWS OUT.csv [SEED] | gen articles MB DIR GLOSSARY.csv [SEED] | gen tm UNITS OUT.tsv [SEED] | gen dense-glossary ROWS OUT.csv [SEED] | gen dense-text MB OUT.txt GLOSSARY.csv [SEED]"
             );
             std::process::exit(2);
         }
