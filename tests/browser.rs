@@ -176,6 +176,31 @@ impl Browser {
         }
     }
 
+    /// Waits until the first element `css` matches has a text that
+    /// `wanted` accepts, and returns that text. Read afresh on every poll:
+    /// the page re-renders its results as the query changes, and a
+    /// reference kept from before would be stale.
+    fn wait_for_text(&self, css: &str, wanted: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        let script = format!(
+            "const e = document.querySelector({}); return e ? e.innerText : null",
+            serde_json::to_string(css).unwrap()
+        );
+        loop {
+            if let Some(text) = self.script(&script).as_str()
+                && wanted(text)
+            {
+                return text.to_string();
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "{css} never showed the text wanted; page: {}",
+                self.script("return document.body.innerText")
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn text(&self, element: &str) -> String {
         self.call("GET", &format!("/element/{element}/text"), Value::Null)
             .as_str()
@@ -225,9 +250,9 @@ fn the_page_searches_shows_concepts_and_underlines_findings() {
 
     // A shared link searches on load.
     browser.go(&format!("{base}/?q=bo%20cong%20an"));
-    let hits = browser.wait_for("#results li.hit", 1);
-    let first = browser.text(&hits[0]);
-    assert!(first.contains("ministry-of-public-security"), "{first}");
+    let first = browser.wait_for_text("#results li.hit", |t| {
+        t.contains("ministry-of-public-security")
+    });
     assert!(first.contains("Kementerian Keamanan Publik"), "{first}");
     assert!(first.contains("preferred"), "{first}");
 
@@ -235,17 +260,8 @@ fn the_page_searches_shows_concepts_and_underlines_findings() {
     let input = &browser.wait_for("#q", 1)[0];
     browser.script("document.getElementById('q').value = ''");
     browser.type_into(input, "panitia pengarah");
-    let started = Instant::now();
-    loop {
-        let hits = browser.wait_for("#results li.hit", 1);
-        let text = browser.text(&hits[0]);
-        if text.contains("steering-committee") {
-            assert!(text.contains("use Komite Pengarah instead"), "{text}");
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(15), "{text}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let text = browser.wait_for_text("#results li.hit", |t| t.contains("steering-committee"));
+    assert!(text.contains("use Komite Pengarah instead"), "{text}");
     // The address follows the search, so it can be shared.
     let location = browser.script("return window.location.search");
     assert_eq!(location, "?q=panitia+pengarah");

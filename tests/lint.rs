@@ -1375,3 +1375,83 @@ fn a_name_ending_in_a_symbol_needs_the_symbol() {
         ]
     );
 }
+
+#[test]
+fn a_brand_line_or_a_foreign_caption_is_not_the_documents_choice_of_form() {
+    let env = news_env();
+    // The site's brand line writes the name the Vietnamese way; the
+    // English article itself only ever writes Vietnam.
+    let page = "Vietnam.vn - Nền tảng quảng bá Việt Nam\n\
+                Vietnam hosted the signing. Vietnam thanked the delegations.\n";
+    assert_eq!(news_findings(&env, page, "en"), vec![]);
+    // A Vietnamese caption left in the page is not an English use either.
+    let captioned = "Vietnam hosted the signing in Hanoi. Vietnam thanked the delegations.\n\
+                     Đại diện Việt Nam phát biểu tại lễ ký công ước hôm nay.\n";
+    assert!(
+        !news_findings(&env, captioned, "en")
+            .iter()
+            .any(|f| f.0 == "inconsistent-term"),
+        "{:?}",
+        news_findings(&env, captioned, "en")
+    );
+    // Both forms in the article's own sentences are an inconsistency.
+    let mixed =
+        "Vietnam hosted the signing. Viet Nam thanked the delegations. Vietnam was ready.\n";
+    assert!(
+        news_findings(&env, mixed, "en")
+            .iter()
+            .any(|f| f.0 == "inconsistent-term"),
+        "{:?}",
+        news_findings(&env, mixed, "en")
+    );
+}
+
+#[test]
+fn vietnamese_words_without_marks_and_quoted_names_are_not_typos() {
+    let env = news_env();
+    // `trong` is a word of its own in Vietnamese, not `tướng` mistyped.
+    assert_eq!(
+        news_findings(
+            &env,
+            "Hợp tác quốc tế là yếu tố không thể thiếu trong công tác phòng chống tội phạm.\n",
+            "vi"
+        ),
+        vec![]
+    );
+    // A name quoted as a page's title is reproduced, not corrected.
+    let quoted = "Các đối tượng lập trang mạo danh “Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao” để lừa đảo.\n";
+    assert!(
+        !news_findings(&env, quoted, "vi")
+            .iter()
+            .any(|f| f.0 == "misspelled-term"),
+        "{:?}",
+        news_findings(&env, quoted, "vi")
+    );
+    let unquoted =
+        "Đại diện Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao phát biểu.\n";
+    assert!(
+        news_findings(&env, unquoted, "vi")
+            .iter()
+            .any(|f| f.0 == "misspelled-term"),
+        "{:?}",
+        news_findings(&env, unquoted, "vi")
+    );
+}
+
+#[test]
+fn names_that_differ_in_diacritics_are_two_forms() {
+    let env = news_env();
+    let text = "Tổng Thư ký Liên Hợp Quốc António Guterres đến Hà Nội. \
+                Ông António Guterres gặp lãnh đạo. Ông Antonio Guterres phát biểu.\n";
+    assert_eq!(
+        news_findings(&env, text, "vi")
+            .into_iter()
+            .filter(|f| f.0 == "inconsistent-term")
+            .collect::<Vec<_>>(),
+        vec![finding(
+            "inconsistent-term",
+            "Antonio Guterres",
+            Some("António Guterres")
+        )]
+    );
+}

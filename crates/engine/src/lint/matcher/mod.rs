@@ -516,10 +516,11 @@ impl Matcher {
     }
 
     /// Among the terms of the first term's concept, the one written as the
-    /// text writes it comes first: its punctuation, then its capitals.
+    /// text writes it comes first: its punctuation, then its diacritics,
+    /// then its capitals.
     /// When the glossary lists `phòng, chống` and `phòng chống`, or
-    /// `Liên Hợp Quốc` and `Liên hợp quốc`, the text says which one it
-    /// wrote.
+    /// `Liên Hợp Quốc` and `Liên hợp quốc`, or `António` and `Antonio`,
+    /// the text says which one it wrote.
     fn prefer_written_form(
         &self,
         text: &str,
@@ -536,6 +537,8 @@ impl Matcher {
         let written: Vec<String> = (a..b)
             .map(|i| gap_marks(&text[words[i].orig.1..words[i + 1].orig.0]))
             .collect();
+        let written_marks =
+            Self::marks_key(&text[words[a].orig.0..words[b].clitics_at.unwrap_or(words[b].orig.1)]);
         let shapes: Vec<Vec<bool>> = (a..=b)
             .map(|i| {
                 capitals(&text[words[i].orig.0..words[i].clitics_at.unwrap_or(words[i].orig.1)])
@@ -553,11 +556,12 @@ impl Matcher {
                 .collect();
             (
                 self.term_gaps(r) == written.as_slice(),
+                Self::marks_key(t) == written_marks,
                 term_shapes == shapes,
             )
         };
         let best = score(terms[0]);
-        if best == (true, true) {
+        if best == (true, true, true) {
             return;
         }
         if let Some(k) = terms.iter().position(|r| same(r) && score(*r) > best) {
@@ -568,6 +572,16 @@ impl Matcher {
                 .unwrap_or(k);
             terms[..=k].rotate_right(1);
         }
+    }
+
+    /// The letters of `s` with their diacritics, without case, tone-mark
+    /// placement, spaces or punctuation: `António` and `Antonio`, `Hòa` and
+    /// `hoà` compare as written.
+    fn marks_key(s: &str) -> String {
+        crate::normalize::tone_key(s)
+            .chars()
+            .filter(|&c| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+            .collect()
     }
 
     /// Whether the original text between the matched words may sit inside

@@ -118,12 +118,60 @@ fn inside_unknown_name(doc: &Document<'_>, m: &Matcher, o: &Occurrence) -> bool 
     capitalised_beyond_start && neighbour_capitalised(doc.text, o.start, o.end)
 }
 
+/// The stretches of a document that are not its own writing: page
+/// furniture (a site's brand line, a motto header) and sentences in
+/// another working language (a Vietnamese caption in an English page).
+/// A name written there is not the document's choice of form: the brand
+/// line `Vietnam.vn - Nền tảng quảng bá Việt Nam` does not make an English
+/// page that writes `Vietnam` inconsistent.
+fn aside(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let read;
+    let sentences = if doc.sentences.is_empty() {
+        read = crate::lint::lang::read_sentences(doc.text);
+        &read
+    } else {
+        &doc.sentences
+    };
+    for s in sentences {
+        if s.lang.is_some() && s.lang != doc.lang {
+            ranges.push((s.start, s.end));
+        }
+    }
+    for n in 1..=doc.lines.line_count() {
+        let (start, end) = doc.lines.line_range(n);
+        if super::untranslated_text::is_page_furniture(&doc.text[start..end]) {
+            ranges.push((start, end));
+        }
+    }
+    ranges.sort_unstable();
+    // Sentences and lines overlap: merged, the ranges are disjoint.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Whether `at` lies in one of `ranges` (disjoint, sorted).
+fn within(ranges: &[(usize, usize)], at: usize) -> bool {
+    let i = ranges.partition_point(|&(s, _)| s <= at);
+    i > 0 && at < ranges[i - 1].1
+}
+
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     let m = linter.matcher();
+    let aside = aside(doc);
     // (concept, language) → term → its occurrences in text order.
     let mut groups: BTreeMap<(usize, &str), BTreeMap<TermRef, Vec<&Occurrence>>> = BTreeMap::new();
     for o in &doc.occurrences {
-        if !o.is_unambiguous() || !is_full_form(linter, o.term()) || inside_unknown_name(doc, m, o)
+        if !o.is_unambiguous()
+            || !is_full_form(linter, o.term())
+            || inside_unknown_name(doc, m, o)
+            || within(&aside, o.start)
         {
             continue;
         }

@@ -76,7 +76,7 @@ const HEADER_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — "];
 /// - a header of short capitalised parts joined by separators, as a
 ///   national motto is printed at the top of a page (`Độc lập - Tự do -
 ///   Hạnh phúc`): three parts or more, each of at most three words.
-fn is_page_furniture(line: &str) -> bool {
+pub(crate) fn is_page_furniture(line: &str) -> bool {
     let line = line.trim();
     let mut parts = vec![line];
     for sep in HEADER_SEPARATORS {

@@ -32,7 +32,12 @@
 //!   marks: folding makes `thư` (in `Bí thư Trung ương`) equal to `Thứ`
 //!   and `lượng` (in `năng lượng công …`) equal to `Lương`, but with their
 //!   marks they are other words, not typos of `Thứ trưởng` or `Lương
-//!   Cường`. A word written without marks is compared folded.
+//!   Cường`. In a Vietnamese document a word written without marks faces
+//!   no term word with marks either (`trong` is a word of its own, not
+//!   `tướng` mistyped); elsewhere a name written plain is compared folded;
+//! - the text is not a name quoted as written elsewhere: a window that
+//!   stands alone between quotation marks (the title of a page) is left
+//!   as quoted.
 //!
 //! A wrong Vietnamese diacritic is not reported: folding makes it equal.
 //!
@@ -163,14 +168,42 @@ pub(super) fn marks_of(word: &str) -> Option<Vec<char>> {
 
 /// How a written word compares with a term's word beyond their folded
 /// forms: both written with Vietnamese marks and not the same marks makes
-/// them different words (`lượng` is not `Lương`, `thư` is not `Thứ`).
-fn marks_differ_from(written: Option<&[char]>, term: Option<&[char]>) -> bool {
-    matches!((written, term), (Some(w), Some(t)) if w != t)
+/// them different words (`lượng` is not `Lương`, `thư` is not `Thứ`). In
+/// a Vietnamese document, where words carry their marks, a word written
+/// without any is another word too (`trong` is not `tướng`); elsewhere a
+/// name written plain (`Luong`) is compared folded.
+fn marks_differ_from(written: Option<&[char]>, term: Option<&[char]>, vietnamese: bool) -> bool {
+    match (written, term) {
+        (Some(w), Some(t)) => w != t,
+        (None, Some(_)) => vietnamese,
+        _ => false,
+    }
+}
+
+/// Whether `text[start..end]` stands alone between quotation marks: a
+/// name quoted as it was written elsewhere (the title of a page, of a
+/// post), which correcting would misquote.
+fn quoted(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('„'), Some('“'))
+            | (Some('«'), Some('»'))
+            | (Some('‘'), Some('’'))
+            | (Some('\''), Some('\''))
+    )
 }
 
 #[cfg(test)]
 fn marks_differ(written: &str, term: &str) -> bool {
-    marks_differ_from(marks_of(written).as_deref(), marks_of(term).as_deref())
+    marks_differ_from(
+        marks_of(written).as_deref(),
+        marks_of(term).as_deref(),
+        false,
+    )
 }
 
 /// Where the term occurrences lie, in words, for telling whether a window
@@ -251,7 +284,7 @@ fn missing_punctuation(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>
             let written = &doc.text[o.words[k].1..o.words[k + 1].0];
             !stops(g).is_empty() && stops(written).trim().is_empty()
         });
-        if !missing {
+        if !missing || quoted(doc.text, o.start, o.end) {
             continue;
         }
         let found = one_line(&doc.text[o.start..o.end]);
@@ -313,6 +346,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     windows.sort_unstable();
     windows.dedup();
 
+    let vietnamese = doc.lang == Some(crate::lint::Language::Vi);
     // The marks of each text word, computed when a window first needs them.
     let mut text_marks: Vec<Option<Option<Vec<char>>>> = vec![None; words.len()];
     // (edits, first word, last word, candidate)
@@ -332,7 +366,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
                 let (s, e) = words[i].1;
                 marks_of(&doc.text[s..e])
             });
-            if marks_differ_from(written.as_deref(), c.marks[k].as_deref()) {
+            if marks_differ_from(written.as_deref(), c.marks[k].as_deref(), vietnamese) {
                 plausible = false;
                 break;
             }
@@ -349,6 +383,9 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         let joined = window.join(" ");
         let edits = strsim::damerau_levenshtein(&joined, &c.folded);
         if edits == 0 || edits > max_edits(c.chars, c.words.len()) {
+            continue;
+        }
+        if quoted(doc.text, words[start].1.0, words[end].1.1) {
             continue;
         }
         hits.push((edits, start, end, ci));
