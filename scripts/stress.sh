@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Concurrency: the eight-process test of tests/concurrency.rs run longer.
+# Concurrency: the eight-process test of tests/cli/concurrency.rs run longer.
 # Eight processes at once (imports, adds, add-and-remove, lookups, lints,
 # exports, translation-memory imports and searches) on one store, while a
 # thread keeps planting stale copies of the lookup index; fails on any
@@ -11,5 +11,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-60}"
-HCGLOSS_STRESS_ROUNDS="$rounds" cargo test --release --quiet --test concurrency -- --nocapture 2>&1 |
+HCGLOSS_STRESS_ROUNDS="$rounds" cargo test --release --quiet --test cli concurrency -- --nocapture 2>&1 |
   grep -E 'operations by|test result|failures|panicked|lost|not found|locked'

@@ -13,11 +13,9 @@
 //! what those do not cover. Memory on a large TBX is measured in
 //! `memory.rs`, the 200 MB files in `scripts/big_inputs.sh`.
 
-mod common;
-
 use std::process::Output;
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 
 const HEADER: &str = "concept,lang,term,status,type,category,note\n";
 

@@ -2,8 +2,8 @@
 
 use predicates::prelude::*;
 
-use super::common::{Env, fixture, read_fixture};
 use super::{UNITS, sample_tmx};
+use crate::common::{Env, fixture, read_fixture};
 
 #[test]
 fn tmx_import_then_export_reproduces_the_file() {

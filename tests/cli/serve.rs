@@ -5,14 +5,12 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 use serde_json::Value;
 
 /// A running server and what it has logged.

@@ -4,11 +4,9 @@
 //! that version did, and filled with the SQL of that schema; no binary
 //! fixture is kept.
 
-mod common;
-
 use rusqlite::Connection;
 
-use common::{Env, fixture, read_fixture};
+use crate::common::{Env, fixture, read_fixture};
 use hcgloss_engine::store::{APPLICATION_ID, latest_version, migrate_to};
 
 /// Makes the store of `env` as schema `version` left it, holding the core

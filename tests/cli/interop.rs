@@ -13,13 +13,11 @@
 //! The files are not part of this repository; without them the test says
 //! it was skipped.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn interop_dir() -> PathBuf {
-    common::shared_dir().join("interop")
+    crate::common::shared_dir().join("interop")
 }
 
 /// Whether the first line of a tab-separated file names languages (a TM)

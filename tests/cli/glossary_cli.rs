@@ -1,9 +1,7 @@
 //! The termbase commands through the real binary: import, export, lookup,
 //! show, add, remove, and where the store lives.
 
-mod common;
-
-use common::{Env, fixture, read_fixture};
+use crate::common::{Env, fixture, read_fixture};
 use predicates::prelude::*;
 
 const HEADER: &str = "concept,lang,term,status,type,category,note\n";
@@ -379,7 +377,7 @@ fn default_store_is_created_and_seeded_from_the_bundled_glossary() {
         ));
     let store = env.path("data").join("hcgloss").join("hcgloss.sqlite");
     assert!(store.exists());
-    let bundled = std::fs::read_to_string(common::fixture("../../glossary.csv")).unwrap();
+    let bundled = std::fs::read_to_string(crate::common::fixture("../../glossary.csv")).unwrap();
     let exported = env
         .cmd_default_store()
         .arg("export")

@@ -4,13 +4,11 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 
 /// An Indonesian article with findings against the bundled glossary.
 const ARTICLE: &str = "Wakil Menteri Luar Negeri menghadiri Upacara Pembukaan Konvensi di Hanoi. \
@@ -91,7 +89,7 @@ fn the_default_store_is_made_whole_before_anyone_sees_it() {
 /// The binary with `--db` and the given arguments, without the
 /// capabilities that let root write any file whatever its mode.
 fn run_unprivileged(env: &Env, args: &[&str]) -> Output {
-    let mut c = common::unprivileged();
+    let mut c = crate::common::unprivileged();
     c.arg("--db")
         .arg(&env.db)
         .args(args)

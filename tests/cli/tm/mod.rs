@@ -5,13 +5,11 @@
 //! matches with the differing words and the glossary terms beside them,
 //! concordance with highlights, and the index agreeing with a full scan.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod exchange;
 mod index;
 mod search;
 
-use common::{Env, fixture, read_fixture};
+use crate::common::{Env, fixture, read_fixture};
 
 pub const UNITS: usize = 38;
 

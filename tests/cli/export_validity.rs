@@ -5,18 +5,16 @@
 //! TBX 2008 for well-formedness and for its structure (no `<body>` without
 //! an entry), TMX against the TMX 1.4 DTD (`xmllint --dtdvalid`). The
 //! validators are in the shared folder beside the repository
-//! ([`common::shared_dir`]); without them, or without the tools, each check
+//! ([`crate::common::shared_dir`]); without them, or without the tools, each check
 //! says it was skipped. `.ci/run` installs xmllint and node-schematron.
-
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 
 fn validators() -> Option<PathBuf> {
-    let dir = common::shared_dir().join("validators");
+    let dir = crate::common::shared_dir().join("validators");
     if dir.join("TBXcoreStructV03.rng").exists() {
         Some(dir)
     } else {

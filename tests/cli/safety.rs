@@ -7,13 +7,11 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 
 const HEADER: &str = "concept,lang,term,status,type,category,note\n";
 

@@ -10,9 +10,7 @@ use serde_json::Value;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lint");
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 
 /// A store with the lint glossary, and the bilingual fixtures copied into
 /// the directory lint runs in (so reports name them shortly).

@@ -20,9 +20,7 @@ fn shipped() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary.csv")
 }
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 
 /// A store holding the fixture glossary.
 fn seeded() -> Env {

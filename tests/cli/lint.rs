@@ -11,9 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lint");
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 
 /// A temporary directory holding a store with the fixture glossary; lint
 /// runs inside it so file names in reports are short and stable.
@@ -135,7 +133,7 @@ fn text_report_of_every_rule() {
     env.copy("findings_id.txt");
     let out = env.lint().arg("findings_id.txt").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    common::snapshot("lint/expected/findings_id.out", &stdout(&out));
+    crate::common::snapshot("lint/expected/findings_id.out", &stdout(&out));
     assert_eq!(stderr(&out), "");
 }
 
@@ -150,7 +148,7 @@ fn json_report() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    common::snapshot("lint/expected/vi_en.json", &stdout(&out));
+    crate::common::snapshot("lint/expected/vi_en.json", &stdout(&out));
 }
 
 #[test]
@@ -163,7 +161,7 @@ fn sarif_report_with_fixes() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    common::snapshot("lint/expected/sarif_id.sarif", &stdout(&out));
+    crate::common::snapshot("lint/expected/sarif_id.sarif", &stdout(&out));
 }
 
 #[test]
@@ -177,7 +175,7 @@ fn usage_summary_across_files() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "a report, not a check");
-    common::snapshot("lint/expected/summary.out", &stdout(&out));
+    crate::common::snapshot("lint/expected/summary.out", &stdout(&out));
 }
 
 // --------------------------------------------------------------- matching
@@ -540,7 +538,7 @@ fn diff_previews_without_writing() {
     let file = env.copy("fix_id.txt");
     let out = env.lint().args(["--diff", "fix_id.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    common::snapshot("lint/expected/fix_id.diff", &stdout(&out));
+    crate::common::snapshot("lint/expected/fix_id.diff", &stdout(&out));
     assert_eq!(
         stderr(&out),
         "5 fixable findings in 1 file (nothing written)\n"

@@ -1,6 +1,6 @@
 //! Fuzzy search and concordance.
 
-use super::common::Env;
+use crate::common::Env;
 
 #[test]
 fn search_shows_matches_differences_and_glossary_terms() {

@@ -3,11 +3,9 @@
 //! the three working languages in every concept, the canonical order,
 //! and a byte-for-byte round trip through a store.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::Env;
+use crate::common::Env;
 use unicode_normalization::is_nfc;
 
 const CATEGORIES: &[&str] = &[

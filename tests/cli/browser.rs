@@ -5,14 +5,12 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";

@@ -5,14 +5,12 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use common::{Env, fixture, read_fixture};
+use crate::common::{Env, fixture, read_fixture};
 use serde_json::{Value, json};
 
 /// How long any answer may take (a debug build on a busy machine).

@@ -5,12 +5,10 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 use serde_json::Value;
 
 fn nvim() -> Option<std::path::PathBuf> {

@@ -21,8 +21,6 @@
 //! `HCGLOSS_STRESS_ROUNDS` sets how many rounds each worker runs (default
 //! 6, so `cargo test` stays quick); `scripts/stress.sh` runs it longer.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Output;
@@ -30,7 +28,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::{Env, fixture};
+use crate::common::{Env, fixture};
 use serde_json::Value;
 
 const HEADER: &str = "concept,lang,term,status,type,category,note\n";
