@@ -28,7 +28,9 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// A working language lint can detect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Language {
     Id,
     Vi,

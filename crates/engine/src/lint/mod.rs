@@ -21,6 +21,7 @@
 pub mod address;
 pub mod bilingual;
 pub mod case;
+pub mod compiled;
 pub mod config;
 pub mod finding;
 pub mod fix;
@@ -32,34 +33,26 @@ pub mod sources;
 pub mod stem;
 pub mod usage;
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
+pub use compiled::Glossary;
 pub use config::Config;
 pub use finding::{Edit, Finding, LineIndex, RelatedPlace, Rule, SegmentPlace, Severity, Span};
 pub use lang::Language;
 use lang::Sentence;
 use matcher::{Matcher, Occurrence, TermRef};
 
-use crate::model::{Concept, TermType};
+use crate::model::Concept;
 use crate::normalize::{Folded, fold};
 
 /// A glossary and a configuration, ready to check documents.
 ///
-/// Everything derived from the glossary is computed once, here, and only
-/// read while checking, so one `Linter` checks many documents at once
-/// from several threads (it is `Sync`).
+/// Everything derived from the glossary is computed once ([`Glossary`]),
+/// and only read while checking, so one `Linter` checks many documents at
+/// once from several threads (it is `Sync`).
 pub struct Linter {
-    matcher: Matcher,
+    glossary: Arc<Glossary>,
     config: Config,
-    /// Folded acronyms of the glossary (`pbb`): a full term containing one
-    /// is an abbreviated form (`Sekretaris Jenderal PBB`).
-    acronyms: HashSet<String>,
-    /// The terms `misspelled-term` compares text with, built the first
-    /// time a document needs them.
-    misspellings: OnceLock<rules::misspelled_term::Index>,
-    /// The names inside each term, for `term-case`, built the same way.
-    case_names: OnceLock<rules::term_case::Names>,
 }
 
 /// Everything the rules may look at in one document.
@@ -205,39 +198,34 @@ pub struct DocumentReport {
 }
 
 impl Linter {
+    /// Compiles `concepts` (see [`Glossary`]; a front end with a store
+    /// reads the compiled glossary kept beside it instead:
+    /// [`crate::store::Store::lint_glossary`]).
     pub fn new(concepts: Vec<Concept>, config: Config) -> Linter {
-        let matcher = Matcher::new(concepts);
-        let acronyms = matcher
-            .concepts()
-            .iter()
-            .enumerate()
-            .flat_map(|(ci, c)| c.terms.iter().enumerate().map(move |(ti, t)| (ci, ti, t)))
-            .filter(|(_, _, t)| t.term_type == TermType::Acronym)
-            .map(|(concept, term, _)| matcher.folded_term(TermRef { concept, term }).to_string())
-            .collect();
-        Linter {
-            matcher,
-            config,
-            acronyms,
-            misspellings: OnceLock::new(),
-            case_names: OnceLock::new(),
-        }
+        Linter::with_glossary(Arc::new(Glossary::new(concepts)), config)
+    }
+
+    /// A linter over a glossary already compiled.
+    pub fn with_glossary(glossary: Arc<Glossary>, config: Config) -> Linter {
+        Linter { glossary, config }
+    }
+
+    pub fn glossary(&self) -> &Arc<Glossary> {
+        &self.glossary
     }
 
     /// The candidates of `misspelled-term`, built on first use.
     pub(crate) fn misspellings(&self) -> &rules::misspelled_term::Index {
-        self.misspellings
-            .get_or_init(|| rules::misspelled_term::Index::new(&self.matcher))
+        self.glossary.misspellings()
     }
 
     /// The names inside each term, for `term-case`, built on first use.
     pub(crate) fn case_names(&self) -> &rules::term_case::Names {
-        self.case_names
-            .get_or_init(|| rules::term_case::Names::new(&self.matcher))
+        self.glossary.case_names()
     }
 
     pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+        &self.glossary.matcher
     }
 
     pub fn config(&self) -> &Config {
@@ -251,7 +239,9 @@ impl Linter {
 
     /// [`Linter::contains_acronym`] for a term already folded.
     pub fn contains_acronym_folded(&self, folded: &str) -> bool {
-        folded.split(' ').any(|w| self.acronyms.contains(w))
+        folded
+            .split(' ')
+            .any(|w| self.glossary.acronyms.contains(w))
     }
 
     /// Reads `text` (named `file` in findings) in `lang`, or in its
@@ -350,7 +340,7 @@ impl Linter {
         let (all_occurrences, occurrences) = match lang {
             None => {
                 let all = self
-                    .matcher
+                    .matcher()
                     .find_folded_each(text, &folded, stem, &[None])
                     .pop()
                     .expect("one selection");
@@ -359,7 +349,7 @@ impl Linter {
             Some(l) => {
                 let langs = [l.code()];
                 let mut found =
-                    self.matcher
+                    self.matcher()
                         .find_folded_each(text, &folded, stem, &[None, Some(&langs)]);
                 let occurrences = found.pop().expect("two selections");
                 (found.pop().expect("two selections"), occurrences)

@@ -42,9 +42,9 @@
 //!    (`phòng, chống`, `phòng chống`), the one written as the text writes
 //!    it is chosen.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::DoubleArrayAhoCorasick;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use serde::{Deserialize, Serialize};
 
 use super::stem::Analysis;
 use crate::model::{Concept, Term, TermType};
@@ -57,7 +57,7 @@ pub(crate) use fit::has_marks;
 use stream::{Token, Word};
 
 /// A term of the matcher's glossary: indexes into [`Matcher::concepts`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TermRef {
     pub concept: usize,
     pub term: usize,
@@ -145,6 +145,7 @@ struct Candidate {
 }
 
 /// One automaton pattern: a folded form and the terms that have it.
+#[derive(Serialize, Deserialize)]
 struct Pattern {
     terms: Vec<TermRef>,
     /// Non-space punctuation between the term's words, per gap.
@@ -158,9 +159,20 @@ struct Pattern {
 
 /// A glossary compiled for searching.
 pub struct Matcher {
+    data: MatcherData,
+    /// Every pattern's folded form, the value being the pattern's index.
+    /// A double-array automaton: as fast to search as any, and it can be
+    /// written to a file and read back without being built again (see
+    /// [`crate::lint::compiled`]).
+    automaton: DoubleArrayAhoCorasick<u32>,
+}
+
+/// Everything of a [`Matcher`] but its automaton: what is written to a
+/// file as it is.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct MatcherData {
     concepts: Vec<Concept>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
     /// Folded words of the Indonesian terms, and two-word terms written as
     /// one word (`tandatangan`): the stemmer's dictionary.
     dictionary: HashSet<String>,
@@ -266,49 +278,66 @@ impl Matcher {
         // A compound root already spelled as one glossary word is that word.
         compounds.retain(|joined, _| !by_form.contains_key(joined));
         let form_len = forms.iter().map(|f| f.chars().count()).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&forms)
-            .expect("glossary forms make a valid automaton");
+        let automaton = if forms.is_empty() {
+            // The double array wants at least one pattern; a space never
+            // occurs in the stream at a token boundary, so this one never
+            // makes a candidate.
+            DoubleArrayAhoCorasick::new([" "])
+        } else {
+            DoubleArrayAhoCorasick::new(&forms)
+        }
+        .expect("glossary forms are distinct and not empty");
         Matcher {
-            concepts,
-            patterns,
+            data: MatcherData {
+                concepts,
+                patterns,
+                dictionary,
+                compounds,
+                form_len,
+                fits,
+                folded: folded_terms,
+                gaps: all_gaps,
+            },
             automaton,
-            dictionary,
-            compounds,
-            form_len,
-            fits,
-            folded: folded_terms,
-            gaps: all_gaps,
         }
     }
 
+    /// The matcher's parts, for writing it to a file.
+    pub(crate) fn parts(&self) -> (&MatcherData, &DoubleArrayAhoCorasick<u32>) {
+        (&self.data, &self.automaton)
+    }
+
+    /// A matcher from the parts [`Matcher::parts`] gave.
+    pub(crate) fn from_parts(data: MatcherData, automaton: DoubleArrayAhoCorasick<u32>) -> Matcher {
+        Matcher { data, automaton }
+    }
+
     pub fn concepts(&self) -> &[Concept] {
-        &self.concepts
+        &self.data.concepts
     }
 
     pub fn concept(&self, r: TermRef) -> &Concept {
-        &self.concepts[r.concept]
+        &self.data.concepts[r.concept]
     }
 
     pub fn term(&self, r: TermRef) -> &Term {
-        &self.concepts[r.concept].terms[r.term]
+        &self.data.concepts[r.concept].terms[r.term]
     }
 
     /// The folded form of a term ([`crate::normalize::fold_key`]).
     pub fn folded_term(&self, r: TermRef) -> &str {
-        &self.folded[r.concept][r.term]
+        &self.data.folded[r.concept][r.term]
     }
 
     /// The punctuation between a term's words, one string per gap (empty
     /// where only spaces separate them).
     pub fn term_gaps(&self, r: TermRef) -> &[String] {
-        &self.gaps[r.concept][r.term]
+        &self.data.gaps[r.concept][r.term]
     }
 
     /// The stemmer's dictionary: the glossary's Indonesian words.
     pub fn dictionary(&self) -> &HashSet<String> {
-        &self.dictionary
+        &self.data.dictionary
     }
 
     /// Every occurrence of a glossary term in `text`, in text order, none
@@ -381,6 +410,9 @@ impl Matcher {
         let token_at_start = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).ok();
         let token_at_end = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).ok();
         let mut candidates: Vec<Candidate> = Vec::new();
+        // The automaton reports the matches ending at one byte longest
+        // first (each state's own pattern, then those along its failure
+        // links): the order the candidates keep.
         for m in self.automaton.find_overlapping_iter(stream) {
             let (Some(ts), Some(te)) = (token_at_start(m.start()), token_at_end(m.end())) else {
                 continue;
@@ -392,7 +424,7 @@ impl Matcher {
             {
                 continue;
             }
-            let pattern = &self.patterns[m.pattern().as_usize()];
+            let pattern = &self.data.patterns[m.value() as usize];
             let terms: Vec<TermRef> = pattern
                 .terms
                 .iter()
@@ -401,7 +433,7 @@ impl Matcher {
                     let fit = pattern
                         .fit
                         .as_ref()
-                        .unwrap_or(&self.fits[r.concept][r.term]);
+                        .unwrap_or(&self.data.fits[r.concept][r.term]);
                     fits(fit, text, words, &tokens[ts..=te])
                 })
                 .collect();
@@ -414,7 +446,7 @@ impl Matcher {
             candidates.push(Candidate {
                 first: a,
                 last: b,
-                pattern: m.pattern().as_usize(),
+                pattern: m.value() as usize,
                 terms,
             });
         }
@@ -443,7 +475,7 @@ impl Matcher {
     ) -> Vec<Occurrence> {
         candidates.sort_by_key(|c| {
             (
-                std::cmp::Reverse((c.last - c.first, self.form_len[c.pattern])),
+                std::cmp::Reverse((c.last - c.first, self.data.form_len[c.pattern])),
                 c.first,
             )
         });
@@ -481,7 +513,7 @@ impl Matcher {
             terms.sort_by_key(|r| {
                 let t = self.term(*r);
                 (
-                    !self.fits[r.concept][r.term].has_symbol_suffix(),
+                    !self.data.fits[r.concept][r.term].has_symbol_suffix(),
                     t.status,
                     t.term_type != TermType::Full,
                     t.term_type,

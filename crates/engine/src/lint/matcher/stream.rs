@@ -2,8 +2,8 @@
 //! words replaced by their roots and English possessives without their
 //! `'s`, as the automaton reads them.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::{Matcher, is_joiner, possessive_at};
 use crate::lint::stem::{self, Analysis};
@@ -74,11 +74,11 @@ impl Matcher {
                 words[i].clitics_at = Some(s + at);
                 continue;
             }
-            let analysis = if stem && !self.dictionary.contains(w) {
+            let analysis = if stem && !self.data.dictionary.contains(w) {
                 stemmed
                     .entry(w)
                     .or_insert_with(|| {
-                        stem::stem(w, &self.dictionary)
+                        stem::stem(w, &self.data.dictionary)
                             .filter(|a| a.keeps_meaning() && !a.is_bare())
                     })
                     .clone()
@@ -88,7 +88,7 @@ impl Matcher {
             match &analysis {
                 None => push_token(&mut stream, &mut tokens, i, w),
                 Some(a) => {
-                    match self.compounds.get(&a.root) {
+                    match self.data.compounds.get(&a.root) {
                         Some(parts) => {
                             for part in parts {
                                 push_token(&mut stream, &mut tokens, i, part);

@@ -143,7 +143,7 @@ fn term_words(term: &str) -> Vec<String> {
 /// Quốc về chống tội phạm mạng`, `UN` inside `UN Headquarters`): words
 /// `first..=last` of the term are an allowed term of a named thing, or an
 /// acronym.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Inner {
     first: usize,
     last: usize,
@@ -160,7 +160,7 @@ struct Inner {
 
 /// What this rule knows of one glossary term: its words and the names
 /// inside it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct TermNames {
     words: Vec<String>,
     inner: Vec<Inner>,
@@ -168,6 +168,7 @@ struct TermNames {
 
 /// The words and inner names of every glossary term, built once per run
 /// (the first time a document needs them) and shared by every document.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Names {
     terms: Vec<Vec<TermNames>>,
 }
