@@ -1,7 +1,7 @@
 //! The physical limit of a lint run: fold a text and run one Aho–Corasick
 //! automaton over it, nothing else (no stemming, no word boundaries, no
 //! rules, no output), with the automaton lint itself uses, built from the
-//! same folded terms.
+//! same folded terms (each between spaces, so that only whole words match).
 //!
 //!     cargo run --release --example lint_scan -- STORE TEXT [RUNS]
 //!
@@ -39,8 +39,11 @@ fn main() -> hcgloss_engine::Result<()> {
         .collect();
     forms.sort_unstable();
     forms.dedup();
+    // Between spaces, as lint's automaton has them: matches are then whole
+    // words (see lint's matcher).
     let automaton: DoubleArrayAhoCorasick<u32> =
-        DoubleArrayAhoCorasick::new(&forms).expect("the terms make an automaton");
+        DoubleArrayAhoCorasick::new(forms.iter().map(|f| format!(" {f} ")))
+            .expect("the terms make an automaton");
     let text =
         std::fs::read_to_string(&args[1]).map_err(|e| hcgloss_engine::Error::io(&args[1], e))?;
     let (mut total, mut scan, mut matches) = (Vec::new(), Vec::new(), 0);
@@ -48,7 +51,8 @@ fn main() -> hcgloss_engine::Result<()> {
         let started = Instant::now();
         let folded = fold(&text);
         let scanning = Instant::now();
-        matches = automaton.find_overlapping_iter(&folded.text).count();
+        let padded = format!(" {} ", folded.text);
+        matches = automaton.find_overlapping_iter(&padded).count();
         scan.push(scanning.elapsed().as_secs_f64() * 1e3);
         total.push(started.elapsed().as_secs_f64() * 1e3);
     }

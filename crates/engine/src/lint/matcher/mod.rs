@@ -144,6 +144,15 @@ struct Candidate {
     terms: Vec<TermRef>,
 }
 
+impl Candidate {
+    fn copy(&self) -> Candidate {
+        Candidate {
+            terms: self.terms.clone(),
+            ..*self
+        }
+    }
+}
+
 /// One automaton pattern: a folded form and the terms that have it.
 #[derive(Serialize, Deserialize)]
 struct Pattern {
@@ -278,13 +287,16 @@ impl Matcher {
         // A compound root already spelled as one glossary word is that word.
         compounds.retain(|joined, _| !by_form.contains_key(joined));
         let form_len = forms.iter().map(|f| f.chars().count()).collect();
+        // Each form between spaces, as the stream has its tokens: a match
+        // then starts and ends on token boundaries, and the many places
+        // where a term is only part of a longer word (`kerja` in
+        // `bekerja`) are never reported at all.
         let automaton = if forms.is_empty() {
-            // The double array wants at least one pattern; a space never
-            // occurs in the stream at a token boundary, so this one never
-            // makes a candidate.
-            DoubleArrayAhoCorasick::new([" "])
+            // The double array wants at least one pattern; two spaces never
+            // occur in the stream.
+            DoubleArrayAhoCorasick::new(["  "])
         } else {
-            DoubleArrayAhoCorasick::new(&forms)
+            DoubleArrayAhoCorasick::new(forms.iter().map(|f| format!(" {f} ")))
         }
         .expect("glossary forms are distinct and not empty");
         Matcher {
@@ -377,9 +389,31 @@ impl Matcher {
     ) -> Vec<Vec<Occurrence>> {
         let (words, tokens, stream) = self.tokenize(text, folded, stem_indonesian);
         let candidates = self.candidates(text, &words, &tokens, &stream);
+        // Where a selection keeps every term of every candidate, its
+        // result is that of choosing among all candidates: chosen once.
+        let keeps_all = |langs: &Option<&[&str]>| match langs {
+            None => true,
+            Some(ls) => candidates.iter().all(|c| {
+                c.terms
+                    .iter()
+                    .all(|r| ls.contains(&self.term(*r).lang.as_str()))
+            }),
+        };
+        let mut all: Option<Vec<Occurrence>> = None;
         selections
             .iter()
             .map(|langs| {
+                if keeps_all(langs) {
+                    return all
+                        .get_or_insert_with(|| {
+                            self.choose(
+                                text,
+                                &words,
+                                candidates.iter().map(Candidate::copy).collect(),
+                            )
+                        })
+                        .clone();
+                }
                 let wanted = candidates.iter().filter_map(|c| {
                     let terms: Vec<TermRef> = match langs {
                         None => c.terms.clone(),
@@ -414,7 +448,9 @@ impl Matcher {
         // first (each state's own pattern, then those along its failure
         // links): the order the candidates keep.
         for m in self.automaton.find_overlapping_iter(stream) {
-            let (Some(ts), Some(te)) = (token_at_start(m.start()), token_at_end(m.end())) else {
+            // Without the spaces around the form.
+            let (Some(ts), Some(te)) = (token_at_start(m.start() + 1), token_at_end(m.end() - 1))
+            else {
                 continue;
             };
             let (a, b) = (tokens[ts].word, tokens[te].word);
@@ -479,31 +515,37 @@ impl Matcher {
                 c.first,
             )
         });
-        // The chosen occurrence each word belongs to.
-        let mut owner: Vec<Option<usize>> = vec![None; words.len()];
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        // The chosen occurrence each word belongs to (`NONE`: none), for
+        // the words from the first candidate's on.
+        const NONE: u32 = u32::MAX;
+        let base = candidates.iter().map(|c| c.first).min().unwrap_or(0);
+        let top = candidates.iter().map(|c| c.last).max().unwrap_or(0);
+        let mut owner: Vec<u32> = vec![NONE; top + 1 - base];
         let mut chosen = Vec::new();
         let mut lost = Vec::new();
         for c in candidates {
-            let (a, b) = (c.first, c.last);
-            if owner[a..=b].iter().any(Option::is_some) {
+            let (a, b) = (c.first - base, c.last - base);
+            if owner[a..=b].iter().any(|o| *o != NONE) {
                 lost.push(c);
                 continue;
             }
-            owner[a..=b]
-                .iter_mut()
-                .for_each(|t| *t = Some(chosen.len()));
-            chosen.push((a, b, c.terms));
+            let id = u32::try_from(chosen.len()).expect("fewer than 2^32 occurrences");
+            owner[a..=b].iter_mut().for_each(|t| *t = id);
+            chosen.push((c.first, c.last, c.terms));
         }
-        let mut kept = vec![false; words.len()];
+        let mut kept = vec![false; if lost.is_empty() { 0 } else { owner.len() }];
         for c in lost {
-            let (a, b) = (c.first, c.last);
-            let inside = owner[a].is_some() && owner[a] == owner[b];
+            let (a, b) = (c.first - base, c.last - base);
+            let inside = owner[a] != NONE && owner[a] == owner[b];
             let deprecated = c.terms.iter().all(|r| !self.term(*r).status.is_allowed());
             if !deprecated || inside || kept[a..=b].iter().any(|k| *k) {
                 continue;
             }
             kept[a..=b].iter_mut().for_each(|k| *k = true);
-            chosen.push((a, b, c.terms));
+            chosen.push((c.first, c.last, c.terms));
         }
         chosen.sort_by_key(|(a, b, _)| (*a, *b));
         let mut out = Vec::with_capacity(chosen.len());

@@ -57,7 +57,7 @@ impl Matcher {
             folded_words.push(Cow::Borrowed(w));
         }
         let mut tokens = Vec::with_capacity(words.len());
-        let mut stream = String::with_capacity(folded.text.len());
+        let mut stream = String::with_capacity(folded.text.len() + 2);
         // News text repeats its words: each distinct word is stemmed once.
         let mut stemmed: HashMap<&str, Option<Analysis>> = HashMap::new();
         for (i, w) in folded_words.iter().enumerate() {
@@ -104,15 +104,15 @@ impl Matcher {
             }
             words[i].analysis = analysis;
         }
+        stream.push(' ');
         (words, tokens, stream)
     }
 }
 
-/// Appends one token of word `word` to the stream.
+/// Appends one token of word `word` to the stream, after a space (the
+/// stream starts and ends with one, as the automaton's patterns do).
 fn push_token(stream: &mut String, tokens: &mut Vec<Token>, word: usize, part: &str) {
-    if !stream.is_empty() {
-        stream.push(' ');
-    }
+    stream.push(' ');
     let start = stream.len();
     stream.push_str(part);
     tokens.push(Token {

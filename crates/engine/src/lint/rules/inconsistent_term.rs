@@ -167,15 +167,22 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     let aside = aside(doc);
     // (concept, language) → term → its occurrences in text order.
     let mut groups: BTreeMap<(usize, &str), BTreeMap<TermRef, Vec<&Occurrence>>> = BTreeMap::new();
+    // Whether each term is a full form, and its base form: a text names
+    // the same few terms again and again.
+    let mut forms: foldhash::HashMap<TermRef, Option<TermRef>> = Default::default();
     for o in &doc.occurrences {
-        if !o.is_unambiguous()
-            || !is_full_form(linter, o.term())
-            || inside_unknown_name(doc, m, o)
-            || within(&aside, o.start)
-        {
+        if !o.is_unambiguous() {
             continue;
         }
-        let r = base_form(linter, o.term());
+        let Some(r) = *forms
+            .entry(o.term())
+            .or_insert_with(|| is_full_form(linter, o.term()).then(|| base_form(linter, o.term())))
+        else {
+            continue;
+        };
+        if inside_unknown_name(doc, m, o) || within(&aside, o.start) {
+            continue;
+        }
         let t = m.term(r);
         groups
             .entry((r.concept, t.lang.as_str()))
