@@ -14,6 +14,8 @@
 //! - [`finding`] is what a rule reports, with positions;
 //! - [`config`] reads `hcgloss.toml`; [`sources`] expands and reads inputs;
 //! - [`fix`] turns fixable findings into a rewritten text;
+//! - [`pieces`] reads a long document piece by piece, so memory follows
+//!   the piece and not the document;
 //! - [`usage`] is the corpus-wide view of which variants are used where;
 //! - [`bilingual`] checks translation units (a source segment and its
 //!   translation), with [`numbers`] reading the numbers of each.
@@ -28,6 +30,8 @@ pub mod fix;
 pub mod lang;
 pub mod matcher;
 pub mod numbers;
+pub mod pieces;
+mod repeated;
 pub mod rules;
 pub mod sources;
 pub mod stem;
@@ -43,7 +47,7 @@ use lang::Sentence;
 use matcher::{Matcher, Occurrence, TermRef};
 
 use crate::model::Concept;
-use crate::normalize::{Folded, fold};
+use crate::normalize::{Folded, fold_range};
 
 /// A glossary and a configuration, ready to check documents.
 ///
@@ -58,6 +62,10 @@ pub struct Linter {
 /// Everything the rules may look at in one document.
 pub struct Document<'a> {
     pub text: &'a str,
+    /// The byte range of `text` read: all of it, or one piece of a long
+    /// document ([`pieces`]); the fields below cover this range only,
+    /// with positions in the whole of `text`.
+    pub range: (usize, usize),
     pub folded: Folded,
     pub lines: LineIndex<'a>,
     /// The document's language, when given or detected.
@@ -112,74 +120,22 @@ impl Draft {
     }
 }
 
-/// One finding for a line the document repeats word for word (a photo
-/// caption a page prints twice, a credit under every picture): a finding
-/// without a fix on a later copy of the same line, at the same place in
-/// it, is left out, and the first says how often the line comes.
-/// Findings with a fix are all kept, so `--fix` still mends every copy.
-fn group_repeated_lines(doc: &Document<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
-    use std::collections::HashMap;
-    // Each distinct line text, hashed once, gets an id; a line is looked up
-    // once however many drafts it has.
-    let mut line_ids: HashMap<&str, usize> = HashMap::new();
-    let mut id_of_line: HashMap<usize, usize> = HashMap::new();
-    // (rule, line id, offset in the line, length) → (index, lines).
-    type Place = (Rule, usize, usize, usize);
-    let mut seen: HashMap<Place, (usize, Vec<usize>)> = HashMap::new();
-    let mut keep = vec![true; drafts.len()];
-    for (i, d) in drafts.iter().enumerate() {
-        if d.fix.is_some() {
-            continue;
-        }
-        let line = doc.lines.line_of(d.start);
-        let (line_start, line_end) = doc.lines.line_range(line);
-        if d.end > line_end {
-            continue;
-        }
-        let next_id = line_ids.len();
-        let id = *id_of_line.entry(line).or_insert_with(|| {
-            *line_ids
-                .entry(doc.text[line_start..line_end].trim_end())
-                .or_insert(next_id)
-        });
-        let key = (d.rule, id, d.start - line_start, d.end - d.start);
-        match seen.get_mut(&key) {
-            Some((_, lines)) => {
-                keep[i] = false;
-                lines.push(line);
-            }
-            None => {
-                seen.insert(key, (i, vec![line]));
-            }
-        }
+impl Document<'_> {
+    /// Whether the document is read whole, not one piece of it.
+    pub fn is_whole(&self) -> bool {
+        self.range == (0, self.text.len())
     }
-    let mut notes: HashMap<usize, String> = HashMap::new();
-    for (first, lines) in seen.into_values() {
-        if lines.len() > 1 {
-            let others: Vec<String> = lines[1..].iter().map(usize::to_string).collect();
-            let note = format!(
-                "; the line is repeated {}× (also line{} {})",
-                lines.len(),
-                if others.len() > 1 { "s" } else { "" },
-                others.join(", ")
-            );
-            notes.insert(first, note);
-        }
+
+    /// The numbers of the lines the document (or the piece) covers.
+    pub fn line_numbers(&self) -> std::ops::RangeInclusive<usize> {
+        let first = self.lines.line_of(self.range.0);
+        let last = if self.range.1 >= self.text.len() {
+            self.lines.line_count()
+        } else {
+            self.lines.line_of(self.range.1) - 1
+        };
+        first..=last
     }
-    drafts
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| keep[*i])
-        .map(|(i, mut d)| {
-            if let Some(note) = notes.remove(&i) {
-                match &mut d.related {
-                    Some(r) => r.rest.push_str(&note),
-                    None => d.message.push_str(&note),
-                }
-            }
-            d
-        })
-        .collect()
 }
 
 /// The result for one document.
@@ -247,51 +203,83 @@ impl Linter {
     /// Reads `text` (named `file` in findings) in `lang`, or in its
     /// detected language when `lang` is `None`.
     pub fn check(&self, file: &str, text: &str, lang: Option<Language>) -> DocumentReport {
-        let sentences = if lang.is_none() || self.config.severity(Rule::UntranslatedText).is_some()
-        {
-            lang::read_sentences(text)
-        } else {
-            Vec::new()
-        };
+        let mut findings = Vec::new();
+        let mut report = self.check_with(file, text, lang, true, &mut |f| findings.push(f));
+        report.findings = findings;
+        report
+    }
+
+    /// [`Linter::check`] that hands each finding, in text order, to
+    /// `each` instead of keeping it: the report it returns has no
+    /// findings and no terms. A long document is read piece by piece
+    /// ([`pieces`]).
+    pub fn check_each(
+        &self,
+        file: &str,
+        text: &str,
+        lang: Option<Language>,
+        each: &mut dyn FnMut(Finding),
+    ) -> DocumentReport {
+        self.check_with(file, text, lang, false, each)
+    }
+
+    /// [`Linter::check_each`], listing the terms used when `terms` is set.
+    fn check_with(
+        &self,
+        file: &str,
+        text: &str,
+        lang: Option<Language>,
+        terms: bool,
+        each: &mut dyn FnMut(Finding),
+    ) -> DocumentReport {
         let (lang, detected) = match lang {
             Some(l) => (Some(l), false),
-            None => (lang::detect_from_sentences(text, &sentences), true),
+            None => (lang::detect_document(text), true),
         };
-        let doc = self.document_with(text, lang, sentences);
-        let drafts = self.run_rules(&doc);
-        let findings = drafts
-            .into_iter()
-            .map(|d| {
-                let related = d.related.as_ref().map(|r| RelatedPlace {
-                    span: doc.lines.span(r.start, r.end),
-                    unit: None,
-                });
-                Finding {
-                    file: file.to_string(),
-                    span: doc.lines.span(d.start, d.end),
-                    start: d.start,
-                    end: d.end,
-                    rule: d.rule,
-                    severity: self
-                        .config
-                        .severity(d.rule)
-                        .expect("only enabled rules ran"),
-                    concept: d.concept.clone(),
-                    found: text[d.start..d.end].to_string(),
-                    suggestion: d.suggestion.clone(),
-                    message: d.message_with(related.as_ref()),
-                    fix: d.fix,
-                    segment: None,
-                    related,
-                }
-            })
-            .collect();
+        // Each piece reads its own sentences (a sentence never crosses a
+        // line break), when a rule reads them: `untranslated-text`, and
+        // `inconsistent-term`, which leaves out sentences in another
+        // language.
+        let read = self.config.severity(Rule::UntranslatedText).is_some()
+            || self.config.severity(Rule::InconsistentTerm).is_some();
+        let sentences = (!read).then_some(&[][..]);
+        let lines = LineIndex::new(text);
+        let (drafts, terms_used) = self.piecewise_drafts(text, lang, sentences, &lines, terms);
+        for d in repeated::group(text, &lines, drafts) {
+            each(self.place(file, text, &lines, d));
+        }
         DocumentReport {
             file: file.to_string(),
             lang,
             lang_detected: detected,
-            findings,
-            terms_used: doc.occurrences.iter().map(Occurrence::term).collect(),
+            findings: Vec::new(),
+            terms_used,
+        }
+    }
+
+    /// The finding a draft of `text` (named `file`) makes.
+    fn place(&self, file: &str, text: &str, lines: &LineIndex<'_>, d: Draft) -> Finding {
+        let related = d.related.as_ref().map(|r| RelatedPlace {
+            span: lines.span(r.start, r.end),
+            unit: None,
+        });
+        Finding {
+            file: file.to_string(),
+            span: lines.span(d.start, d.end),
+            start: d.start,
+            end: d.end,
+            rule: d.rule,
+            severity: self
+                .config
+                .severity(d.rule)
+                .expect("only enabled rules ran"),
+            concept: d.concept.clone(),
+            found: text[d.start..d.end].to_string(),
+            suggestion: d.suggestion.clone(),
+            message: d.message_with(related.as_ref()),
+            fix: d.fix,
+            segment: None,
+            related,
         }
     }
 
@@ -304,7 +292,7 @@ impl Linter {
             }
         }
         drafts.sort_by_key(|d| (d.start, d.rule, d.end));
-        group_repeated_lines(doc, drafts)
+        repeated::group(doc.text, &doc.lines, drafts)
     }
 
     /// The drafts of the enabled document rules on `text` in `lang`, not
@@ -330,7 +318,19 @@ impl Linter {
         lang: Option<Language>,
         sentences: Vec<Sentence>,
     ) -> Document<'a> {
-        let folded = fold(text);
+        self.document_of_piece(text, (0, text.len()), lang, sentences, LineIndex::new(text))
+    }
+
+    /// The document of the piece `range` of `text` (see [`pieces`]).
+    fn document_of_piece<'a>(
+        &self,
+        text: &'a str,
+        range: (usize, usize),
+        lang: Option<Language>,
+        sentences: Vec<Sentence>,
+        lines: LineIndex<'a>,
+    ) -> Document<'a> {
+        let folded = fold_range(text, range.0, range.1);
         let words = folded
             .words()
             .map(|(s, w)| folded.original_range(s, s + w.len()))
@@ -357,7 +357,8 @@ impl Linter {
         };
         Document {
             text,
-            lines: LineIndex::new(text),
+            range,
+            lines,
             folded,
             lang,
             words,

@@ -488,7 +488,27 @@ impl Matcher {
         }
         // Address chunks are sorted and do not overlap: the only one that
         // can overlap a span is the first that ends after its start.
-        let addresses = super::address::address_ranges(text);
+        // Only the stretch of text the words cover is read: a long
+        // document is searched piece by piece.
+        let addresses = match (words.first(), words.last()) {
+            (Some(first), Some(last)) => {
+                let bytes = text.as_bytes();
+                let mut lo = first.orig.0;
+                while lo > 0 && !bytes[lo - 1].is_ascii_whitespace() {
+                    lo -= 1;
+                }
+                let mut hi = last.orig.1;
+                while hi < bytes.len() && !bytes[hi].is_ascii_whitespace() {
+                    hi += 1;
+                }
+                let mut a = super::address::address_ranges(&text[lo..hi]);
+                for r in &mut a {
+                    *r = (r.0 + lo, r.1 + lo);
+                }
+                a
+            }
+            _ => Vec::new(),
+        };
         candidates.retain(|c| {
             let (s, e) = (words[c.first].orig.0, words[c.last].orig.1);
             let i = addresses.partition_point(|&(_, ae)| ae <= s);

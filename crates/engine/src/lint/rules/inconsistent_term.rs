@@ -46,7 +46,7 @@ pub const SUMMARY: &str =
 
 use std::collections::BTreeMap;
 
-use super::{one_line, replacement};
+use super::{one_line, replacement_at};
 use crate::lint::case::{at_sentence_start, neighbour_capitalised};
 use crate::lint::matcher::{Matcher, Occurrence, TermRef};
 use crate::lint::{Document, Draft, Linter, Related, Rule};
@@ -127,7 +127,7 @@ fn inside_unknown_name(doc: &Document<'_>, m: &Matcher, o: &Occurrence) -> bool 
 fn aside(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let read;
-    let sentences = if doc.sentences.is_empty() {
+    let sentences = if doc.sentences.is_empty() && doc.is_whole() {
         read = crate::lint::lang::read_sentences(doc.text);
         &read
     } else {
@@ -138,7 +138,7 @@ fn aside(doc: &Document<'_>) -> Vec<(usize, usize)> {
             ranges.push((s.start, s.end));
         }
     }
-    for n in 1..=doc.lines.line_count() {
+    for n in doc.line_numbers() {
         let (start, end) = doc.lines.line_range(n);
         if super::untranslated_text::is_page_furniture(&doc.text[start..end]) {
             ranges.push((start, end));
@@ -163,10 +163,33 @@ fn within(ranges: &[(usize, usize)], at: usize) -> bool {
 }
 
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    finish(doc.text, linter, collect(doc, linter), out);
+}
+
+/// One occurrence of a full form, as [`finish`] weighs it: the form it
+/// counts as, where it is, and whether only clitics were added to it.
+pub(crate) struct Use {
+    form: TermRef,
+    start: usize,
+    end: usize,
+    stem_end: usize,
+    clitic_only: bool,
+}
+
+impl Use {
+    /// The form the use counts as.
+    pub(crate) fn form(&self) -> TermRef {
+        self.form
+    }
+}
+
+/// The uses of full forms in a document (or in one piece of it), in text
+/// order: what the rule needs from the text, kept apart from the
+/// judgement, which takes the whole document.
+pub(crate) fn collect(doc: &Document<'_>, linter: &Linter) -> Vec<Use> {
     let m = linter.matcher();
     let aside = aside(doc);
-    // (concept, language) → term → its occurrences in text order.
-    let mut groups: BTreeMap<(usize, &str), BTreeMap<TermRef, Vec<&Occurrence>>> = BTreeMap::new();
+    let mut uses = Vec::new();
     // Whether each term is a full form, and its base form: a text names
     // the same few terms again and again.
     let mut forms: foldhash::HashMap<TermRef, Option<TermRef>> = Default::default();
@@ -183,13 +206,30 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         if inside_unknown_name(doc, m, o) || within(&aside, o.start) {
             continue;
         }
-        let t = m.term(r);
+        uses.push(Use {
+            form: r,
+            start: o.start,
+            end: o.end,
+            stem_end: o.stem_end,
+            clitic_only: o.inflection.as_ref().is_none_or(|i| i.is_clitic_only()),
+        });
+    }
+    uses
+}
+
+/// The findings of a whole document's `uses` (in text order) in `text`.
+pub(crate) fn finish(text: &str, linter: &Linter, uses: Vec<Use>, out: &mut Vec<Draft>) {
+    let m = linter.matcher();
+    // (concept, language) → term → its uses in text order.
+    let mut groups: BTreeMap<(usize, &str), BTreeMap<TermRef, Vec<Use>>> = BTreeMap::new();
+    for u in uses {
+        let t = m.term(u.form);
         groups
-            .entry((r.concept, t.lang.as_str()))
+            .entry((u.form.concept, t.lang.as_str()))
             .or_default()
-            .entry(r)
+            .entry(u.form)
             .or_default()
-            .push(o);
+            .push(u);
     }
     for ((concept, _), forms) in groups {
         if forms.len() < 2 {
@@ -234,8 +274,14 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
                 continue;
             }
             for o in deviant {
-                let found = one_line(&doc.text[o.start..o.end]);
-                let (suggestion, _) = replacement(doc, o, m.term(r), &dominant_term.term);
+                let found = one_line(&text[o.start..o.end]);
+                let (suggestion, _) = replacement_at(
+                    text,
+                    (o.start, o.stem_end, o.end),
+                    o.clitic_only,
+                    m.term(r),
+                    &dominant_term.term,
+                );
                 out.push(Draft {
                     rule: Rule::InconsistentTerm,
                     start: o.start,

@@ -191,15 +191,33 @@ pub(crate) fn replacement(
     to: &str,
 ) -> (String, Option<Edit>) {
     let clitic_only = o.inflection.as_ref().is_none_or(|i| i.is_clitic_only());
+    replacement_at(
+        doc.text,
+        (o.start, o.stem_end, o.end),
+        clitic_only,
+        term,
+        to,
+    )
+}
+
+/// [`replacement`] for an occurrence at `(start, stem_end, end)` of
+/// `text`, inflected with clitics only (or not at all) when `clitic_only`.
+pub(crate) fn replacement_at(
+    text: &str,
+    (start, stem_end, end): (usize, usize, usize),
+    clitic_only: bool,
+    term: &Term,
+    to: &str,
+) -> (String, Option<Edit>) {
     if !clitic_only {
         return (to.to_string(), None);
     }
-    let stem = &doc.text[o.start..o.stem_end];
+    let stem = &text[start..stem_end];
     let replacement = keep_line_breaks(stem, &carry_case(stem, &term.term, to));
-    let suggestion = format!("{replacement}{}", &doc.text[o.stem_end..o.end]);
+    let suggestion = format!("{replacement}{}", &text[stem_end..end]);
     let edit = Edit {
-        start: o.start,
-        end: o.stem_end,
+        start,
+        end: stem_end,
         replacement,
     };
     (suggestion, Some(edit))

@@ -1,0 +1,232 @@
+//! A long document read piece by piece.
+//!
+//! Folding, the word list, the matcher's stream and the occurrences take
+//! many times the bytes of the text they describe. Built for a whole
+//! 200 MB document at once they took gigabytes; built for one piece of
+//! about [`PIECE_BYTES`] at a time they take a few tens of megabytes, and
+//! the pieces are read on every core.
+//!
+//! A piece ends after a line break that closes a sentence (the line ends
+//! with `.`, `!` or `?`) or a paragraph (a blank line), so it holds whole
+//! sentences. Each piece is a [`Document`] over the whole text, with
+//! positions in the whole text, restricted to the piece's words, so rules
+//! that look at the neighbourhood of an occurrence (the sentence start
+//! before it, a capitalised neighbour) see what they saw before. The rules
+//! that judge the whole document (`inconsistent-term` counts the forms a
+//! document uses, `tone-mark-style` the styles it writes) collect what
+//! they need from each piece and judge once all pieces are read.
+
+use rayon::prelude::*;
+
+use super::lang::Sentence;
+use super::matcher::TermRef;
+use super::rules::{inconsistent_term, tone_mark_style};
+use super::{Draft, LineIndex, Linter, Rule};
+use crate::lint::Language;
+
+/// The size from which a piece looks for its end.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// Byte ranges that cover `text` in order, each at least `size` bytes
+/// (but the last) and ending after a line break that closes a sentence or
+/// a paragraph, or at the end of the text. A text without such a line
+/// break is one piece.
+pub fn pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut lo = 0;
+    while lo < bytes.len() {
+        let mut hi = bytes.len();
+        // The line that holds `at` starts at or after `line_start`.
+        let mut at = lo.saturating_add(size);
+        while at < bytes.len() {
+            let Some(nl) = bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i) else {
+                break;
+            };
+            if closes_sentence(bytes, lo, nl) {
+                hi = nl + 1;
+                break;
+            }
+            at = nl + 1;
+        }
+        out.push((lo, hi));
+        lo = hi;
+    }
+    out
+}
+
+/// Whether the line ending at the line break `nl` is blank or ends with
+/// sentence punctuation; looks no further back than `floor`.
+fn closes_sentence(bytes: &[u8], floor: usize, nl: usize) -> bool {
+    let mut i = nl;
+    while i > floor && matches!(bytes[i - 1], b' ' | b'\t' | b'\r') {
+        i -= 1;
+    }
+    i == floor || matches!(bytes[i - 1], b'\n' | b'.' | b'!' | b'?')
+}
+
+/// What one piece gives: the drafts of the rules that judge a piece on
+/// its own (in text order), what the whole-document rules collect, and
+/// the terms of its occurrences.
+struct Piece {
+    drafts: Vec<Draft>,
+    uses: Vec<inconsistent_term::Use>,
+    placed: Vec<tone_mark_style::Placed>,
+    terms: Vec<TermRef>,
+}
+
+/// The order drafts are reported in.
+fn order(d: &Draft) -> (usize, Rule, usize) {
+    (d.start, d.rule, d.end)
+}
+
+impl Linter {
+    /// The drafts of the enabled document rules on `text` in `lang`, in
+    /// text order, read piece by piece, and the term of every occurrence
+    /// of the document's language.
+    ///
+    /// `sentences` are the document's sentences (`Some(&[])` when no rule
+    /// reads them), or `None` for each piece to read its own (a sentence
+    /// never crosses a line break). The terms are listed only when
+    /// `terms` is set.
+    pub(super) fn piecewise_drafts(
+        &self,
+        text: &str,
+        lang: Option<Language>,
+        sentences: Option<&[Sentence]>,
+        lines: &LineIndex<'_>,
+        terms: bool,
+    ) -> (Vec<Draft>, Vec<TermRef>) {
+        let enabled = |r: Rule| self.config.severity(r).is_some();
+        let read = pieces(text, PIECE_BYTES)
+            .into_par_iter()
+            .map(|(lo, hi)| {
+                let sentences = match sentences {
+                    Some(all) => {
+                        let first = all.partition_point(|s| s.start < lo);
+                        let last = all.partition_point(|s| s.start < hi);
+                        all[first..last].to_vec()
+                    }
+                    None => {
+                        let mut own = super::lang::read_sentences(&text[lo..hi]);
+                        for s in &mut own {
+                            s.start += lo;
+                            s.end += lo;
+                        }
+                        own
+                    }
+                };
+                let doc = self.document_of_piece(text, (lo, hi), lang, sentences, lines.clone());
+                let mut piece = Piece {
+                    drafts: Vec::new(),
+                    uses: Vec::new(),
+                    placed: Vec::new(),
+                    terms: if terms {
+                        doc.occurrences.iter().map(|o| o.term()).collect()
+                    } else {
+                        Vec::new()
+                    },
+                };
+                for &rule in Rule::ALL {
+                    if rule.is_bilingual() || !enabled(rule) {
+                        continue;
+                    }
+                    match rule {
+                        Rule::InconsistentTerm => {
+                            piece.uses = inconsistent_term::collect(&doc, self);
+                        }
+                        Rule::ToneMarkStyle => piece.placed = tone_mark_style::collect(&doc),
+                        _ => rule.check_document(&doc, self, &mut piece.drafts),
+                    }
+                }
+                piece.drafts.sort_by_key(order);
+                piece
+            })
+            .collect::<Vec<Piece>>();
+        let mut read = read;
+        // Only a concept named in two forms or more is judged: the uses of
+        // the others (most, in most documents) are not kept.
+        let m = self.matcher();
+        let group = |u: &inconsistent_term::Use| (u.form().concept, &m.term(u.form()).lang);
+        let mut forms: foldhash::HashMap<_, Option<TermRef>> = Default::default();
+        for u in read.iter().flat_map(|p| &p.uses) {
+            let seen = forms.entry(group(u)).or_insert(Some(u.form()));
+            if *seen != Some(u.form()) {
+                *seen = None;
+            }
+        }
+        for p in &mut read {
+            p.uses.retain(|u| forms[&group(u)].is_none());
+        }
+        let total = |f: fn(&Piece) -> usize| read.iter().map(f).sum::<usize>();
+        let mut drafts = Vec::with_capacity(total(|p| p.drafts.len()));
+        let mut uses = Vec::with_capacity(total(|p| p.uses.len()));
+        let mut placed = Vec::with_capacity(total(|p| p.placed.len()));
+        let mut terms = Vec::with_capacity(total(|p| p.terms.len()));
+        for p in read {
+            drafts.extend(p.drafts);
+            uses.extend(p.uses);
+            placed.extend(p.placed);
+            terms.extend(p.terms);
+        }
+        // The whole-document judgements, merged into the pieces' drafts
+        // (each list in text order; a piece's drafts all come before the
+        // next piece's).
+        let mut late = Vec::new();
+        for &rule in Rule::ALL {
+            if !enabled(rule) {
+                continue;
+            }
+            match rule {
+                Rule::InconsistentTerm => {
+                    inconsistent_term::finish(text, self, std::mem::take(&mut uses), &mut late);
+                }
+                Rule::ToneMarkStyle => {
+                    tone_mark_style::finish(text, self, std::mem::take(&mut placed), &mut late);
+                }
+                _ => {}
+            }
+        }
+        if late.is_empty() {
+            return (drafts, terms);
+        }
+        late.sort_by_key(order);
+        let mut merged = Vec::with_capacity(drafts.len() + late.len());
+        let mut late = late.into_iter().peekable();
+        for d in drafts {
+            while late.peek().is_some_and(|l| order(l) < order(&d)) {
+                merged.extend(late.next());
+            }
+            merged.push(d);
+        }
+        merged.extend(late);
+        (merged, terms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_end_after_a_sentence_or_a_paragraph() {
+        let text = "Satu dua tiga\nempat lima.\nenam tujuh\n\ndelapan";
+        assert_eq!(pieces(text, 1), vec![(0, 26), (26, 38), (38, 45)]);
+        assert_eq!(pieces(text, 1000), vec![(0, text.len())]);
+        assert_eq!(pieces("", 1), Vec::<(usize, usize)>::new());
+        // No sentence end: one piece, however long.
+        let line = "kata ".repeat(100);
+        assert_eq!(pieces(&line, 10), vec![(0, line.len())]);
+    }
+
+    #[test]
+    fn pieces_cover_the_text() {
+        let text = "Kalimat pertama.\r\nKalimat kedua!\n  \nKalimat ketiga?\nakhir";
+        for size in 1..text.len() + 2 {
+            let p = pieces(text, size);
+            assert_eq!(p.first().map(|r| r.0), Some(0));
+            assert_eq!(p.last().map(|r| r.1), Some(text.len()));
+            assert!(p.windows(2).all(|w| w[0].1 == w[1].0 && w[0].0 < w[0].1));
+        }
+    }
+}
