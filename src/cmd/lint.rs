@@ -118,6 +118,12 @@ pub fn run(args: &LintArgs, location: &Location, ctx: &mut Context<'_>) -> Resul
     let store = open(location, Access::Read)?;
     let linter = Linter::with_glossary(Arc::new(store.lint_glossary()?.1), config);
     drop(store);
+    if mode == Mode::Report && args.format != LintFormat::Sarif {
+        let outcome = super::lint_report::stream(args, &docs, &linter, lang, ctx);
+        // As below: nothing is gained by freeing piece by piece at exit.
+        std::mem::forget((linter, docs));
+        return outcome;
+    }
 
     // Documents are independent: they are checked on every core, and the
     // reports come back in input order.
