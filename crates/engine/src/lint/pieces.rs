@@ -8,7 +8,12 @@
 //!
 //! A piece ends after a line break that closes a sentence (the line ends
 //! with `.`, `!` or `?`) or a paragraph (a blank line), so it holds whole
-//! sentences. Each piece is a [`Document`] over the whole text, with
+//! sentences and no term runs across its end: the matcher lets a term
+//! run across a line break but not a blank line, and across punctuation
+//! only where the term itself has it (a glossary with `Jl. Sudirman` ends
+//! pieces only after `!`, `?` and blank lines). A line is never cut, so
+//! what rules keep per line (`untranslated-text` joins the flagged
+//! sentences of a line) stays whole. Each piece is a [`Document`] over the whole text, with
 //! positions in the whole text, restricted to the piece's words, so rules
 //! that look at the neighbourhood of an occurrence (the sentence start
 //! before it, a capitalised neighbour) see what they saw before. The rules
@@ -28,10 +33,10 @@ use crate::lint::Language;
 pub const PIECE_BYTES: usize = 1 << 20;
 
 /// Byte ranges that cover `text` in order, each at least `size` bytes
-/// (but the last) and ending after a line break that closes a sentence or
-/// a paragraph, or at the end of the text. A text without such a line
-/// break is one piece.
-pub fn pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
+/// (but the last) and ending after a line break that closes a paragraph
+/// or a sentence (its line ends with one of the bytes `ends`), or at the
+/// end of the text. A text without such a line break is one piece.
+pub fn pieces(text: &str, size: usize, ends: &[u8]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut lo = 0;
@@ -43,7 +48,7 @@ pub fn pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
             let Some(nl) = bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i) else {
                 break;
             };
-            if closes_sentence(bytes, lo, nl) {
+            if closes_sentence(bytes, lo, nl, ends) {
                 hi = nl + 1;
                 break;
             }
@@ -56,13 +61,13 @@ pub fn pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
 }
 
 /// Whether the line ending at the line break `nl` is blank or ends with
-/// sentence punctuation; looks no further back than `floor`.
-fn closes_sentence(bytes: &[u8], floor: usize, nl: usize) -> bool {
+/// one of `ends`; looks no further back than `floor`.
+fn closes_sentence(bytes: &[u8], floor: usize, nl: usize, ends: &[u8]) -> bool {
     let mut i = nl;
     while i > floor && matches!(bytes[i - 1], b' ' | b'\t' | b'\r') {
         i -= 1;
     }
-    i == floor || matches!(bytes[i - 1], b'\n' | b'.' | b'!' | b'?')
+    i == floor || bytes[i - 1] == b'\n' || ends.contains(&bytes[i - 1])
 }
 
 /// What one piece gives: the drafts of the rules that judge a piece on
@@ -98,7 +103,16 @@ impl Linter {
         terms: bool,
     ) -> (Vec<Draft>, Vec<TermRef>) {
         let enabled = |r: Rule| self.config.severity(r).is_some();
-        let read = pieces(text, PIECE_BYTES)
+        // Asked of the glossary only for a text of more than one piece.
+        let ends: Vec<u8> = if text.len() > PIECE_BYTES {
+            [b'.', b'!', b'?']
+                .into_iter()
+                .filter(|&b| !self.matcher().gaps_contain(b as char))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let read = pieces(text, PIECE_BYTES, &ends)
             .into_par_iter()
             .map(|(lo, hi)| {
                 let sentences = match sentences {
@@ -211,19 +225,21 @@ mod tests {
     #[test]
     fn pieces_end_after_a_sentence_or_a_paragraph() {
         let text = "Satu dua tiga\nempat lima.\nenam tujuh\n\ndelapan";
-        assert_eq!(pieces(text, 1), vec![(0, 26), (26, 38), (38, 45)]);
-        assert_eq!(pieces(text, 1000), vec![(0, text.len())]);
-        assert_eq!(pieces("", 1), Vec::<(usize, usize)>::new());
+        assert_eq!(pieces(text, 1, b".!?"), vec![(0, 26), (26, 38), (38, 45)]);
+        assert_eq!(pieces(text, 1000, b".!?"), vec![(0, text.len())]);
+        // Without `.` among the ends, the blank line alone ends a piece.
+        assert_eq!(pieces(text, 1, b"!?"), vec![(0, 38), (38, 45)]);
+        assert_eq!(pieces("", 1, b".!?"), Vec::<(usize, usize)>::new());
         // No sentence end: one piece, however long.
         let line = "kata ".repeat(100);
-        assert_eq!(pieces(&line, 10), vec![(0, line.len())]);
+        assert_eq!(pieces(&line, 10, b".!?"), vec![(0, line.len())]);
     }
 
     #[test]
     fn pieces_cover_the_text() {
         let text = "Kalimat pertama.\r\nKalimat kedua!\n  \nKalimat ketiga?\nakhir";
         for size in 1..text.len() + 2 {
-            let p = pieces(text, size);
+            let p = pieces(text, size, b".!?");
             assert_eq!(p.first().map(|r| r.0), Some(0));
             assert_eq!(p.last().map(|r| r.1), Some(text.len()));
             assert!(p.windows(2).all(|w| w[0].1 == w[1].0 && w[0].0 < w[0].1));

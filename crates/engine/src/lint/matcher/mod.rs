@@ -211,6 +211,16 @@ fn gap_marks(gap: &str) -> String {
 }
 
 impl Matcher {
+    /// Whether some term has `c` between two of its words (`Jl.
+    /// Sudirman`): only then may a match run across a `c` that ends a
+    /// line.
+    pub(crate) fn gaps_contain(&self, c: char) -> bool {
+        self.data
+            .patterns
+            .iter()
+            .any(|p| p.gaps.iter().any(|g| g.contains(c)))
+    }
+
     pub fn new(concepts: Vec<Concept>) -> Matcher {
         let mut by_form: HashMap<String, usize> = HashMap::new();
         let mut forms: Vec<String> = Vec::new();
