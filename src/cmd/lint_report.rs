@@ -91,7 +91,7 @@ pub(super) fn stream(
                 if written.is_ok() {
                     written = out.write_all(sink.finding(&f, &lines).as_bytes());
                 }
-            });
+            })?;
             written.map_err(stdout_error)?;
             vec![(report, n)]
         } else {

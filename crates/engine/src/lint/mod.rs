@@ -34,6 +34,7 @@ pub mod pieces;
 mod repeated;
 pub mod rules;
 pub mod sources;
+mod spill;
 pub mod stem;
 pub mod usage;
 
@@ -204,7 +205,11 @@ impl Linter {
     /// detected language when `lang` is `None`.
     pub fn check(&self, file: &str, text: &str, lang: Option<Language>) -> DocumentReport {
         let mut findings = Vec::new();
-        let mut report = self.check_with(file, text, lang, true, &mut |f| findings.push(f));
+        let mut report = self
+            .check_with(file, text, lang, true, usize::MAX, &mut |f| {
+                findings.push(f)
+            })
+            .expect("drafts kept in memory");
         report.findings = findings;
         report
     }
@@ -212,26 +217,31 @@ impl Linter {
     /// [`Linter::check`] that hands each finding, in text order, to
     /// `each` instead of keeping it: the report it returns has no
     /// findings and no terms. A long document is read piece by piece
-    /// ([`pieces`]).
+    /// ([`pieces`]), and while it is judged its drafts beyond a few
+    /// megabytes wait in a temporary file, whose failure is the only
+    /// error.
     pub fn check_each(
         &self,
         file: &str,
         text: &str,
         lang: Option<Language>,
         each: &mut dyn FnMut(Finding),
-    ) -> DocumentReport {
-        self.check_with(file, text, lang, false, each)
+    ) -> crate::Result<DocumentReport> {
+        self.check_with(file, text, lang, false, spill::BOUND, each)
+            .map_err(|e| crate::Error::io("temporary file", e))
     }
 
-    /// [`Linter::check_each`], listing the terms used when `terms` is set.
+    /// [`Linter::check_each`], listing the terms used when `terms` is set,
+    /// with drafts beyond `bound` bytes in a temporary file.
     fn check_with(
         &self,
         file: &str,
         text: &str,
         lang: Option<Language>,
         terms: bool,
+        bound: usize,
         each: &mut dyn FnMut(Finding),
-    ) -> DocumentReport {
+    ) -> std::io::Result<DocumentReport> {
         let (lang, detected) = match lang {
             Some(l) => (Some(l), false),
             None => (lang::detect_document(text), true),
@@ -244,17 +254,24 @@ impl Linter {
             || self.config.severity(Rule::InconsistentTerm).is_some();
         let sentences = (!read).then_some(&[][..]);
         let lines = LineIndex::new(text);
-        let (drafts, terms_used) = self.piecewise_drafts(text, lang, sentences, &lines, terms);
-        for d in repeated::group(text, &lines, drafts) {
-            each(self.place(file, text, &lines, d));
-        }
-        DocumentReport {
+        let mut drafts = self.piecewise_drafts(text, lang, sentences, &lines, terms, bound)?;
+        // Twice through the drafts: which are left out (a later copy of a
+        // repeated line), then each as reported.
+        let mut repeats = repeated::Repeats::new(text, lines.clone());
+        drafts.for_each(&mut |i, d| repeats.note(i, &d))?;
+        let mut verdict = repeats.verdict();
+        drafts.for_each(&mut |i, d| {
+            if let Some(d) = verdict.apply(i, d) {
+                each(self.place(file, text, &lines, d));
+            }
+        })?;
+        Ok(DocumentReport {
             file: file.to_string(),
             lang,
             lang_detected: detected,
             findings: Vec::new(),
-            terms_used,
-        }
+            terms_used: std::mem::take(&mut drafts.terms),
+        })
     }
 
     /// The finding a draft of `text` (named `file`) makes.

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use super::lang::Sentence;
 use super::matcher::TermRef;
 use super::rules::{inconsistent_term, tone_mark_style};
+use super::spill::Spill;
 use super::{Draft, LineIndex, Linter, Rule};
 use crate::lint::Language;
 
@@ -85,10 +86,42 @@ fn order(d: &Draft) -> (usize, Rule, usize) {
     (d.start, d.rule, d.end)
 }
 
+/// The drafts of a document read piece by piece: those of the rules that
+/// judge each piece on its own, and those of the whole-document rules,
+/// each in text order.
+pub(super) struct Drafts {
+    pub(super) pieces: Spill,
+    pub(super) late: Vec<Draft>,
+    /// The term of every occurrence of the document's language, when asked.
+    pub(super) terms: Vec<TermRef>,
+}
+
+impl Drafts {
+    /// Calls `each` with every draft, numbered in text order.
+    pub(super) fn for_each(&mut self, each: &mut dyn FnMut(usize, Draft)) -> std::io::Result<()> {
+        let mut late = self.late.iter().peekable();
+        let mut i = 0;
+        let mut next = |d: Draft| {
+            each(i, d);
+            i += 1;
+        };
+        self.pieces.for_each(&mut |d| {
+            while let Some(l) = late.next_if(|l| order(l) < order(&d)) {
+                next(l.clone());
+            }
+            next(d);
+        })?;
+        for l in late {
+            next(l.clone());
+        }
+        Ok(())
+    }
+}
+
 impl Linter {
-    /// The drafts of the enabled document rules on `text` in `lang`, in
-    /// text order, read piece by piece, and the term of every occurrence
-    /// of the document's language.
+    /// The drafts of the enabled document rules on `text` in `lang`, read
+    /// piece by piece, a few pieces at a time on every core; the drafts
+    /// of the pieces go to a [`Spill`] bounded by `bound` bytes.
     ///
     /// `sentences` are the document's sentences (`Some(&[])` when no rule
     /// reads them), or `None` for each piece to read its own (a sentence
@@ -101,7 +134,8 @@ impl Linter {
         sentences: Option<&[Sentence]>,
         lines: &LineIndex<'_>,
         terms: bool,
-    ) -> (Vec<Draft>, Vec<TermRef>) {
+        bound: usize,
+    ) -> std::io::Result<Drafts> {
         let enabled = |r: Rule| self.config.severity(r).is_some();
         // Asked of the glossary only for a text of more than one piece.
         let ends: Vec<u8> = if text.len() > PIECE_BYTES {
@@ -112,109 +146,96 @@ impl Linter {
         } else {
             Vec::new()
         };
-        let read = pieces(text, PIECE_BYTES, &ends)
-            .into_par_iter()
-            .map(|(lo, hi)| {
-                let sentences = match sentences {
-                    Some(all) => {
-                        let first = all.partition_point(|s| s.start < lo);
-                        let last = all.partition_point(|s| s.start < hi);
-                        all[first..last].to_vec()
-                    }
-                    None => {
-                        let mut own = super::lang::read_sentences(&text[lo..hi]);
-                        for s in &mut own {
-                            s.start += lo;
-                            s.end += lo;
-                        }
-                        own
-                    }
-                };
-                let doc = self.document_of_piece(text, (lo, hi), lang, sentences, lines.clone());
-                let mut piece = Piece {
-                    drafts: Vec::new(),
-                    uses: Vec::new(),
-                    placed: Vec::new(),
-                    terms: if terms {
-                        doc.occurrences.iter().map(|o| o.term()).collect()
-                    } else {
-                        Vec::new()
-                    },
-                };
-                for &rule in Rule::ALL {
-                    if rule.is_bilingual() || !enabled(rule) {
-                        continue;
-                    }
-                    match rule {
-                        Rule::InconsistentTerm => {
-                            piece.uses = inconsistent_term::collect(&doc, self);
-                        }
-                        Rule::ToneMarkStyle => piece.placed = tone_mark_style::collect(&doc),
-                        _ => rule.check_document(&doc, self, &mut piece.drafts),
-                    }
+        let read_piece = |&(lo, hi): &(usize, usize)| {
+            let sentences = match sentences {
+                Some(all) => {
+                    let first = all.partition_point(|s| s.start < lo);
+                    let last = all.partition_point(|s| s.start < hi);
+                    all[first..last].to_vec()
                 }
-                piece.drafts.sort_by_key(order);
-                piece
-            })
-            .collect::<Vec<Piece>>();
-        let mut read = read;
+                None => {
+                    let mut own = super::lang::read_sentences(&text[lo..hi]);
+                    for s in &mut own {
+                        s.start += lo;
+                        s.end += lo;
+                    }
+                    own
+                }
+            };
+            let doc = self.document_of_piece(text, (lo, hi), lang, sentences, lines.clone());
+            let mut piece = Piece {
+                drafts: Vec::new(),
+                uses: Vec::new(),
+                placed: Vec::new(),
+                terms: if terms {
+                    doc.occurrences.iter().map(|o| o.term()).collect()
+                } else {
+                    Vec::new()
+                },
+            };
+            for &rule in Rule::ALL {
+                if rule.is_bilingual() || !enabled(rule) {
+                    continue;
+                }
+                match rule {
+                    Rule::InconsistentTerm => {
+                        piece.uses = inconsistent_term::collect(&doc, self);
+                    }
+                    Rule::ToneMarkStyle => piece.placed = tone_mark_style::collect(&doc),
+                    _ => rule.check_document(&doc, self, &mut piece.drafts),
+                }
+            }
+            piece.drafts.sort_by_key(order);
+            piece
+        };
+        let mut out = Drafts {
+            pieces: Spill::new(bound),
+            late: Vec::new(),
+            terms: Vec::new(),
+        };
+        let (mut uses, mut placed) = (Vec::new(), Vec::new());
+        // A few pieces at a time, so that only their documents are held.
+        let window = 2 * rayon::current_num_threads().max(1);
+        for batch in pieces(text, PIECE_BYTES, &ends).chunks(window) {
+            let read: Vec<Piece> = batch.par_iter().map(read_piece).collect();
+            for p in read {
+                for d in &p.drafts {
+                    out.pieces.push(d)?;
+                }
+                uses.extend(p.uses);
+                placed.extend(p.placed);
+                out.terms.extend(p.terms);
+            }
+        }
         // Only a concept named in two forms or more is judged: the uses of
         // the others (most, in most documents) are not kept.
         let m = self.matcher();
         let group = |u: &inconsistent_term::Use| (u.form().concept, &m.term(u.form()).lang);
         let mut forms: foldhash::HashMap<_, Option<TermRef>> = Default::default();
-        for u in read.iter().flat_map(|p| &p.uses) {
+        for u in &uses {
             let seen = forms.entry(group(u)).or_insert(Some(u.form()));
             if *seen != Some(u.form()) {
                 *seen = None;
             }
         }
-        for p in &mut read {
-            p.uses.retain(|u| forms[&group(u)].is_none());
-        }
-        let total = |f: fn(&Piece) -> usize| read.iter().map(f).sum::<usize>();
-        let mut drafts = Vec::with_capacity(total(|p| p.drafts.len()));
-        let mut uses = Vec::with_capacity(total(|p| p.uses.len()));
-        let mut placed = Vec::with_capacity(total(|p| p.placed.len()));
-        let mut terms = Vec::with_capacity(total(|p| p.terms.len()));
-        for p in read {
-            drafts.extend(p.drafts);
-            uses.extend(p.uses);
-            placed.extend(p.placed);
-            terms.extend(p.terms);
-        }
-        // The whole-document judgements, merged into the pieces' drafts
-        // (each list in text order; a piece's drafts all come before the
-        // next piece's).
-        let mut late = Vec::new();
+        uses.retain(|u| forms[&group(u)].is_none());
+        // The whole-document judgements.
         for &rule in Rule::ALL {
             if !enabled(rule) {
                 continue;
             }
             match rule {
                 Rule::InconsistentTerm => {
-                    inconsistent_term::finish(text, self, std::mem::take(&mut uses), &mut late);
+                    inconsistent_term::finish(text, self, std::mem::take(&mut uses), &mut out.late);
                 }
                 Rule::ToneMarkStyle => {
-                    tone_mark_style::finish(text, self, std::mem::take(&mut placed), &mut late);
+                    tone_mark_style::finish(text, self, std::mem::take(&mut placed), &mut out.late);
                 }
                 _ => {}
             }
         }
-        if late.is_empty() {
-            return (drafts, terms);
-        }
-        late.sort_by_key(order);
-        let mut merged = Vec::with_capacity(drafts.len() + late.len());
-        let mut late = late.into_iter().peekable();
-        for d in drafts {
-            while late.peek().is_some_and(|l| order(l) < order(&d)) {
-                merged.extend(late.next());
-            }
-            merged.push(d);
-        }
-        merged.extend(late);
-        (merged, terms)
+        out.late.sort_by_key(order);
+        Ok(out)
     }
 }
 
