@@ -24,7 +24,10 @@
 #              physical limit of any lint run.
 #   startup  lint of a one-line file at 10,000, 100,000 and 1,000,000 terms
 #            (median of 7 runs, after one run that builds `<store>.lint`).
-#   memory   peak RSS of lint --format json on a 200 MB file (MEMORY_MB).
+#   memory   peak RSS of lint --format json on a 200 MB file (MEMORY_MB),
+#            and on 20 MB of a deprecated term every 11 bytes (1.9 million
+#            findings, with the fixture glossary), ten a line and all on
+#            one line.
 #   scaling  scripts/lint_scaling.sh: 1×/2×/4× ratios for one huge line,
 #            many lines, many findings on one line (linear: about 2).
 #
@@ -130,6 +133,23 @@ EOF
     [ -f "$g/big.txt" ] || "$gen" dense-text "$memory_mb" "$g/big.txt" "$g/g.csv"
     read -r s mb < <(measure 1 "$hc" --db "$g/s.sqlite" lint --format json --lang id "$g/big.txt")
     row "| memory: lint --format json | ${memory_mb} MB, 100,000 terms | ${s} s | ${mb} MB peak | budget 3 × ${memory_mb} + 400 = $((3 * memory_mb + 400)) MB |"
+    f="$work/findings"
+    mkdir -p "$f"
+    [ -f "$f/s.sqlite" ] || "$hc" --db "$f/s.sqlite" import tests/fixtures/lint/glossary.csv >/dev/null
+    [ -f "$f/one.txt" ] || echo "Kami menunggu pengesahan itu." >"$f/one.txt"
+    for shape in lines one-line; do
+      [ -f "$f/$shape.txt" ] || awk -v shape="$shape" 'BEGIN {
+        while (len < 20 * 1024 * 1024) {
+          i++
+          printf "pengesahan%s", (shape == "lines" && i % 10 == 0) ? ".\n" : " "
+          len += 11
+        }
+        print ""
+      }' >"$f/$shape.txt"
+      "$hc" --db "$f/s.sqlite" lint --format json --lang id "$f/one.txt" >/dev/null 2>&1 || true
+      read -r s mb < <(measure 1 "$hc" --db "$f/s.sqlite" lint --format json --lang id "$f/$shape.txt")
+      row "| memory: 1.9 million findings, $shape | 20 MB, fixture glossary | ${s} s | ${mb} MB peak | budget 3 × 20 + 400 = 460 MB |"
+    done
     ;;
   scaling)
     HCGLOSS_BIN=$hc scripts/lint_scaling.sh "${SCALING_KB:-400}" >&2
