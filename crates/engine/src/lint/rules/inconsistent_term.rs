@@ -228,7 +228,8 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
             }
             for o in deviant {
                 let found = one_line(&doc.text[o.start..o.end]);
-                let (suggestion, _) = replacement(doc, o, m.term(r), &dominant_term.term);
+                let (suggestion, _) =
+                    replacement(doc, o, m.term(r), dominant_term, m.concept(dominant));
                 out.push(Draft {
                     rule: Rule::InconsistentTerm,
                     start: o.start,

@@ -29,7 +29,7 @@ use super::finding::{Edit, Severity};
 use super::fix::{carry_case, keep_line_breaks};
 use super::matcher::Occurrence;
 use super::{Document, Draft, Language, Linter};
-use crate::model::Term;
+use crate::model::{Concept, Term};
 
 /// Declares the rules: for each, its variant, its stable name, its module
 /// and source file, and whether it reads a document or a translation pair.
@@ -179,7 +179,8 @@ pub struct PairDraft {
 /// for the whole occurrence, and an edit when the swap is safe.
 ///
 /// When the occurrence is the term, or the term plus clitics, the
-/// replacement takes over the occurrence's capitals ([`carry_case`]) and
+/// replacement takes over the occurrence's capitals ([`carry_case`]: all
+/// of them when `to` is no proper name) and
 /// the clitics stay as written (`kejahatan dunia mayanya` →
 /// `kejahatan sibernya`), and a line break inside it stays where it was
 /// when the word counts allow ([`keep_line_breaks`]). A form with prefixes or a derivational suffix
@@ -188,14 +189,17 @@ pub(crate) fn replacement(
     doc: &Document<'_>,
     o: &Occurrence,
     term: &Term,
-    to: &str,
+    to: &Term,
+    to_concept: &Concept,
 ) -> (String, Option<Edit>) {
+    let to_is_name = term_case::names_a_thing(to_concept);
+    let to = to.term.as_str();
     let clitic_only = o.inflection.as_ref().is_none_or(|i| i.is_clitic_only());
     if !clitic_only {
         return (to.to_string(), None);
     }
     let stem = &doc.text[o.start..o.stem_end];
-    let replacement = keep_line_breaks(stem, &carry_case(stem, &term.term, to));
+    let replacement = keep_line_breaks(stem, &carry_case(stem, &term.term, to, to_is_name));
     let suggestion = format!("{replacement}{}", &doc.text[o.stem_end..o.end]);
     let edit = Edit {
         start: o.start,

@@ -69,7 +69,7 @@ use crate::lint::case::{Shape, at_sentence_start, is_title_line, shape};
 use crate::lint::fix::is_all_caps;
 use crate::lint::matcher::{Matcher, Occurrence, TermRef, has_marks};
 use crate::lint::{Document, Draft, Linter, Rule};
-use crate::model::TermType;
+use crate::model::{Concept, TermType};
 use crate::normalize::fold;
 
 /// Categories whose capitalised terms are proper names.
@@ -85,6 +85,12 @@ pub const NAME_CATEGORIES: &[&str] = &[
     "place",
     "media",
 ];
+
+/// Whether the terms of `concept` are proper names (by its category), so
+/// a replacement keeps the glossary's capitals wherever it goes.
+pub fn names_a_thing(concept: &Concept) -> bool {
+    NAME_CATEGORIES.contains(&concept.category.as_str())
+}
 
 /// Words a name may write in either case.
 const FUNCTION_WORDS: &[&str] = &[

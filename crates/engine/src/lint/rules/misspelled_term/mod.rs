@@ -73,7 +73,7 @@ mod index;
 pub use index::Index;
 
 use super::one_line;
-use super::term_case::NAME_CATEGORIES;
+use super::term_case::{NAME_CATEGORIES, names_a_thing};
 use crate::lint::fix::carry_case;
 use crate::lint::{Document, Draft, Linter, Rule};
 
@@ -422,7 +422,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         };
         let (s, e) = (words[start].1.0, words[end].1.1);
         let found = one_line(&doc.text[s..e]);
-        let suggestion = carry_case(&found, &term.term, &target.term);
+        let suggestion = carry_case(&found, &term.term, &target.term, names_a_thing(concept));
         out.push(Draft {
             rule: Rule::MisspelledTerm,
             start: s,
