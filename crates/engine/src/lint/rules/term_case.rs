@@ -135,7 +135,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// The words of a term or text, as written: the fold's words mapped back.
-fn term_words(term: &str) -> Vec<String> {
+pub(crate) fn term_words(term: &str) -> Vec<String> {
     let f = fold(term);
     f.words()
         .map(|(s, w)| {
@@ -220,6 +220,22 @@ impl Names {
 
     fn of(&self, r: TermRef) -> &TermNames {
         &self.terms[r.concept][r.term]
+    }
+
+    /// How many words term `r` has.
+    pub(crate) fn word_count(&self, r: TermRef) -> usize {
+        self.of(r).words.len()
+    }
+
+    /// The proper names inside term `r` (`Liên Hợp Quốc` inside `Tổng Thư
+    /// ký Liên Hợp Quốc`), as (first word, last word, the name as the term
+    /// writes it).
+    pub(crate) fn inner_names(&self, r: TermRef) -> impl Iterator<Item = (usize, usize, TermRef)> {
+        self.of(r)
+            .inner
+            .iter()
+            .filter(|i| i.checked)
+            .map(|i| (i.first, i.last, i.name))
     }
 }
 
