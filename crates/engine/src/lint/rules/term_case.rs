@@ -29,7 +29,11 @@
 //! - a short form or a media outlet's name written all in lower case:
 //!   `công tác công an` (police work, beside the force `Công an`), `họp
 //!   báo quốc tế` (an international press conference, not the paper `Báo
-//!   Quốc tế`).
+//!   Quốc tế`);
+//! - a Vietnamese institution of one or two words with one capital,
+//!   written all in lower case: `quốc hội` (a parliament, or a portfolio
+//!   "parliamentary affairs") beside `Quốc hội`. `việt nam` and `bộ công
+//!   an` are still reported.
 //!
 //! A Vietnamese name written in lower case without its marks (`le hoai
 //! trung` in an address slug or an image text) is not reported either:
@@ -454,12 +458,34 @@ fn is_checked_name(m: &Matcher, r: TermRef) -> bool {
 }
 
 /// Written all in lower case: for a short form (`công an`, police, beside
-/// `Công an`, the force) or a media outlet's name (`báo quốc tế`,
-/// `nhân dân`), the ordinary words the name is made of.
+/// `Công an`, the force), a media outlet's name (`báo quốc tế`, `nhân
+/// dân`) or a Vietnamese institution of two words written with one capital
+/// (`quốc hội`, a parliament, beside `Quốc hội`, Viet Nam's), the ordinary
+/// words the name is made of.
 fn ordinary_words(m: &Matcher, r: TermRef, written: &[&str]) -> bool {
     let t = m.term(r);
     let lower = written.iter().all(|w| !w.chars().any(char::is_uppercase));
-    lower && (t.term_type == TermType::Short || m.concept(r).category == "media")
+    lower
+        && (t.term_type == TermType::Short
+            || m.concept(r).category == "media"
+            || vietnamese_common_noun(t.lang.as_str(), &t.term))
+}
+
+/// A Vietnamese name of at most two words with a capital on its first
+/// letter only (`Quốc hội`, `Chính phủ`): Vietnamese writes an institution
+/// so, and the same words in lower case are the common noun (`quốc hội`
+/// of another country, a portfolio). Names capitalised on every word
+/// (`Việt Nam`, `Hà Nội`) and longer names (`Bộ Công an`) have no such
+/// reading, and stay checked in lower case.
+fn vietnamese_common_noun(lang: &str, term: &str) -> bool {
+    let mut words = term.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    lang == "vi"
+        && rest.len() <= 1
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && !first.chars().skip(1).any(char::is_uppercase)
+        && rest.iter().all(|w| !w.chars().any(char::is_uppercase))
 }
 
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
@@ -618,6 +644,21 @@ mod tests {
                 Language::Vi
             ),
             found(&[("Bộ Ngoại Giao", Some("Bộ Ngoại giao"))])
+        );
+        // Two words with one capital, in lower case: the common noun.
+        let text = "Ông phụ trách lãnh sự, quốc hội và kiều bào. Quốc hội họp.";
+        assert!(run(Rule::TermCase, text, Language::Vi).is_empty());
+        // A longer name in lower case, or other capitals, is still wrong.
+        assert_eq!(
+            run(
+                Rule::TermCase,
+                "Đại diện bộ công an và Quốc Hội cho biết.",
+                Language::Vi
+            ),
+            found(&[
+                ("bộ công an", Some("Bộ Công an")),
+                ("Quốc Hội", Some("Quốc hội"))
+            ])
         );
     }
 
