@@ -43,7 +43,10 @@
 //! line, and a first word there written all in capitals (`KONVENSI …`
 //! opening an article); capitals in a title-case headline (every word of
 //! four or more letters capitalised, no final full stop); a term written
-//! all in capitals; function words inside a name (`dan`, `melawan`, `of`,
+//! all in capitals; the press's capital on each word of a Vietnamese name
+//! the glossary writes with one capital (`Cảnh sát Quốc gia Indonesia`,
+//! not `Bộ Công An`, whose capital sits inside a word); function words
+//! inside a name (`dan`, `melawan`, `of`,
 //! `và`, …), which house styles write either way. Deprecated terms are
 //! left to `deprecated-term`.
 //!
@@ -71,7 +74,7 @@ use std::collections::HashMap;
 use super::one_line;
 use crate::lint::case::{Shape, at_sentence_start, is_title_line, shape};
 use crate::lint::fix::is_all_caps;
-use crate::lint::matcher::{Matcher, Occurrence, TermRef, has_marks};
+use crate::lint::matcher::{Matcher, Occurrence, TermRef, has_marks, possessive_at};
 use crate::lint::{Document, Draft, Linter, Rule};
 use crate::model::{Concept, TermType};
 use crate::normalize::fold;
@@ -174,6 +177,9 @@ struct Inner {
 struct TermNames {
     words: Vec<String>,
     inner: Vec<Inner>,
+    /// A Vietnamese term, whose words may carry the press's capital on
+    /// each word (see [`press_capitals`]).
+    vietnamese: bool,
 }
 
 /// The words and inner names of every glossary term, built once per run
@@ -249,8 +255,13 @@ impl TermNames {
         let words = term_words(&t.term);
         let folded: Vec<&str> = m.folded_term(r).split(' ').collect();
         let mut inner = Vec::new();
+        let vietnamese = t.lang.as_str() == "vi";
         if folded.len() != words.len() || words.len() < 2 {
-            return TermNames { words, inner };
+            return TermNames {
+                words,
+                inner,
+                vietnamese,
+            };
         }
         let n = words.len();
         for first in 0..n {
@@ -305,7 +316,11 @@ impl TermNames {
                 }
             }
         }
-        TermNames { words, inner }
+        TermNames {
+            words,
+            inner,
+            vietnamese,
+        }
     }
 }
 
@@ -358,9 +373,16 @@ fn written_words<'t>(doc: &Document<'t>, o: &Occurrence) -> Vec<&'t str> {
         .enumerate()
         .map(|(i, &(s, e))| {
             let e = if i + 1 == n { e.min(o.stem_end) } else { e };
-            &doc.text[s..e]
+            &doc.text[s..without_possessive(doc.text, s, e)]
         })
         .collect()
+}
+
+/// The end of the word at `s..e` of `text` without an English possessive
+/// `’s`, which the matcher reads past inside a term (`ASEAN’s Senior
+/// Officials Meeting`) and which is no capital of the name.
+fn without_possessive(text: &str, s: usize, e: usize) -> usize {
+    possessive_at(&text[s..e]).map_or(e, |at| s + at)
 }
 
 /// How an occurrence is written against one reading of it.
@@ -394,6 +416,19 @@ fn verdict(written: &[&str], names: &TermNames, place: &Place) -> Verdict {
         .enumerate()
         .map(|(i, (tw, w))| word_fit(tw, w, i, place))
         .collect();
+    if fits.iter().all(|f| *f == Fit::Same) {
+        return Verdict::Right;
+    }
+    let fits: Vec<Fit> = if names.vietnamese {
+        (0..fits.len())
+            .map(|i| match fits[i] {
+                Fit::Other if press_capitals(written, &names.words, i) => Fit::Same,
+                f => f,
+            })
+            .collect()
+    } else {
+        fits
+    };
     if fits.iter().all(|f| *f == Fit::Same) {
         return Verdict::Right;
     }
@@ -444,6 +479,39 @@ fn verdict(written: &[&str], names: &TermNames, place: &Place) -> Verdict {
         return Verdict::Descriptive;
     }
     Verdict::Wrong
+}
+
+/// Whether word `i` of a Vietnamese name carries the capital the press
+/// gives each word of a name, where the glossary writes the name with one
+/// capital (`Cảnh sát Quốc gia Indonesia`, `Công an Nhân dân` beside
+/// `Cảnh sát quốc gia Indonesia`, `Công an nhân dân`): a widespread house
+/// style, not an error. Vietnamese words are mostly two syllables, and the
+/// style capitalises a word's first one only, so the capital counts as the
+/// style when the syllable before it is in lower case in the glossary and
+/// the one after it is in lower case in the text. A capital on every
+/// syllable (`Bộ Công An`, `Bộ Ngoại Giao`, `Quốc Hội`) or on a word's
+/// second syllable is not the style and is still reported, and so is a
+/// name only partly in the style (`Công ước về Chống tội phạm mạng`: two
+/// words after the capital stay in lower case).
+fn press_capitals(written: &[&str], words: &[String], i: usize) -> bool {
+    let lower = |w: &str| !w.chars().any(char::is_uppercase);
+    let function = |w: &str| FUNCTION_WORDS.contains(&w.to_lowercase().as_str());
+    // Every word in the style: a syllable in lower case is the second of a
+    // word whose first one has the capital.
+    let throughout = (1..written.len()).all(|k| {
+        !lower(written[k]) || function(written[k]) || {
+            let before = written[k - 1];
+            !lower(before) && !function(before)
+        }
+    });
+    throughout
+        && i > 0
+        && i + 1 < words.len()
+        && lower(&words[i])
+        && shape(written[i]) == Some(Shape::Capitalised)
+        && lower(&words[i - 1])
+        && lower(&words[i + 1])
+        && lower(written[i + 1])
 }
 
 /// A term this rule checks: allowed, in a name category, with capitals,
@@ -577,7 +645,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
             let e = if i.last + 1 == o.words.len() {
                 e.min(o.stem_end)
             } else {
-                e
+                without_possessive(doc.text, o.words[i.last].0, e)
             };
             let suggestion = Some(m.term(i.name).term.clone());
             out.push(draft(m, (s, e), i.name, &doc.text[s..e], suggestion));
@@ -645,6 +713,17 @@ mod tests {
             ),
             found(&[("Bộ Ngoại Giao", Some("Bộ Ngoại giao"))])
         );
+        // The press's capital on each word of a name is a house style;
+        // a capital on each syllable is not.
+        let text = "Cảnh sát Quốc gia Indonesia và Bộ Công An họp.";
+        assert_eq!(
+            run(Rule::TermCase, text, Language::Vi),
+            found(&[("Bộ Công An", Some("Bộ Công an"))])
+        );
+        let text = "Đoàn Cảnh sát Quốc Gia Indonesia đến.";
+        assert_eq!(run(Rule::TermCase, text, Language::Vi).len(), 1);
+        let text = "Đây là Công ước Liên Hợp Quốc về Chống tội phạm mạng.";
+        assert_eq!(run(Rule::TermCase, text, Language::Vi).len(), 1);
         // Two words with one capital, in lower case: the common noun.
         let text = "Ông phụ trách lãnh sự, quốc hội và kiều bào. Quốc hội họp.";
         assert!(run(Rule::TermCase, text, Language::Vi).is_empty());
@@ -710,5 +789,11 @@ mod tests {
         ] {
             assert!(run(Rule::TermCase, text, lang).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_possessive_inside_a_longer_name_is_no_capital() {
+        let text = "The 18th ASEAN’s Senior Officials Meeting on Transnational Crime opened.";
+        assert!(run(Rule::TermCase, text, Language::En).is_empty());
     }
 }
