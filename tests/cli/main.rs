@@ -10,6 +10,7 @@ mod common;
 mod bad_input;
 mod browser;
 mod concurrency;
+mod docs;
 mod exchange;
 mod export_validity;
 mod glossary_cli;
