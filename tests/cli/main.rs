@@ -9,6 +9,7 @@ mod common;
 
 mod bad_input;
 mod browser;
+mod cases;
 mod concurrency;
 mod docs;
 mod exchange;
