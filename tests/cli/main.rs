@@ -11,6 +11,7 @@ mod bad_input;
 mod browser;
 mod cases;
 mod concurrency;
+mod docs;
 mod exchange;
 mod export_validity;
 mod glossary_cli;

@@ -142,17 +142,45 @@ impl fmt::Display for Rule {
     }
 }
 
-/// The `//!` lines that open a Rust source file, without their markers.
+/// The `//!` lines that open a Rust source file, without their markers,
+/// with rustdoc's intra-doc links (`` [`crate::lint::numbers`] ``) shown
+/// as the code they name, since outside rustdoc they lead nowhere.
 fn module_doc(source: &str) -> String {
     let mut doc = String::new();
     for line in source.lines() {
         let Some(rest) = line.strip_prefix("//!") else {
             break;
         };
-        doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        doc.push_str(&without_doc_links(rest.strip_prefix(' ').unwrap_or(rest)));
         doc.push('\n');
     }
     doc
+}
+
+/// `line` with each `` [`path`] `` that is no Markdown link (nothing in
+/// brackets or parentheses after it) written `` `path` ``.
+fn without_doc_links(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find("[`") {
+        let after = &rest[start + 1..];
+        let Some(end) = after[1..].find("`]").map(|i| i + 1) else {
+            break;
+        };
+        let code = &after[..=end];
+        let follows = &after[end + 2..];
+        out.push_str(&rest[..start]);
+        if follows.starts_with('(') || follows.starts_with('[') {
+            out.push('[');
+            out.push_str(code);
+            out.push(']');
+        } else {
+            out.push_str(code);
+        }
+        rest = follows;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// One segment of a translation unit, for the pair rules: its text, its
@@ -213,6 +241,29 @@ pub(crate) fn replacement(
 /// as single spaces, for messages.
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documentation_shows_doc_links_as_code() {
+        assert_eq!(
+            without_doc_links("see [`crate::lint::numbers`]: `1.000` and [`Rule`]."),
+            "see `crate::lint::numbers`: `1.000` and `Rule`."
+        );
+        assert_eq!(
+            without_doc_links("a [`link`](https://example.org) and [`ref`][r]"),
+            "a [`link`](https://example.org) and [`ref`][r]"
+        );
+        assert_eq!(without_doc_links("half [`open"), "half [`open");
+        for &rule in Rule::ALL {
+            let doc = rule.documentation();
+            assert!(doc.starts_with("## What it does\n"), "{rule}: {doc}");
+            assert!(!doc.contains("[`crate::"), "{rule}: {doc}");
+        }
+    }
 }
 
 #[cfg(any(test, feature = "testing"))]

@@ -35,8 +35,9 @@
 //!   dânBáo Nhân dân25/10/2025`).
 //!
 //! A caption the page repeats word for word is one finding, on its first
-//! copy, saying how often the line comes (this holds for every finding
-//! without a fix, in every rule).
+//! copy, saying how often and where the line comes again (this holds for
+//! every finding without a fix, in every rule; a finding with a fix is
+//! reported on every copy, so `--fix` still mends each).
 //!
 //! ## Why is this bad?
 //! The reader cannot read it. Left-over source text is the most visible
