@@ -154,6 +154,10 @@ pub struct ImportArgs {
     /// Check the file and report what would change, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// List every adjustment made to a foreign file with its line (by
+    /// default the first five of each kind, then a count).
+    #[arg(long, short)]
+    pub verbose: bool,
     /// The file's format (default: from the extension, else the content:
     /// .csv is glossary.csv or a sheet, .tbx/.xml TBX, .txt/.tsv/.utf8 OmegaT).
     #[arg(long, value_enum)]
@@ -372,6 +376,10 @@ pub struct TmImportArgs {
     /// Default: from the file name (.tmx, .tsv), else from the content.
     #[arg(long, value_enum)]
     pub format: Option<TmFormat>,
+    /// List every adjustment made to a foreign file with its line (by
+    /// default the first five of each kind, then a count).
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]

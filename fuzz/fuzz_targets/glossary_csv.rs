@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut terms = plan.added;
-    csv::sort_canonical(&mut terms);
+    hcgloss_engine::model::sort_canonical(&mut terms);
     let mut written = Vec::new();
     csv::write(&mut written, &terms).unwrap();
     let written = String::from_utf8(written).unwrap();

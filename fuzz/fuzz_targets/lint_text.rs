@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use hcgloss_engine::exchange::csv;
 use hcgloss_engine::lint::{Config, Language, Linter};
-use hcgloss_engine::store::group_concepts;
+use hcgloss_engine::model::{group_concepts, sort_canonical};
 use libfuzzer_sys::fuzz_target;
 
 fn linter() -> &'static Linter {
@@ -19,7 +19,7 @@ fn linter() -> &'static Linter {
             .into_iter()
             .map(|r| r.term)
             .collect();
-        csv::sort_canonical(&mut terms);
+        sort_canonical(&mut terms);
         Linter::new(group_concepts(terms), Config::default())
     })
 }

@@ -227,6 +227,7 @@ fn write_plan(
         &adjustments,
         &left_out,
         decoding,
+        args.verbose,
     )?);
     if !args.dry_run && plan.changes_anything() {
         tx.apply(&plan, ctx.progress)?;

@@ -80,7 +80,8 @@ fn write_output(location: &Location, path: &std::path::Path, bytes: &[u8]) -> Re
 }
 
 /// Reports what an import of a foreign file adjusted and left out: the
-/// details (bounded per kind) and the left-out line on standard error.
+/// details (bounded per kind unless `every`) and the left-out line on
+/// standard error.
 /// Returns the phrase the result line ends with (`; adjusted: …`, `;
 /// decoded from …`), empty when there is nothing to say.
 fn report_adjustments(
@@ -89,8 +90,9 @@ fn report_adjustments(
     adjustments: &hcgloss_engine::adjust::Adjustments,
     left_out: &hcgloss_engine::adjust::LeftOut,
     decoding: Option<String>,
+    every: bool,
 ) -> Result<String> {
-    for line in adjustments.details(label) {
+    for line in adjustments.details(label, every) {
         writeln!(ctx.err, "{line}").map_err(stderr_error)?;
     }
     if !left_out.is_empty() {

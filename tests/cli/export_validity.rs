@@ -6,7 +6,9 @@
 //! an entry), TMX against the TMX 1.4 DTD (`xmllint --dtdvalid`). The
 //! validators are in the shared folder beside the repository
 //! ([`crate::common::shared_dir`]); without them, or without the tools, each check
-//! says it was skipped. `.ci/run` installs xmllint and node-schematron.
+//! says it was skipped. The TBX 2008 export is also read back by
+//! translate-toolkit, the Python library many CAT pipelines read TBX with.
+//! `.ci/run` installs xmllint, node-schematron and translate-toolkit.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -172,4 +174,53 @@ fn tbx_export_meets_the_tbx_basic_schematron() {
         out.status.success() && report.contains("1 documents passed"),
         "{report}"
     );
+}
+
+/// translate-toolkit's TBX reader (`translate.storage.tbx`) reads every
+/// entry of the TBX 2008 export, with its terms: the Python interpreter
+/// that has it in `HCGLOSS_TRANSLATE_PYTHON`, else `python3` when it can
+/// import it.
+#[test]
+fn tbx2008_export_is_read_by_translate_toolkit() {
+    let python = std::env::var_os("HCGLOSS_TRANSLATE_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("python3"));
+    let has_it = Command::new(&python)
+        .args(["-c", "import translate.storage.tbx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_it {
+        println!(
+            "skipped: translate-toolkit is not installed (pip install translate-toolkit, then HCGLOSS_TRANSLATE_PYTHON=the python that has it)"
+        );
+        return;
+    }
+    let env = filled();
+    let martif = export(&env, &["export", "--format", "tbx2008"], "out-2008.tbx");
+    let out = Command::new(&python)
+        .args([
+            "-c",
+            "import sys\n\
+             from translate.storage import tbx\n\
+             store = tbx.tbxfile.parsefile(sys.argv[1])\n\
+             for unit in store.units:\n    print(unit.source)\n",
+        ])
+        .arg(&martif)
+        .output()
+        .expect("run python");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read: Vec<String> = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let text = std::fs::read_to_string(&martif).unwrap();
+    let entries = text.matches("<termEntry").count();
+    assert!(entries > 0, "no entry exported:\n{text}");
+    assert_eq!(read.len(), entries, "entries read: {read:?}");
+    assert!(read.iter().all(|term| !term.trim().is_empty()), "{read:?}");
 }

@@ -515,6 +515,28 @@ fn fix_rewrites_deprecated_terms_in_place_and_reports_the_rest() {
 }
 
 #[test]
+fn fix_keeps_the_small_letters_of_a_description() {
+    // The event is no proper name: written as a description, its
+    // replacement is a description too; a name inside it keeps its capital.
+    let env = news_env();
+    let file = env.write(
+        "ceremony.txt",
+        "Ia menghadiri upacara pembukaan Konvensi di Hanoi.\n\
+         Upacara Pembukaan Konvensi berlangsung dua hari.\n",
+    );
+    env.lint()
+        .args(["--lang", "id", "--fix", "ceremony.txt"])
+        .assert()
+        .code(0)
+        .stderr("fixed 2 terms in 1 file\n");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Ia menghadiri upacara penandatanganan Konvensi di Hanoi.\n\
+         Upacara Penandatanganan Konvensi berlangsung dua hari.\n"
+    );
+}
+
+#[test]
 fn fix_keeps_byte_order_mark_and_line_endings() {
     let env = lint_env();
     let file = env.write(

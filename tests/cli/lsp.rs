@@ -551,6 +551,39 @@ fn other_rules_with_a_suggestion_get_a_quick_fix() {
 }
 
 #[test]
+fn a_markdown_document_gets_diagnostics_and_the_tone_mark_fix() {
+    let env = env_with_glossary();
+    let (mut client, _) = Client::initialized(&env, json!({}), json!({"language": "vi"}));
+    let text = "# Hợp tác\n\n*Hòa bình* và hòa hợp là mục tiêu, hòa giải và hoà nhập cũng vậy.\n";
+    let uri = uri_of(&env.path("bai.md"));
+    client.open(&uri, "markdown", text);
+    let diagnostics = client.diagnostics(&uri, 1);
+    let tone: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "tone-mark-style")
+        .collect();
+    assert_eq!(tone.len(), 1, "{diagnostics:#?}");
+    let at = text.find("hoà").unwrap();
+    assert_eq!(
+        range_of(tone[0]),
+        (utf16(text, at), utf16(text, at + "hoà".len()))
+    );
+    let answer = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": tone[0]["range"],
+            "context": {"diagnostics": [tone[0]], "only": ["quickfix"]},
+        }),
+    );
+    let actions = answer["result"].as_array().expect("actions");
+    assert_eq!(actions.len(), 1, "{actions:#?}");
+    let fixed = apply(text, &edits_of(&actions[0], &uri));
+    assert_eq!(fixed, text.replace("hoà", "hòa"));
+    assert!(client.shutdown().success());
+}
+
+#[test]
 fn hover_shows_the_concept_with_its_terms() {
     let env = env_with_glossary();
     let (mut client, _) = Client::initialized(&env, json!({}), json!({"language": "id"}));

@@ -9,7 +9,9 @@ mod common;
 
 mod bad_input;
 mod browser;
+mod cases;
 mod concurrency;
+mod docs;
 mod exchange;
 mod export_validity;
 mod glossary_cli;

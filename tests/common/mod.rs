@@ -134,12 +134,17 @@ pub fn unprivileged() -> std::process::Command {
 ///
 ///     SNAPSHOTS=overwrite cargo test
 pub fn snapshot(rel: &str, actual: &str) {
-    let path = fixture(rel);
+    snapshot_file(&fixture(rel), actual);
+}
+
+/// [`snapshot`] for a file anywhere in the repository (a generated page of
+/// the documentation), by its path.
+pub fn snapshot_file(path: &Path, actual: &str) {
     if std::env::var_os("SNAPSHOTS").is_some_and(|v| v == "overwrite") {
-        std::fs::write(&path, actual).expect("write snapshot");
+        std::fs::write(path, actual).expect("write snapshot");
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
     if expected != actual {
         let diff = similar_lines(&expected, actual);
         panic!(

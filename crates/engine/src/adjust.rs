@@ -112,15 +112,13 @@ struct Log {
     count: usize,
     /// How often each value or mapping occurred (`variant → full`).
     variants: BTreeMap<String, usize>,
-    /// The details of the first occurrences, with their lines.
-    first: Vec<(u64, String)>,
-    /// How many adjustments those details cover (one detail may tell of
-    /// several made at one line).
-    detailed: usize,
+    /// Every detail, with its line and how many adjustments it tells of
+    /// (one detail may tell of several made at one line).
+    details: Vec<(u64, String, usize)>,
 }
 
-/// How many occurrences of one kind are detailed before the rest are
-/// counted.
+/// How many details of one kind are shown before the rest are counted,
+/// unless every one is asked for.
 pub const DETAILS_PER_KIND: usize = 5;
 
 /// How many distinct values of one kind the summary names.
@@ -162,10 +160,7 @@ impl Adjustments {
         if !variant.is_empty() {
             *log.variants.entry(variant).or_default() += n;
         }
-        if log.first.len() < DETAILS_PER_KIND {
-            log.first.push((line, detail.into()));
-            log.detailed += n;
-        }
+        log.details.push((line, detail.into(), n));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -185,10 +180,7 @@ impl Adjustments {
             for (v, n) in log.variants {
                 *mine.variants.entry(v).or_default() += n;
             }
-            if mine.first.len() + log.first.len() <= DETAILS_PER_KIND {
-                mine.first.extend(log.first);
-                mine.detailed += log.detailed;
-            }
+            mine.details.extend(log.details);
         }
     }
 
@@ -219,23 +211,36 @@ impl Adjustments {
             .join(", ")
     }
 
-    /// The lines for standard error: the first occurrences of each kind,
-    /// `file:line: detail`, then how many more there were.
-    pub fn details(&self, file: &str) -> Vec<String> {
-        let mut out = Vec::new();
+    /// The lines for standard error, `file:line: detail` in line order:
+    /// every detail when `every` is set, else the first
+    /// [`DETAILS_PER_KIND`] of each kind followed by how many more there
+    /// were of it.
+    pub fn details(&self, file: &str, every: bool) -> Vec<String> {
+        let mut shown: Vec<(u64, &str)> = Vec::new();
+        let mut more_lines = Vec::new();
         for (kind, log) in &self.kinds {
-            for (line, detail) in &log.first {
-                out.push(format!("{file}:{line}: {detail}"));
-            }
-            if log.count > log.detailed {
-                let more = log.count - log.detailed;
+            let take = if every {
+                log.details.len()
+            } else {
+                DETAILS_PER_KIND
+            };
+            let kept = &log.details[..take.min(log.details.len())];
+            shown.extend(kept.iter().map(|(line, d, _)| (*line, d.as_str())));
+            let more = log.count - kept.iter().map(|(_, _, n)| n).sum::<usize>();
+            if more > 0 {
                 let (one, many) = kind.words();
-                out.push(format!(
-                    "{file}: … and {more} more {}",
+                more_lines.push(format!(
+                    "{file}: … and {more} more {} (--verbose lists every one)",
                     if more == 1 { one } else { many }
                 ));
             }
         }
+        shown.sort_by_key(|(line, _)| *line);
+        let mut out: Vec<String> = shown
+            .into_iter()
+            .map(|(line, d)| format!("{file}:{line}: {d}"))
+            .collect();
+        out.extend(more_lines);
         out
     }
 }
@@ -296,15 +301,21 @@ mod tests {
             a.summary(),
             "1 subject field kept as a note (Software ×1), 8 term types mapped (variant → full ×7, synonym → full ×1)"
         );
-        let details = a.details("c.tbx");
+        let details = a.details("c.tbx", false);
         assert_eq!(
             details[0],
             "c.tbx:5: subjectField \"Software\" kept as a note"
         );
+        assert_eq!(details[1], "c.tbx:10: termType \"variant\" read as full");
         assert_eq!(details.len(), 1 + DETAILS_PER_KIND + 1);
         assert_eq!(
             details.last().unwrap(),
-            "c.tbx: … and 3 more term types mapped"
+            "c.tbx: … and 3 more term types mapped (--verbose lists every one)"
         );
+        // Every one, in line order.
+        let every = a.details("c.tbx", true);
+        assert_eq!(every.len(), 9);
+        let lines: Vec<&str> = every.iter().map(|l| l.split(':').nth(1).unwrap()).collect();
+        assert_eq!(lines, ["5", "10", "20", "30", "40", "50", "60", "70", "99"]);
     }
 }

@@ -603,6 +603,14 @@ mod tests {
         Term::sample(concept, "general", lang, text, status)
     }
 
+    /// The problems `check_file` finds in `file`, as printed.
+    fn problem_lines(file: &[SourcedTerm]) -> Vec<String> {
+        check_file("g.csv", file)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
     fn rows(terms: Vec<Term>) -> Vec<SourcedTerm> {
         terms
             .into_iter()
@@ -626,10 +634,7 @@ mod tests {
             fine_note,
             term("d", "en", "not a character \u{FFFF}", Status::Preferred),
         ]);
-        let problems: Vec<String> = check_file("g.csv", &file)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let problems = problem_lines(&file);
         assert_eq!(
             problems,
             [
@@ -655,10 +660,7 @@ mod tests {
             term("h", "en", "Kemen\u{AD}terian", Status::Preferred),
             term("i", "en", "e\u{301}", Status::Preferred),
         ]);
-        let problems: Vec<String> = check_file("g.csv", &file)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let problems = problem_lines(&file);
         assert_eq!(
             problems,
             [

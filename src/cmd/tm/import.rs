@@ -57,6 +57,7 @@ pub fn run(args: &TmImportArgs, location: &Location, ctx: &mut Context<'_>) -> R
         &file.adjustments,
         &file.left_out,
         decoding,
+        args.verbose,
     )?);
     writeln!(ctx.out, "{summary}").map_err(stdout_error)?;
     Ok(Outcome::Success)

@@ -17,6 +17,15 @@ fn tmx_import_then_export_reproduces_the_file() {
 }
 
 #[test]
+fn tm_export_writes_tmx_unless_told_otherwise() {
+    let env = Env::new();
+    env.tm_import(&fixture("tm/sample.tmx"));
+    let out = env.cmd().args(["tm", "export"]).output().expect("run");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), sample_tmx());
+}
+
+#[test]
 fn reimport_adds_nothing_whatever_the_format() {
     let env = Env::new();
     env.tm_import(&fixture("tm/sample.tmx"));

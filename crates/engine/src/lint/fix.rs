@@ -1,6 +1,8 @@
 //! Rewriting a text with the edits of its fixable findings, and the small
 //! rules that make a replacement fit where it goes: the replaced text's
-//! sentence-initial capital or all-caps carried over, its clitics kept.
+//! sentence-initial capital or all-caps carried over, the small letters of
+//! a description kept unless the replacement is a proper name, its clitics
+//! kept.
 //!
 //! Two rules carry edits: `tone-mark-style` (the word with its tone mark
 //! moved) and `deprecated-term`, only when the occurrence is the term
@@ -49,27 +51,104 @@ pub fn is_all_caps(s: &str) -> bool {
 /// `to`, written the way `found` (an occurrence of the glossary term
 /// `term`) was: in capitals when `found` is all capitals and the term is
 /// not; with a capital first letter when `found` has one the term does not
-/// (the start of a sentence). Otherwise `to` as the glossary writes it.
-pub fn carry_case(found: &str, term: &str, to: &str) -> String {
+/// (the start of a sentence). When `to` is no proper name (`to_is_name`
+/// false) and `found` wrote in lower case words the term capitalises (a
+/// description, `upacara pembukaan Konvensi` for the event `Upacara
+/// Pembukaan Konvensi`), `to` follows that pattern word by word
+/// ([`follow_lower_case`]). Otherwise `to` as the glossary writes it.
+pub fn carry_case(found: &str, term: &str, to: &str, to_is_name: bool) -> String {
     if is_all_caps(found) && !is_all_caps(term) {
         return to.to_uppercase();
+    }
+    if !to_is_name && let Some(followed) = follow_lower_case(found, term, to) {
+        return followed;
     }
     let found_upper = first_letter(found).is_some_and(char::is_uppercase);
     let term_lower = first_letter(term).is_some_and(char::is_lowercase);
     if found_upper && term_lower {
-        let mut out = String::with_capacity(to.len());
-        let mut done = false;
-        for c in to.chars() {
-            if !done && c.is_alphabetic() {
-                out.extend(c.to_uppercase());
-                done = true;
-            } else {
-                out.push(c);
-            }
-        }
-        return out;
+        return with_capital(to);
     }
     to.to_string()
+}
+
+/// `s` with its first letter a capital.
+fn with_capital(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut done = false;
+    for c in s.chars() {
+        if !done && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            done = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `s` with its first letter in lower case.
+fn with_small_letter(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_lowercase());
+    }
+    out.extend(chars);
+    out
+}
+
+/// A word with a capital first letter and no other capital (`Pembukaan`,
+/// not `ASEAN` or `PhD`): the only kind whose capital a description drops.
+fn is_capitalised_word(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some_and(char::is_uppercase) && !letters.any(char::is_uppercase)
+}
+
+fn starts_lower(w: &str) -> bool {
+    first_letter(w).is_some_and(char::is_lowercase)
+}
+
+/// `to` in the case pattern of `found`, when `found` wrote in lower case
+/// at least one word that `term` capitalises; `None` when it did not.
+///
+/// A word of `to` that `found` has (the same letters, any case) is written
+/// as `found` wrote it. A new capitalised word takes a small letter when
+/// the word before it in the result has one (`upacara pembukaan Konvensi`
+/// → `upacara pembukaan penandatanganan Konvensi`); at the start, when
+/// `found` starts in lower case. Acronyms and words with inner capitals
+/// stay as they are.
+pub fn follow_lower_case(found: &str, term: &str, to: &str) -> Option<String> {
+    let found_words: Vec<&str> = found.split_whitespace().collect();
+    let term_words: Vec<&str> = term.split_whitespace().collect();
+    let lowered = found_words
+        .iter()
+        .zip(&term_words)
+        .any(|(f, t)| starts_lower(f) && is_capitalised_word(t));
+    if !lowered || found_words.len() != term_words.len() {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for word in to.split(' ') {
+        let same = found_words
+            .iter()
+            .find(|f| f.to_lowercase() == word.to_lowercase());
+        let written = match same {
+            Some(f) => (*f).to_string(),
+            None => {
+                let before_lower = match out.last() {
+                    Some(prev) => starts_lower(prev),
+                    None => found_words.first().is_some_and(|f| starts_lower(f)),
+                };
+                if before_lower && is_capitalised_word(word) {
+                    with_small_letter(word)
+                } else {
+                    word.to_string()
+                }
+            }
+        };
+        out.push(written);
+    }
+    Some(out.join(" "))
 }
 
 /// `replacement` with the line breaks of `original` kept: when the text
@@ -152,7 +231,8 @@ mod tests {
             carry_case(
                 "Kejahatan dunia maya",
                 "kejahatan dunia maya",
-                "kejahatan siber"
+                "kejahatan siber",
+                false
             ),
             "Kejahatan siber"
         );
@@ -160,7 +240,8 @@ mod tests {
             carry_case(
                 "kejahatan dunia maya",
                 "kejahatan dunia maya",
-                "kejahatan siber"
+                "kejahatan siber",
+                false
             ),
             "kejahatan siber"
         );
@@ -168,27 +249,91 @@ mod tests {
             carry_case(
                 "KEJAHATAN DUNIA MAYA",
                 "kejahatan dunia maya",
-                "kejahatan siber"
+                "kejahatan siber",
+                false
             ),
             "KEJAHATAN SIBER"
         );
         // A proper name keeps the glossary's capitals.
         assert_eq!(
-            carry_case("Panitia Pengarah", "Panitia Pengarah", "Komite Pengarah"),
-            "Komite Pengarah"
+            carry_case(
+                "kementerian keamanan publik",
+                "Kementerian Keamanan Publik",
+                "Kementerian Keamanan Publik Vietnam",
+                true
+            ),
+            "Kementerian Keamanan Publik Vietnam"
         );
         assert_eq!(
-            carry_case("panitia pengarah", "Panitia Pengarah", "Komite Pengarah"),
+            carry_case(
+                "Panitia Pengarah",
+                "Panitia Pengarah",
+                "Komite Pengarah",
+                false
+            ),
             "Komite Pengarah"
         );
         // An acronym is not "all caps" text.
         assert_eq!(
-            carry_case("PBB", "PBB", "Perserikatan Bangsa-Bangsa"),
+            carry_case("PBB", "PBB", "Perserikatan Bangsa-Bangsa", true),
             "Perserikatan Bangsa-Bangsa"
         );
         assert_eq!(
-            carry_case("Ủy ban", "ủy ban", "ủy ban quốc gia"),
+            carry_case("Ủy ban", "ủy ban", "ủy ban quốc gia", false),
             "Ủy ban quốc gia"
+        );
+    }
+
+    #[test]
+    fn a_description_keeps_its_small_letters() {
+        // No proper name: the replacement follows what was written.
+        assert_eq!(
+            carry_case(
+                "panitia pengarah",
+                "Panitia Pengarah",
+                "Komite Pengarah",
+                false
+            ),
+            "komite pengarah"
+        );
+        assert_eq!(
+            carry_case(
+                "upacara pembukaan Konvensi",
+                "Upacara Pembukaan Konvensi",
+                "Upacara Pembukaan Penandatanganan Konvensi",
+                false
+            ),
+            "upacara pembukaan penandatanganan Konvensi"
+        );
+        // At the start of a sentence the first capital stays.
+        assert_eq!(
+            carry_case(
+                "Upacara pembukaan Konvensi",
+                "Upacara Pembukaan Konvensi",
+                "Upacara Pembukaan Penandatanganan Konvensi",
+                false
+            ),
+            "Upacara pembukaan penandatanganan Konvensi"
+        );
+        // Acronyms and words with inner capitals keep their letters.
+        assert_eq!(
+            carry_case(
+                "rapat menteri",
+                "Rapat Menteri",
+                "Pertemuan Menteri ASEAN",
+                false
+            ),
+            "pertemuan menteri ASEAN"
+        );
+        // Written as the glossary writes it: the glossary's capitals.
+        assert_eq!(
+            carry_case(
+                "Upacara Pembukaan Konvensi",
+                "Upacara Pembukaan Konvensi",
+                "Upacara Pembukaan Penandatanganan Konvensi",
+                false
+            ),
+            "Upacara Pembukaan Penandatanganan Konvensi"
         );
     }
 }

@@ -248,7 +248,8 @@ pub fn evidence(text: &str) -> Evidence {
 }
 
 /// Byte ranges of the sentences of `text`: each line is split after `.`,
-/// `!` or `?` followed by a space; ranges are trimmed, empty ones left out.
+/// `!` or `?` (and the closing brackets or quotes right after it) followed
+/// by a space; ranges are trimmed, empty ones left out.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -256,10 +257,19 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let mut start = line_start;
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let ends_sentence = matches!(c, '.' | '!' | '?')
-                && chars.peek().is_some_and(|(_, n)| *n == ' ' || *n == '\t');
-            if ends_sentence {
-                let end = line_start + i + c.len_utf8();
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = chars.peek() {
+                if !matches!(n, ')' | ']' | '"' | '”' | '’' | '\'' | '»') {
+                    break;
+                }
+                end = j + n.len_utf8();
+                chars.next();
+            }
+            if chars.peek().is_some_and(|(_, n)| *n == ' ' || *n == '\t') {
+                let end = line_start + end;
                 push_trimmed(text, start, end, &mut out);
                 start = end;
             }
@@ -298,7 +308,7 @@ pub fn read_sentences(text: &str) -> Vec<Sentence> {
     sentences(text)
         .into_iter()
         .map(|(start, end)| {
-            let evidence = evidence(&text[start..end]);
+            let evidence = sentence_evidence(&text[start..end]);
             Sentence {
                 start,
                 end,
@@ -307,6 +317,104 @@ pub fn read_sentences(text: &str) -> Vec<Sentence> {
             }
         })
         .collect()
+}
+
+/// The evidence of a sentence, its bracketed asides left out: a gloss in
+/// brackets (`Menteri Keamanan Umum (Minister of Public Security)` in an
+/// Indonesian sentence) is another language on purpose and says nothing of
+/// the sentence's own. When too little is left outside the brackets to
+/// call a language (a caption wholly in brackets), the whole sentence
+/// counts.
+pub fn sentence_evidence(sentence: &str) -> Evidence {
+    match outside_brackets(sentence) {
+        Some(outside) => {
+            let e = evidence(&outside);
+            if e.words >= MIN_SENTENCE_WORDS {
+                e
+            } else {
+                evidence(sentence)
+            }
+        }
+        None => evidence(sentence),
+    }
+}
+
+/// A sentence needs this many words for its language to be called.
+const MIN_SENTENCE_WORDS: usize = 3;
+
+/// `text` with its asides blanked out, or `None` when it has none: what
+/// stands inside round or square brackets (brackets included; a bracket
+/// left open runs to the end, a closing one without its opening is text),
+/// and short quotations of at most [`MAX_QUOTED_NAME_WORDS`] words, which
+/// in news are names, titles and slogans kept in their own language (an
+/// English sentence naming the Facebook pages `'Vay vốn quốc tế'`). A
+/// longer quotation is speech and stays part of the sentence.
+fn outside_brackets(text: &str) -> Option<String> {
+    let quotes = short_quotations(text);
+    if !text.contains(['(', '[']) && quotes.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        let quoted = quotes.iter().any(|&(s, e)| s <= i && i < e);
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                out.push(' ');
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                out.push(' ');
+            }
+            _ if depth > 0 || quoted => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// A quotation of at most this many words is read as a name, not speech.
+const MAX_QUOTED_NAME_WORDS: usize = 6;
+
+/// Byte ranges (quotes included) of the short quotations of `text`: an
+/// opening quote at the start of a word, its closing quote at the end of
+/// one, at most [`MAX_QUOTED_NAME_WORDS`] words between. An apostrophe
+/// inside a word (`it's`, `Pakistan's`) opens or closes nothing.
+fn short_quotations(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_letter = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let opens = |k: usize| {
+        matches!(chars[k].1, '\'' | '"' | '‘' | '“')
+            && (k == 0 || !is_letter(k - 1))
+            && is_letter(k + 1)
+    };
+    let closes = |k: usize, open: char| {
+        let c = chars[k].1;
+        let pair = match open {
+            '‘' => c == '’',
+            '“' => c == '”',
+            o => c == o,
+        };
+        pair && k > 0 && !is_letter(k + 1)
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if opens(k) {
+            let open = chars[k].1;
+            if let Some(close) = (k + 1..chars.len()).find(|&j| closes(j, open)) {
+                let (start, end) = (chars[k].0, chars[close].0 + chars[close].1.len_utf8());
+                if text[start..end].split_whitespace().count() <= MAX_QUOTED_NAME_WORDS {
+                    out.push((start, end));
+                }
+                k = close + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
 }
 
 /// The language of a whole document, or `None` when there is too little
@@ -341,7 +449,8 @@ pub fn detect_from_sentences(text: &str, sentences: &[Sentence]) -> Option<Langu
     (best >= MIN_DOCUMENT_EVIDENCE && best > ranked[1].0).then_some(lang)
 }
 
-/// The language of one sentence, only when it is clear:
+/// The language of one sentence, only when it is clear, read outside its
+/// brackets ([`sentence_evidence`]):
 /// - Vietnamese when at least three words, and at least half of all its
 ///   words, carry Vietnamese letters (an Indonesian sentence naming
 ///   `Thượng tướng Lương Tam Quang` stays below half);
@@ -349,12 +458,12 @@ pub fn detect_from_sentences(text: &str, sentences: &[Sentence]) -> Option<Langu
 ///   stop words of that language, at least twice as many as of the other,
 ///   and hardly any Vietnamese letters.
 pub fn identify_sentence(text: &str) -> Option<Language> {
-    identify(&evidence(text))
+    identify(&sentence_evidence(text))
 }
 
 /// [`identify_sentence`] from the sentence's evidence.
 fn identify(e: &Evidence) -> Option<Language> {
-    if e.words < 3 {
+    if e.words < MIN_SENTENCE_WORDS {
         return None;
     }
     if e.vietnamese_letters >= 3 && e.vietnamese_letters * 2 >= e.words {
@@ -409,14 +518,22 @@ mod tests {
 
     #[test]
     fn sentences_are_split_and_trimmed() {
-        let text = "Satu dua. Tiga empat!\n  Lima enam  \n\nTuju 2.5 juta.";
+        let text = "Satu dua. Tiga empat!\n  Lima enam  \n\nTuju 2.5 juta. (Delapan sembilan.) \"Sepuluh.\" Sebelas";
         let got: Vec<&str> = sentences(text)
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect();
         assert_eq!(
             got,
-            vec!["Satu dua.", "Tiga empat!", "Lima enam", "Tuju 2.5 juta."]
+            vec![
+                "Satu dua.",
+                "Tiga empat!",
+                "Lima enam",
+                "Tuju 2.5 juta.",
+                "(Delapan sembilan.)",
+                "\"Sepuluh.\"",
+                "Sebelas"
+            ]
         );
     }
 
@@ -458,6 +575,24 @@ mod tests {
         );
         assert_eq!(
             identify_sentence("The ceremony was held at the National Convention Center."),
+            Some(Language::En)
+        );
+        // A bracketed gloss is not the sentence's language; a sentence
+        // wholly in brackets is read whole.
+        assert_eq!(
+            identify_sentence(
+                "Kapolri bertemu Menteri Keamanan Publik (Minister of Public Security) Vietnam, To Lam, di Jakarta."
+            ),
+            None
+        );
+        assert_eq!(
+            identify_sentence(
+                "Delegasi itu tiba di Hanoi [the capital of Viet Nam] pada hari Senin."
+            ),
+            Some(Language::Id)
+        );
+        assert_eq!(
+            identify_sentence("(The delegation arrived in Hanoi on Monday.)"),
             Some(Language::En)
         );
         // Too short to call.

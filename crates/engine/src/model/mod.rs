@@ -88,7 +88,8 @@ vocabulary! {
 
 /// The kinds of concept the termbase knows. Kept as a list rather than an
 /// enum in the schema so that a project can see every value in one place;
-/// extending it is a one-line change here and in README.
+/// extending it is a one-line change here and in
+/// docs/reference/glossary-format.md.
 pub const CATEGORIES: &[&str] = &[
     "convention",
     "legal-instrument",

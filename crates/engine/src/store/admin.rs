@@ -1,5 +1,5 @@
 //! The tables that are about the termbase rather than in it
-//! (`db/0006_tokens_and_audit.sql`): the server's write tokens, kept only
+//! (`db/0007_tokens_and_audit.sql`): the server's write tokens, kept only
 //! as hashes, and the audit log of every write.
 
 use rusqlite::{OptionalExtension, params};

@@ -8,7 +8,7 @@
 //! of a dozen words, thousands of ids each on a large memory. Read as rows
 //! that is one B-tree step per id; read as blobs it is a dozen lookups and
 //! a tight decoding loop, and the differences take a byte or two where a
-//! row took about ten. `db/0004_tm_posting_blobs.sql` writes the same
+//! row took about ten. `db/0005_tm_posting_lists.sql` writes the same
 //! encoding in SQL when it converts an older store; a test checks that the
 //! two agree.
 

@@ -476,6 +476,17 @@ impl<R: BufRead> XmlReader<R> {
 mod tests {
     use super::*;
 
+    /// The error that ends reading `r`; reading to the end is a failure.
+    fn error_of<R: std::io::BufRead>(mut r: XmlReader<R>, what: &str) -> String {
+        loop {
+            match r.next_event() {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("{what} was read"),
+                Err(e) => break e.to_string(),
+            }
+        }
+    }
+
     fn events(xml: &str) -> Result<Vec<XmlEvent>> {
         let mut r = XmlReader::new("t.xml", xml.as_bytes());
         let mut out = Vec::new();
@@ -556,17 +567,11 @@ mod tests {
             ("<a>\n<b x=\"\u{FFFF}\"/></a>", 2, "FFFF"),
         ] {
             for capacity in [1, 2, 3, 64] {
-                let mut r = XmlReader::new(
+                let r = XmlReader::new(
                     "t.xml",
                     std::io::BufReader::with_capacity(capacity, xml.as_bytes()),
                 );
-                let e = loop {
-                    match r.next_event() {
-                        Ok(Some(_)) => continue,
-                        Ok(None) => panic!("{xml:?} was read"),
-                        Err(e) => break e.to_string(),
-                    }
-                };
+                let e = error_of(r, &format!("{xml:?}"));
                 assert!(
                     e.starts_with(&format!("t.xml:{line}: "))
                         && e.contains(&format!("character U+{c} is not allowed in XML 1.0")),
@@ -574,26 +579,18 @@ mod tests {
                 );
             }
         }
-        let mut r = XmlReader::new("t.xml", &b"<a>\n\xff</a>"[..]);
-        let e = loop {
-            match r.next_event() {
-                Ok(Some(_)) => continue,
-                Ok(None) => panic!("invalid UTF-8 was read"),
-                Err(e) => break e.to_string(),
-            }
-        };
+        let e = error_of(
+            XmlReader::new("t.xml", &b"<a>\n\xff</a>"[..]),
+            "invalid UTF-8",
+        );
         assert!(
             e.starts_with("t.xml:2: invalid UTF-8 at byte offset 4"),
             "{e}"
         );
-        let mut r = XmlReader::new("t.xml", &b"<a>\n<b>caf\xe9</b></a>"[..]);
-        let e = loop {
-            match r.next_event() {
-                Ok(Some(_)) => continue,
-                Ok(None) => panic!("invalid UTF-8 was read"),
-                Err(e) => break e.to_string(),
-            }
-        };
+        let e = error_of(
+            XmlReader::new("t.xml", &b"<a>\n<b>caf\xe9</b></a>"[..]),
+            "invalid UTF-8",
+        );
         assert!(
             e.starts_with("t.xml:2: invalid UTF-8 at byte offset 10"),
             "{e}"

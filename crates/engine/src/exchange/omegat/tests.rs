@@ -222,7 +222,7 @@ fn rows_sharing_a_target_term_with_different_comments_import() {
         ]
     );
     assert_eq!(
-        adjustments.details("g.txt"),
+        adjustments.details("g.txt", false),
         [
             "g.txt:2: target term \"fichier\" has the comment \"plural form maps to the same entry\" here and another on line 1: its note is added to the term's",
             "g.txt:4: target term \"Y\" has the comment \"admitted; older spelling\" here and another on line 3: its note is added to the term's, and the status and type of line 3 are kept",

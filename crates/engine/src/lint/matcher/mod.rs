@@ -747,7 +747,7 @@ fn fits(fit: &TermFit, text: &str, words: &[Word], tokens: &[Token]) -> bool {
 
 /// Where the apostrophe of a word's English possessive `'s` (straight or
 /// curly) is, when the word ends in one.
-pub(super) fn possessive_at(word: &str) -> Option<usize> {
+pub(crate) fn possessive_at(word: &str) -> Option<usize> {
     let rest = word.strip_suffix(['s', 'S'])?;
     let apostrophe = rest.chars().next_back()?;
     (matches!(apostrophe, '\'' | '\u{2019}' | '\u{02BC}') && rest.len() > apostrophe.len_utf8())

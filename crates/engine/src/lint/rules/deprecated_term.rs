@@ -68,7 +68,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         let preferred = replacement_term(concept, term);
         let (suggestion, fix, message) = match preferred {
             Some(p) => {
-                let (suggestion, fix) = replacement(doc, o, term, &p.term);
+                let (suggestion, fix) = replacement(doc, o, term, p, concept);
                 let form = if o.inflection.is_none() {
                     format!("\"{found}\" is a {} term", term.status)
                 } else {

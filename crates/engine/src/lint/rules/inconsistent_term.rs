@@ -18,8 +18,17 @@
 //! qualifier (`Kementerian Keamanan Publik Vietnam`) and counts as it.
 //! Two glossary spellings that differ only in capitals (`Liên Hợp Quốc`,
 //! `Liên hợp quốc`) are two forms, each use counted as the spelling it is
-//! written in; two that differ only in punctuation (`phòng, chống`,
-//! `phòng chống`) are one.
+//! written in, inside a longer name too (`Tổng Thư ký Liên hợp quốc` is a
+//! use of `Liên hợp quốc`, beside a bare `Liên Hợp Quốc`); two that differ
+//! only in punctuation (`phòng, chống`, `phòng chống`) are one. Only
+//! capitals are read inside a longer name: its other words are its own
+//! (`Communist Party of Vietnam` does not choose `Vietnam` over `Viet
+//! Nam`), and a media outlet's name is its brand (`Báo Công an nhân dân`).
+//! A form written all in capitals (a dateline `VIETNAM, September 13 -`,
+//! a headline in capitals) is typography, not a choice of form, and is
+//! not counted. In English only spellings are compared (`Viet Nam`,
+//! `Vietnam`; `organised`, `organized`): another wording (`human
+//! trafficking` beside `trafficking in persons`) is English news style.
 //! Deprecated terms are `deprecated-term`'s business. Left out as well: a
 //! form whose text is also a term of another concept (ambiguous), and a
 //! common term written with capitals next to other capitalised words,
@@ -46,8 +55,10 @@ pub const SUMMARY: &str =
 
 use std::collections::BTreeMap;
 
+use super::term_case::term_words;
 use super::{one_line, replacement_at};
-use crate::lint::case::{at_sentence_start, neighbour_capitalised};
+use crate::lint::case::{at_sentence_start, neighbour_capitalised, shape};
+use crate::lint::fix::is_all_caps;
 use crate::lint::matcher::{Matcher, Occurrence, TermRef};
 use crate::lint::{Document, Draft, Linter, Related, Rule};
 use crate::model::{Status, TermType};
@@ -162,6 +173,107 @@ fn within(ranges: &[(usize, usize)], at: usize) -> bool {
     i > 0 && at < ranges[i - 1].1
 }
 
+/// Written all in capitals where the term is not: typography (a
+/// dateline, a headline in capitals), which hides the spelling.
+fn in_capitals(doc: &Document<'_>, m: &Matcher, o: &Occurrence) -> bool {
+    is_all_caps(&doc.text[o.start..o.end]) && !is_all_caps(&m.term(o.term()).term)
+}
+
+/// The allowed full forms of `name`'s concept and language that differ
+/// from it only in capitals (`Liên Hợp Quốc`, `Liên hợp quốc`), with
+/// their words; empty when it has no such twin.
+fn case_twins(linter: &Linter, name: TermRef) -> Vec<(TermRef, Vec<String>)> {
+    let m = linter.matcher();
+    let t = m.term(name);
+    let twins: Vec<(TermRef, Vec<String>)> = (0..m.concept(name).terms.len())
+        .map(|i| TermRef {
+            concept: name.concept,
+            term: i,
+        })
+        .filter(|&u| {
+            m.term(u).lang == t.lang
+                && is_full_form(linter, u)
+                && m.folded_term(u) == m.folded_term(name)
+                && letters(&m.term(u).term).to_lowercase() == letters(&t.term).to_lowercase()
+        })
+        .map(|u| (u, term_words(&m.term(u).term)))
+        .collect();
+    if twins.len() < 2 {
+        return Vec::new();
+    }
+    twins
+}
+
+/// The uses of a name written inside longer terms, for names with
+/// spellings that differ only in capitals: each counts as the spelling
+/// its capitals match (`Liên hợp quốc` in `Tổng Thư ký Liên hợp quốc`).
+fn inner_uses(doc: &Document<'_>, linter: &Linter, aside: &[(usize, usize)]) -> Vec<Occurrence> {
+    let m = linter.matcher();
+    let names = linter.case_names();
+    let mut uses = Vec::new();
+    for o in &doc.occurrences {
+        let r = o.term();
+        if !o.is_unambiguous()
+            || !m.term(r).status.is_allowed()
+            || m.concept(r).category == "media"
+            || names.word_count(r) != o.words.len()
+            || in_capitals(doc, m, o)
+            || within(aside, o.start)
+        {
+            continue;
+        }
+        for (first, last, name) in names.inner_names(r) {
+            let twins = case_twins(linter, name);
+            if twins.is_empty() {
+                continue;
+            }
+            let span = &o.words[first..=last];
+            let written: Vec<&str> = span.iter().map(|&(s, e)| &doc.text[s..e]).collect();
+            // A first word at the start of a sentence has its capital
+            // anyway: it tells nothing.
+            let from = usize::from(at_sentence_start(doc.text, span[0].0));
+            let matching: Vec<TermRef> = twins
+                .iter()
+                .filter(|(_, words)| {
+                    words.len() == written.len()
+                        && (from..words.len()).all(|k| shape(&words[k]) == shape(written[k]))
+                })
+                .map(|(u, _)| *u)
+                .collect();
+            if let [u] = matching[..] {
+                let (start, end) = (span[0].0, span[span.len() - 1].1);
+                uses.push(Occurrence {
+                    start,
+                    end,
+                    stem_end: end,
+                    terms: vec![u],
+                    inflection: None,
+                    words: span.to_vec(),
+                });
+            }
+        }
+    }
+    uses
+}
+
+/// Whether two forms are spellings of one wording (`Viet Nam`,
+/// `Vietnam`; `organised`, `organized`; `Antonio`, `António`) rather than
+/// two wordings: at most two edits apart once folded, spaces and hyphens
+/// left out. English news varies its wordings (`human trafficking` beside
+/// `trafficking in persons`, `online fraud` beside `online scam`) as a
+/// matter of style, which no English editor would undo, but not its
+/// spellings; Indonesian and Vietnamese editors keep wordings consistent
+/// too (`kejahatan siber`, not `kejahatan dunia maya`).
+fn spelling_variant(m: &Matcher, a: TermRef, b: TermRef) -> bool {
+    let squeeze = |r: TermRef| -> String {
+        m.folded_term(r)
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-'))
+            .collect()
+    };
+    strsim::levenshtein(&squeeze(a), &squeeze(b)) <= 2
+}
+
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     finish(doc.text, linter, collect(doc, linter), out);
 }
@@ -189,11 +301,14 @@ impl Use {
 pub(crate) fn collect(doc: &Document<'_>, linter: &Linter) -> Vec<Use> {
     let m = linter.matcher();
     let aside = aside(doc);
+    let inner = inner_uses(doc, linter, &aside);
     let mut uses = Vec::new();
     // Whether each term is a full form, and its base form: a text names
     // the same few terms again and again.
     let mut forms: foldhash::HashMap<TermRef, Option<TermRef>> = Default::default();
-    for o in &doc.occurrences {
+    let mut all: Vec<&Occurrence> = doc.occurrences.iter().chain(&inner).collect();
+    all.sort_by_key(|o| (o.start, o.end));
+    for o in all {
         if !o.is_unambiguous() {
             continue;
         }
@@ -203,7 +318,7 @@ pub(crate) fn collect(doc: &Document<'_>, linter: &Linter) -> Vec<Use> {
         else {
             continue;
         };
-        if inside_unknown_name(doc, m, o) || within(&aside, o.start) {
+        if inside_unknown_name(doc, m, o) || in_capitals(doc, m, o) || within(&aside, o.start) {
             continue;
         }
         uses.push(Use {
@@ -231,7 +346,7 @@ pub(crate) fn finish(text: &str, linter: &Linter, uses: Vec<Use>, out: &mut Vec<
             .or_default()
             .push(u);
     }
-    for ((concept, _), forms) in groups {
+    for ((concept, lang), forms) in groups {
         if forms.len() < 2 {
             continue;
         }
@@ -270,7 +385,7 @@ pub(crate) fn finish(text: &str, linter: &Linter, uses: Vec<Use>, out: &mut Vec<
             _ => String::new(),
         };
         for (&r, deviant) in &forms {
-            if r == dominant {
+            if r == dominant || (lang == "en" && !spelling_variant(m, r, dominant)) {
                 continue;
             }
             for o in deviant {
@@ -280,7 +395,7 @@ pub(crate) fn finish(text: &str, linter: &Linter, uses: Vec<Use>, out: &mut Vec<
                     (o.start, o.stem_end, o.end),
                     o.clitic_only,
                     m.term(r),
-                    &dominant_term.term,
+                    (dominant_term, m.concept(dominant)),
                 );
                 out.push(Draft {
                     rule: Rule::InconsistentTerm,
@@ -377,6 +492,45 @@ mod tests {
                 Language::Id
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_term_counts_as_the_spelling_its_capitals_match() {
+        // Two uses in lower case inside longer names, one bare in
+        // capitals: the preferred spelling is kept, the other two flagged.
+        let text = "Tổng Thư ký Liên hợp quốc đến. Đại diện Liên Hợp Quốc nói. \
+                    Tổng Thư ký Liên hợp quốc về.";
+        assert_eq!(
+            run(Rule::InconsistentTerm, text, Language::Vi),
+            found(&[
+                ("Liên hợp quốc", Some("Liên Hợp Quốc")),
+                ("Liên hợp quốc", Some("Liên Hợp Quốc"))
+            ])
+        );
+        // Inside longer names only, the mix is still a mix.
+        let text = "Tổng Thư ký Liên hợp quốc đến. Tổng Thư ký Liên Hợp Quốc về.";
+        assert_eq!(
+            run(Rule::InconsistentTerm, text, Language::Vi),
+            found(&[("Liên hợp quốc", Some("Liên Hợp Quốc"))])
+        );
+        // One spelling throughout is consistent.
+        let text = "Tổng Thư ký Liên hợp quốc đến. Liên hợp quốc họp.";
+        assert!(run(Rule::InconsistentTerm, text, Language::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_form_in_capitals_is_typography_not_a_choice() {
+        let text = "VIETNAM, 13 September - Viet Nam signed. Viet Nam hosts the talks.";
+        assert!(run(Rule::InconsistentTerm, text, Language::En).is_empty());
+        // In English, another wording is style, another spelling is not.
+        let text = "Human trafficking rose. Trafficking in persons fell, \
+                    trafficking in persons said the report.";
+        assert!(run(Rule::InconsistentTerm, text, Language::En).is_empty());
+        let text = "Vietnam signed. Viet Nam hosts the talks, Viet Nam said.";
+        assert_eq!(
+            run(Rule::InconsistentTerm, text, Language::En),
+            found(&[("Vietnam", Some("Viet Nam"))])
         );
     }
 }

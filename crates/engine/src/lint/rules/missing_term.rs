@@ -10,7 +10,9 @@
 //! the glossary has nothing to ask for. A concept is reported once per
 //! unit, at its first occurrence in the source; presence is what counts,
 //! not how often. When the source text is a term of several concepts, any
-//! of them named in the target will do.
+//! of them named in the target will do. The suggestion is the target
+//! language's allowed term of the same type as the source's (a short form
+//! for a short form), the preferred before the admitted.
 //!
 //! ## Why is this bad?
 //! The translation either left the concept out or rendered it with words

@@ -29,7 +29,7 @@ use super::finding::{Edit, Severity};
 use super::fix::{carry_case, keep_line_breaks};
 use super::matcher::Occurrence;
 use super::{Document, Draft, Language, Linter};
-use crate::model::Term;
+use crate::model::{Concept, Term};
 
 /// Declares the rules: for each, its variant, its stable name, its module
 /// and source file, and whether it reads a document or a translation pair.
@@ -142,17 +142,45 @@ impl fmt::Display for Rule {
     }
 }
 
-/// The `//!` lines that open a Rust source file, without their markers.
+/// The `//!` lines that open a Rust source file, without their markers,
+/// with rustdoc's intra-doc links (`` [`crate::lint::numbers`] ``) shown
+/// as the code they name, since outside rustdoc they lead nowhere.
 fn module_doc(source: &str) -> String {
     let mut doc = String::new();
     for line in source.lines() {
         let Some(rest) = line.strip_prefix("//!") else {
             break;
         };
-        doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        doc.push_str(&without_doc_links(rest.strip_prefix(' ').unwrap_or(rest)));
         doc.push('\n');
     }
     doc
+}
+
+/// `line` with each `` [`path`] `` that is no Markdown link (nothing in
+/// brackets or parentheses after it) written `` `path` ``.
+fn without_doc_links(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find("[`") {
+        let after = &rest[start + 1..];
+        let Some(end) = after[1..].find("`]").map(|i| i + 1) else {
+            break;
+        };
+        let code = &after[..=end];
+        let follows = &after[end + 2..];
+        out.push_str(&rest[..start]);
+        if follows.starts_with('(') || follows.starts_with('[') {
+            out.push('[');
+            out.push_str(code);
+            out.push(']');
+        } else {
+            out.push_str(code);
+        }
+        rest = follows;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// One segment of a translation unit, for the pair rules: its text, its
@@ -179,7 +207,8 @@ pub struct PairDraft {
 /// for the whole occurrence, and an edit when the swap is safe.
 ///
 /// When the occurrence is the term, or the term plus clitics, the
-/// replacement takes over the occurrence's capitals ([`carry_case`]) and
+/// replacement takes over the occurrence's capitals ([`carry_case`]: all
+/// of them when `to` is no proper name) and
 /// the clitics stay as written (`kejahatan dunia mayanya` →
 /// `kejahatan sibernya`), and a line break inside it stays where it was
 /// when the word counts allow ([`keep_line_breaks`]). A form with prefixes or a derivational suffix
@@ -188,7 +217,8 @@ pub(crate) fn replacement(
     doc: &Document<'_>,
     o: &Occurrence,
     term: &Term,
-    to: &str,
+    to: &Term,
+    to_concept: &Concept,
 ) -> (String, Option<Edit>) {
     let clitic_only = o.inflection.as_ref().is_none_or(|i| i.is_clitic_only());
     replacement_at(
@@ -196,7 +226,7 @@ pub(crate) fn replacement(
         (o.start, o.stem_end, o.end),
         clitic_only,
         term,
-        to,
+        (to, to_concept),
     )
 }
 
@@ -207,13 +237,15 @@ pub(crate) fn replacement_at(
     (start, stem_end, end): (usize, usize, usize),
     clitic_only: bool,
     term: &Term,
-    to: &str,
+    (to, to_concept): (&Term, &Concept),
 ) -> (String, Option<Edit>) {
+    let to_is_name = term_case::names_a_thing(to_concept);
+    let to = to.term.as_str();
     if !clitic_only {
         return (to.to_string(), None);
     }
     let stem = &text[start..stem_end];
-    let replacement = keep_line_breaks(stem, &carry_case(stem, &term.term, to));
+    let replacement = keep_line_breaks(stem, &carry_case(stem, &term.term, to, to_is_name));
     let suggestion = format!("{replacement}{}", &text[stem_end..end]);
     let edit = Edit {
         start,
@@ -227,6 +259,29 @@ pub(crate) fn replacement_at(
 /// as single spaces, for messages.
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documentation_shows_doc_links_as_code() {
+        assert_eq!(
+            without_doc_links("see [`crate::lint::numbers`]: `1.000` and [`Rule`]."),
+            "see `crate::lint::numbers`: `1.000` and `Rule`."
+        );
+        assert_eq!(
+            without_doc_links("a [`link`](https://example.org) and [`ref`][r]"),
+            "a [`link`](https://example.org) and [`ref`][r]"
+        );
+        assert_eq!(without_doc_links("half [`open"), "half [`open");
+        for &rule in Rule::ALL {
+            let doc = rule.documentation();
+            assert!(doc.starts_with("## What it does\n"), "{rule}: {doc}");
+            assert!(!doc.contains("[`crate::"), "{rule}: {doc}");
+        }
+    }
 }
 
 #[cfg(any(test, feature = "testing"))]

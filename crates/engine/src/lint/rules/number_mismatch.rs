@@ -21,8 +21,12 @@
 //! ```text
 //! 72 countries signed the Convention.
 //! ```
-//! Numbers written in words or dates written with month names (`25/10`
-//! beside `25 October`) are not recognised and are reported too.
+//! A single separator followed by exactly three digits (`1.000`, `1,000`)
+//! could group thousands or mark a decimal, so both readings are kept and
+//! either may match; leading zeros and trailing decimal zeros do not
+//! matter, and a date (`25/10/2025`) is one number. Numbers written in
+//! words or dates written with month names (`25/10` beside `25 October`)
+//! are not recognised and are reported too.
 
 /// One line saying what the rule finds.
 pub const SUMMARY: &str = "A number in the source or the translation that the other lacks.";

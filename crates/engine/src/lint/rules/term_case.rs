@@ -29,7 +29,11 @@
 //! - a short form or a media outlet's name written all in lower case:
 //!   `công tác công an` (police work, beside the force `Công an`), `họp
 //!   báo quốc tế` (an international press conference, not the paper `Báo
-//!   Quốc tế`).
+//!   Quốc tế`);
+//! - a Vietnamese institution of one or two words with one capital,
+//!   written all in lower case: `quốc hội` (a parliament, or a portfolio
+//!   "parliamentary affairs") beside `Quốc hội`. `việt nam` and `bộ công
+//!   an` are still reported.
 //!
 //! A Vietnamese name written in lower case without its marks (`le hoai
 //! trung` in an address slug or an image text) is not reported either:
@@ -39,7 +43,10 @@
 //! line, and a first word there written all in capitals (`KONVENSI …`
 //! opening an article); capitals in a title-case headline (every word of
 //! four or more letters capitalised, no final full stop); a term written
-//! all in capitals; function words inside a name (`dan`, `melawan`, `of`,
+//! all in capitals; the press's capital on each word of a Vietnamese name
+//! the glossary writes with one capital (`Cảnh sát Quốc gia Indonesia`,
+//! not `Bộ Công An`, whose capital sits inside a word); function words
+//! inside a name (`dan`, `melawan`, `of`,
 //! `và`, …), which house styles write either way. Deprecated terms are
 //! left to `deprecated-term`.
 //!
@@ -67,9 +74,9 @@ use std::collections::HashMap;
 use super::one_line;
 use crate::lint::case::{Shape, at_sentence_start, is_title_line, shape};
 use crate::lint::fix::is_all_caps;
-use crate::lint::matcher::{Matcher, Occurrence, TermRef, has_marks};
+use crate::lint::matcher::{Matcher, Occurrence, TermRef, has_marks, possessive_at};
 use crate::lint::{Document, Draft, Linter, Rule};
-use crate::model::TermType;
+use crate::model::{Concept, TermType};
 use crate::normalize::fold;
 
 /// Categories whose capitalised terms are proper names.
@@ -85,6 +92,12 @@ pub const NAME_CATEGORIES: &[&str] = &[
     "place",
     "media",
 ];
+
+/// Whether the terms of `concept` are proper names (by its category), so
+/// a replacement keeps the glossary's capitals wherever it goes.
+pub fn names_a_thing(concept: &Concept) -> bool {
+    NAME_CATEGORIES.contains(&concept.category.as_str())
+}
 
 /// Words a name may write in either case.
 const FUNCTION_WORDS: &[&str] = &[
@@ -129,7 +142,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// The words of a term or text, as written: the fold's words mapped back.
-fn term_words(term: &str) -> Vec<String> {
+pub(crate) fn term_words(term: &str) -> Vec<String> {
     let f = fold(term);
     f.words()
         .map(|(s, w)| {
@@ -164,6 +177,9 @@ struct Inner {
 struct TermNames {
     words: Vec<String>,
     inner: Vec<Inner>,
+    /// A Vietnamese term, whose words may carry the press's capital on
+    /// each word (see [`press_capitals`]).
+    vietnamese: bool,
 }
 
 /// The words and inner names of every glossary term, built once per run
@@ -216,6 +232,22 @@ impl Names {
     fn of(&self, r: TermRef) -> &TermNames {
         &self.terms[r.concept][r.term]
     }
+
+    /// How many words term `r` has.
+    pub(crate) fn word_count(&self, r: TermRef) -> usize {
+        self.of(r).words.len()
+    }
+
+    /// The proper names inside term `r` (`Liên Hợp Quốc` inside `Tổng Thư
+    /// ký Liên Hợp Quốc`), as (first word, last word, the name as the term
+    /// writes it).
+    pub(crate) fn inner_names(&self, r: TermRef) -> impl Iterator<Item = (usize, usize, TermRef)> {
+        self.of(r)
+            .inner
+            .iter()
+            .filter(|i| i.checked)
+            .map(|i| (i.first, i.last, i.name))
+    }
 }
 
 impl TermNames {
@@ -224,8 +256,13 @@ impl TermNames {
         let words = term_words(&t.term);
         let folded: Vec<&str> = m.folded_term(r).split(' ').collect();
         let mut inner = Vec::new();
+        let vietnamese = t.lang.as_str() == "vi";
         if folded.len() != words.len() || words.len() < 2 {
-            return TermNames { words, inner };
+            return TermNames {
+                words,
+                inner,
+                vietnamese,
+            };
         }
         let n = words.len();
         for first in 0..n {
@@ -280,7 +317,11 @@ impl TermNames {
                 }
             }
         }
-        TermNames { words, inner }
+        TermNames {
+            words,
+            inner,
+            vietnamese,
+        }
     }
 }
 
@@ -333,9 +374,16 @@ fn written_words<'t>(doc: &Document<'t>, o: &Occurrence) -> Vec<&'t str> {
         .enumerate()
         .map(|(i, &(s, e))| {
             let e = if i + 1 == n { e.min(o.stem_end) } else { e };
-            &doc.text[s..e]
+            &doc.text[s..without_possessive(doc.text, s, e)]
         })
         .collect()
+}
+
+/// The end of the word at `s..e` of `text` without an English possessive
+/// `’s`, which the matcher reads past inside a term (`ASEAN’s Senior
+/// Officials Meeting`) and which is no capital of the name.
+fn without_possessive(text: &str, s: usize, e: usize) -> usize {
+    possessive_at(&text[s..e]).map_or(e, |at| s + at)
 }
 
 /// How an occurrence is written against one reading of it.
@@ -369,6 +417,19 @@ fn verdict(written: &[&str], names: &TermNames, place: &Place) -> Verdict {
         .enumerate()
         .map(|(i, (tw, w))| word_fit(tw, w, i, place))
         .collect();
+    if fits.iter().all(|f| *f == Fit::Same) {
+        return Verdict::Right;
+    }
+    let fits: Vec<Fit> = if names.vietnamese {
+        (0..fits.len())
+            .map(|i| match fits[i] {
+                Fit::Other if press_capitals(written, &names.words, i) => Fit::Same,
+                f => f,
+            })
+            .collect()
+    } else {
+        fits
+    };
     if fits.iter().all(|f| *f == Fit::Same) {
         return Verdict::Right;
     }
@@ -421,6 +482,39 @@ fn verdict(written: &[&str], names: &TermNames, place: &Place) -> Verdict {
     Verdict::Wrong
 }
 
+/// Whether word `i` of a Vietnamese name carries the capital the press
+/// gives each word of a name, where the glossary writes the name with one
+/// capital (`Cảnh sát Quốc gia Indonesia`, `Công an Nhân dân` beside
+/// `Cảnh sát quốc gia Indonesia`, `Công an nhân dân`): a widespread house
+/// style, not an error. Vietnamese words are mostly two syllables, and the
+/// style capitalises a word's first one only, so the capital counts as the
+/// style when the syllable before it is in lower case in the glossary and
+/// the one after it is in lower case in the text. A capital on every
+/// syllable (`Bộ Công An`, `Bộ Ngoại Giao`, `Quốc Hội`) or on a word's
+/// second syllable is not the style and is still reported, and so is a
+/// name only partly in the style (`Công ước về Chống tội phạm mạng`: two
+/// words after the capital stay in lower case).
+fn press_capitals(written: &[&str], words: &[String], i: usize) -> bool {
+    let lower = |w: &str| !w.chars().any(char::is_uppercase);
+    let function = |w: &str| FUNCTION_WORDS.contains(&w.to_lowercase().as_str());
+    // Every word in the style: a syllable in lower case is the second of a
+    // word whose first one has the capital.
+    let throughout = (1..written.len()).all(|k| {
+        !lower(written[k]) || function(written[k]) || {
+            let before = written[k - 1];
+            !lower(before) && !function(before)
+        }
+    });
+    throughout
+        && i > 0
+        && i + 1 < words.len()
+        && lower(&words[i])
+        && shape(written[i]) == Some(Shape::Capitalised)
+        && lower(&words[i - 1])
+        && lower(&words[i + 1])
+        && lower(written[i + 1])
+}
+
 /// A term this rule checks: allowed, in a name category, with capitals,
 /// and not a one-word short form.
 fn is_checked_name(m: &Matcher, r: TermRef) -> bool {
@@ -433,12 +527,34 @@ fn is_checked_name(m: &Matcher, r: TermRef) -> bool {
 }
 
 /// Written all in lower case: for a short form (`công an`, police, beside
-/// `Công an`, the force) or a media outlet's name (`báo quốc tế`,
-/// `nhân dân`), the ordinary words the name is made of.
+/// `Công an`, the force), a media outlet's name (`báo quốc tế`, `nhân
+/// dân`) or a Vietnamese institution of two words written with one capital
+/// (`quốc hội`, a parliament, beside `Quốc hội`, Viet Nam's), the ordinary
+/// words the name is made of.
 fn ordinary_words(m: &Matcher, r: TermRef, written: &[&str]) -> bool {
     let t = m.term(r);
     let lower = written.iter().all(|w| !w.chars().any(char::is_uppercase));
-    lower && (t.term_type == TermType::Short || m.concept(r).category == "media")
+    lower
+        && (t.term_type == TermType::Short
+            || m.concept(r).category == "media"
+            || vietnamese_common_noun(t.lang.as_str(), &t.term))
+}
+
+/// A Vietnamese name of at most two words with a capital on its first
+/// letter only (`Quốc hội`, `Chính phủ`): Vietnamese writes an institution
+/// so, and the same words in lower case are the common noun (`quốc hội`
+/// of another country, a portfolio). Names capitalised on every word
+/// (`Việt Nam`, `Hà Nội`) and longer names (`Bộ Công an`) have no such
+/// reading, and stay checked in lower case.
+fn vietnamese_common_noun(lang: &str, term: &str) -> bool {
+    let mut words = term.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    lang == "vi"
+        && rest.len() <= 1
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && !first.chars().skip(1).any(char::is_uppercase)
+        && rest.iter().all(|w| !w.chars().any(char::is_uppercase))
 }
 
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
@@ -530,7 +646,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
             let e = if i.last + 1 == o.words.len() {
                 e.min(o.stem_end)
             } else {
-                e
+                without_possessive(doc.text, o.words[i.last].0, e)
             };
             let suggestion = Some(m.term(i.name).term.clone());
             out.push(draft(m, (s, e), i.name, &doc.text[s..e], suggestion));
@@ -598,6 +714,32 @@ mod tests {
             ),
             found(&[("Bộ Ngoại Giao", Some("Bộ Ngoại giao"))])
         );
+        // The press's capital on each word of a name is a house style;
+        // a capital on each syllable is not.
+        let text = "Cảnh sát Quốc gia Indonesia và Bộ Công An họp.";
+        assert_eq!(
+            run(Rule::TermCase, text, Language::Vi),
+            found(&[("Bộ Công An", Some("Bộ Công an"))])
+        );
+        let text = "Đoàn Cảnh sát Quốc Gia Indonesia đến.";
+        assert_eq!(run(Rule::TermCase, text, Language::Vi).len(), 1);
+        let text = "Đây là Công ước Liên Hợp Quốc về Chống tội phạm mạng.";
+        assert_eq!(run(Rule::TermCase, text, Language::Vi).len(), 1);
+        // Two words with one capital, in lower case: the common noun.
+        let text = "Ông phụ trách lãnh sự, quốc hội và kiều bào. Quốc hội họp.";
+        assert!(run(Rule::TermCase, text, Language::Vi).is_empty());
+        // A longer name in lower case, or other capitals, is still wrong.
+        assert_eq!(
+            run(
+                Rule::TermCase,
+                "Đại diện bộ công an và Quốc Hội cho biết.",
+                Language::Vi
+            ),
+            found(&[
+                ("bộ công an", Some("Bộ Công an")),
+                ("Quốc Hội", Some("Quốc hội"))
+            ])
+        );
     }
 
     #[test]
@@ -648,5 +790,11 @@ mod tests {
         ] {
             assert!(run(Rule::TermCase, text, lang).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_possessive_inside_a_longer_name_is_no_capital() {
+        let text = "The 18th ASEAN’s Senior Officials Meeting on Transnational Crime opened.";
+        assert!(run(Rule::TermCase, text, Language::En).is_empty());
     }
 }

@@ -17,6 +17,14 @@
 //!   masthead or a byline (`Báo Chính Phủ`, `Pham Minh Chinh`);
 //! - a sentence made only of glossary terms, e.g. an original name given
 //!   on purpose (`Bộ Công an`);
+//! - a gloss in brackets: a sentence's language is read outside its
+//!   brackets, so `Kapolri bertemu Menteri Keamanan Publik (Minister of
+//!   Public Security) Vietnam` is Indonesian (a sentence wholly in
+//!   brackets is read whole);
+//! - a short quotation (six words at most), which names a page, a slogan
+//!   or a programme in its own language: `The pages 'Vay vốn quốc tế' and
+//!   'Hỗ trợ tài chính' were fake` is English. A longer quotation is
+//!   speech and is read with the sentence;
 //! - page furniture: a site's brand line, a domain name and its tagline
 //!   (`Vietnam.vn - Nền tảng quảng bá Việt Nam`), and a header of three or
 //!   more short capitalised parts joined by dashes or bars, as the
@@ -27,8 +35,9 @@
 //!   dânBáo Nhân dân25/10/2025`).
 //!
 //! A caption the page repeats word for word is one finding, on its first
-//! copy, saying how often the line comes (this holds for every finding
-//! without a fix, in every rule).
+//! copy, saying how often and where the line comes again (this holds for
+//! every finding without a fix, in every rule; a finding with a fix is
+//! reported on every copy, so `--fix` still mends each).
 //!
 //! ## Why is this bad?
 //! The reader cannot read it. Left-over source text is the most visible
@@ -213,6 +222,29 @@ mod tests {
         let got = run(Rule::UntranslatedText, text, Language::Id);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "The ceremony was held at the convention center.");
+    }
+
+    #[test]
+    fn a_bracketed_gloss_does_not_make_a_sentence_foreign() {
+        let text = "Kapolri bertemu Menteri Keamanan Publik (Minister of Public Security) Vietnam, To Lam, di Jakarta.\n\
+                    JAKARTA - Selain bertemu dengan Perdana Menteri, Kapolri bertemu Menteri Keamanan Publik (Minister of Public Security) Vietnam, To Lam.\n\
+                    Upacara itu dihadiri oleh delegasi dari banyak negara.\n";
+        assert!(run(Rule::UntranslatedText, text, Language::Id).is_empty());
+        // A whole English sentence in brackets is still English.
+        let text = "Delegasi itu tiba pada hari Senin. (The ceremony was held at the convention center.) Acara itu sukses.";
+        assert_eq!(run(Rule::UntranslatedText, text, Language::Id).len(), 1);
+    }
+
+    #[test]
+    fn short_quoted_names_do_not_make_a_sentence_foreign() {
+        let text = "Police said the pair ran pages called 'Vay vốn quốc tế 24/7', \
+                    'Hỗ trợ tài chính quốc tế' and “Tài chính tiêu dùng”.\n\
+                    The officers closed the pages last week.\n";
+        assert!(run(Rule::UntranslatedText, text, Language::En).is_empty());
+        // A long quotation is speech, read with its sentence.
+        let text = "The minister said: 'Chúng tôi sẽ tiếp tục hợp tác chặt chẽ với các nước trong khu vực'.\n\
+                    The officers closed the pages last week.\n";
+        assert_eq!(run(Rule::UntranslatedText, text, Language::En).len(), 1);
     }
 
     #[test]

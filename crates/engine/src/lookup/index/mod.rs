@@ -242,10 +242,20 @@ impl LookupIndex {
         }
         self.within_edit_budget(&q.folded, &mut candidates);
         candidates.extend(self.partial_candidates(&q));
-        let mut scored: Vec<(u32, u8)> = candidates
-            .into_iter()
+        self.score(&q, candidates.into_iter(), min_score)
+    }
+
+    /// The strings at `offsets` scoring at least `min_score` against `q`,
+    /// best first (ties by offset, so results are stable).
+    fn score(
+        &self,
+        q: &Forms,
+        offsets: impl Iterator<Item = u32>,
+        min_score: u8,
+    ) -> Vec<(u32, u8)> {
+        let mut scored: Vec<(u32, u8)> = offsets
             .filter_map(|o| {
-                let s = score_at_least(&q, self.string(o), min_score);
+                let s = score_at_least(q, self.string(o), min_score);
                 (s > 0 && s >= min_score).then_some((o, s))
             })
             .collect();
@@ -437,14 +447,7 @@ impl LookupIndex {
         if q.folded.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<(u32, u8)> = (0..self.len() as u32)
-            .filter_map(|o| {
-                let s = score_at_least(&q, self.string(o), min_score);
-                (s > 0 && s >= min_score).then_some((o, s))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored
+        self.score(&q, 0..self.len() as u32, min_score)
     }
 }
 

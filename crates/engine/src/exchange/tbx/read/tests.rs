@@ -195,7 +195,7 @@ fn foreign_values_and_structures_are_adjusted_and_reported() {
         ]
         .join(", ")
     );
-    let details = f.adjustments.details("t.tbx");
+    let details = f.adjustments.details("t.tbx", false);
     assert!(
         details.contains(&"t.tbx:11: a second preferred en-GB term in entry c1: \"B\" made admitted (\"A\", line 6, stays preferred)".to_string()),
         "{details:#?}"

@@ -13,6 +13,11 @@
 //!   no sentence punctuation runs through it;
 //! - the term is long enough to have a typo worth finding: two or more
 //!   words and at least 10 letters, or one word of at least 9;
+//! - a term of one word is a name, written with a capital in the glossary
+//!   (`Politburo`, `VietnamPlus`). A common word's neighbours one edit
+//!   away are often words of their own (`pendidikan`, education, beside
+//!   `penyidikan`, investigation; `revolution` beside `resolution`), and
+//!   its typos are a spell-checker's business;
 //! - the Damerau–Levenshtein distance is at least 1 and at most 1 edit for
 //!   terms under 20 characters, 2 under 32, 3 beyond; one word alone may
 //!   differ by only 1;
@@ -68,7 +73,7 @@ mod index;
 pub use index::Index;
 
 use super::one_line;
-use super::term_case::NAME_CATEGORIES;
+use super::term_case::{NAME_CATEGORIES, names_a_thing};
 use crate::lint::fix::carry_case;
 use crate::lint::{Document, Draft, Linter, Rule};
 
@@ -433,7 +438,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         };
         let (s, e) = (words[start].0, words[end].1);
         let found = one_line(&doc.text[s..e]);
-        let suggestion = carry_case(&found, &term.term, &target.term);
+        let suggestion = carry_case(&found, &term.term, &target.term, names_a_thing(concept));
         out.push(Draft {
             rule: Rule::MisspelledTerm,
             start: s,
@@ -479,14 +484,29 @@ mod tests {
         assert_eq!(
             run(
                 Rule::MisspelledTerm,
-                "Kemeterian Luar Negeri dan ratifkiasi.",
+                "Kemeterian Luar Negeri dan VeitnamPlus.",
                 Language::Id
             ),
             found(&[
                 ("Kemeterian Luar Negeri", Some("Kementerian Luar Negeri")),
-                ("ratifkiasi", Some("ratifikasi")),
+                ("VeitnamPlus", Some("VietnamPlus")),
             ])
         );
+    }
+
+    #[test]
+    fn a_common_word_alone_is_compared_with_names_only() {
+        // `pendidikan` (education) is one letter from the term
+        // `penyidikan` (investigation), and a word of its own.
+        for text in [
+            "Kerja sama di bidang budaya, pendidikan, dan pariwisata.",
+            "Proses ratifkiasi berjalan lambat.",
+        ] {
+            assert!(
+                run(Rule::MisspelledTerm, text, Language::Id).is_empty(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
