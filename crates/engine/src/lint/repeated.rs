@@ -39,6 +39,8 @@ pub(super) struct Repeats<'t> {
     /// so this holds the current run of them.
     run: Seen,
     run_key: Option<(usize, Rule, usize)>,
+    /// The line of the last draft seen, and whether its text repeats.
+    last_line: Option<(usize, bool)>,
     dropped: Vec<bool>,
     notes: HashMap<usize, String>,
 }
@@ -69,6 +71,7 @@ impl<'t> Repeats<'t> {
             seen: HashMap::new(),
             run: HashMap::new(),
             run_key: None,
+            last_line: None,
             dropped: Vec::new(),
             notes: HashMap::new(),
         }
@@ -92,16 +95,26 @@ impl<'t> Repeats<'t> {
         if d.end > line_end {
             return;
         }
-        let written = self.text[line_start..line_end].trim_end();
-        let h = self.hasher.hash_one(written) as usize & (self.counts.len() - 1);
-        let repeated = self.counts[h] > 1;
+        // A line is read once, however many drafts it has (drafts come in
+        // text order, so a line's drafts are neighbours): reading a long
+        // line again for each was quadratic.
+        let repeated = match self.last_line {
+            Some((l, r)) if l == line => r,
+            _ => {
+                let written = self.text[line_start..line_end].trim_end();
+                let h = self.hasher.hash_one(written) as usize & (self.counts.len() - 1);
+                let r = self.counts[h] > 1;
+                self.last_line = Some((line, r));
+                r
+            }
+        };
         let id = if repeated {
             let next_id = self.line_ids.len();
-            let ids = &mut self.line_ids;
-            *self
-                .id_of_line
-                .entry(line)
-                .or_insert_with(|| *ids.entry(written).or_insert(next_id))
+            let (ids, text) = (&mut self.line_ids, self.text);
+            *self.id_of_line.entry(line).or_insert_with(|| {
+                *ids.entry(text[line_start..line_end].trim_end())
+                    .or_insert(next_id)
+            })
         } else {
             // A line that comes once is its own id.
             usize::MAX - line
