@@ -91,3 +91,9 @@ echo
 echo "| what | size | hcgloss | peer | ratio | notes |"
 echo "| --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
+
+# 6. Lint at scale (dense corpus, start-up, memory, scaling): its own table.
+if [ -x bench/lint_scale.sh ] && [ "${LINT_SCALE:-1}" = 1 ]; then
+  echo
+  bench/lint_scale.sh
+fi

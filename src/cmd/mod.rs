@@ -6,6 +6,7 @@ mod export;
 mod help;
 mod import;
 mod lint;
+mod lint_report;
 mod lookup;
 mod lsp;
 mod remove;

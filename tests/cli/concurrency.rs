@@ -13,10 +13,16 @@
 //!   with score 100 is always the term the query names (a stale index
 //!   could map a reused row id to the wrong term).
 //!
+//! - a lint never checks against a compiled glossary (`<store>.lint`)
+//!   that does not match the store state it reads: a deprecated term a
+//!   command has added is reported by every lint started after that
+//!   command ended, and no longer once it is removed.
+//!
 //! Beside the processes, a thread keeps putting older copies of the lookup
-//! index back in place, as a writer killed between its commit and its
-//! rename would leave it, so that the index check is exercised under load
-//! and not only in the narrow window a real race leaves.
+//! index and of the compiled glossary back in place, as a process killed
+//! between its commit (or its compile) and its rename would leave them,
+//! so that the generation check is exercised under load and not only in
+//! the narrow window a real race leaves.
 //!
 //! `HCGLOSS_STRESS_ROUNDS` sets how many rounds each worker runs (default
 //! 6, so `cargo test` stays quick); `scripts/stress.sh` runs it longer.
@@ -261,13 +267,22 @@ fn reader(env: &Env, log: &Log, worker: usize) {
     }
 }
 
-/// Lints a short article against the changing store.
+/// Lints a short article against the changing store; then adds a
+/// deprecated term of its own, which every lint after the add must
+/// report, and removes it again, after which none may.
 fn linter(env: &Env, log: &Log, doc: &Path) {
-    for _ in 0..rounds() * 2 {
+    let lint = |doc: &Path| -> Option<Value> {
         let out = run(
             env,
             log,
-            &["lint", "--format", "json", doc.to_str().unwrap()],
+            &[
+                "lint",
+                "--format",
+                "json",
+                "--lang",
+                "id",
+                doc.to_str().unwrap(),
+            ],
         );
         if !matches!(out.status.code(), Some(0) | Some(1)) {
             log.fail(format!(
@@ -275,6 +290,48 @@ fn linter(env: &Env, log: &Log, doc: &Path) {
                 out.status.code(),
                 String::from_utf8_lossy(&out.stderr)
             ));
+            return None;
+        }
+        serde_json::from_slice(&out.stdout).ok()
+    };
+    let reports = |v: &Value, concept: &str| {
+        v["findings"].as_array().is_some_and(|f| {
+            f.iter()
+                .any(|f| f["rule"] == "deprecated-term" && f["concept"] == concept)
+        })
+    };
+    for i in 0..rounds() * 2 {
+        lint(doc);
+        let concept = format!("lint-check-{i}");
+        let term = format!("istilah {} usang", word(i));
+        let mine = env.write(
+            &format!("lint-{i}.txt"),
+            format!("Laporan itu memakai {term} di halaman pertama.\n"),
+        );
+        let preferred = format!("istilah {} baru", word(i));
+        let add_preferred = ["add", &concept, "--lang", "id", "--term", &preferred];
+        let add_preferred = [&add_preferred[..], &["--category", "general"]].concat();
+        let add = ["add", &concept, "--lang", "id", "--term", &term];
+        let add = [&add[..], &["--status", "deprecated"]].concat();
+        if run_ok(env, log, &add_preferred).is_none() || run_ok(env, log, &add).is_none() {
+            continue;
+        }
+        for _ in 0..2 {
+            if let Some(v) = lint(&mine)
+                && !reports(&v, &concept)
+            {
+                log.fail(format!(
+                    "{concept}: deprecated {term:?} added earlier but not reported"
+                ));
+            }
+        }
+        if run_ok(env, log, &["remove", &concept]).is_none() {
+            continue;
+        }
+        if let Some(v) = lint(&mine)
+            && reports(&v, &concept)
+        {
+            log.fail(format!("{concept}: removed earlier but still reported"));
         }
     }
 }
@@ -340,24 +397,29 @@ fn exporter(env: &Env, log: &Log) {
     }
 }
 
-/// Until `done`, keeps old index files and renames them back over the
-/// current one. Returns how many times it did.
+/// Until `done`, keeps old lookup index and compiled glossary files and
+/// renames them back over the current ones. Returns how many times it
+/// did.
 fn stale_index_planter(env: &Env, done: &AtomicBool) -> usize {
-    let index = hcgloss_engine::store::index_path(&env.db);
-    let mut kept: Vec<Vec<u8>> = Vec::new();
+    let files = [
+        hcgloss_engine::store::index_path(&env.db),
+        hcgloss_engine::store::lint_path(&env.db),
+    ];
+    let mut kept: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut planted = 0;
     let mut tick = 0usize;
     while !done.load(Ordering::Relaxed) {
         std::thread::sleep(Duration::from_millis(15));
         tick += 1;
+        let which = (tick / 3) % files.len();
         if tick.is_multiple_of(3) {
-            if let Ok(bytes) = std::fs::read(&index) {
-                kept.push(bytes);
+            if let Ok(bytes) = std::fs::read(&files[which]) {
+                kept.push((which, bytes));
             }
-        } else if let Some(old) = kept.get(tick % kept.len().max(1)) {
+        } else if let Some((which, old)) = kept.get(tick % kept.len().max(1)) {
             let tmp = env.path("planted.tmp");
             std::fs::write(&tmp, old).unwrap();
-            std::fs::rename(&tmp, &index).unwrap();
+            std::fs::rename(&tmp, &files[*which]).unwrap();
             planted += 1;
         }
     }

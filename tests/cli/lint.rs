@@ -1475,3 +1475,95 @@ fn names_that_differ_in_diacritics_are_two_forms() {
         )]
     );
 }
+
+/// The compiled glossary kept beside the store (`<store>.lint`) is used
+/// only when it was compiled from the store state lint reads: a stale one
+/// (a change since), one of another store, a damaged one or none at all
+/// is compiled anew, and the findings are those of the store as it is.
+#[test]
+fn a_stale_or_foreign_compiled_glossary_is_never_used() {
+    let env = lint_env();
+    let compiled = hcgloss_engine::store::lint_path(&env.db);
+    let rules_of = |v: &Value| -> Vec<(String, String)> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["found"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let text = "Laporan itu memuat istilah uji coba kuno.\n";
+    let deprecated = (
+        "deprecated-term".to_string(),
+        "istilah uji coba kuno".to_string(),
+    );
+    assert!(!compiled.exists(), "writers leave the compiling to readers");
+    let before = json_of(&env, text, &["--lang", "id"]);
+    assert!(!rules_of(&before).contains(&deprecated));
+    assert!(compiled.exists(), "the first lint keeps what it compiled");
+    let old = std::fs::read(&compiled).unwrap();
+
+    env.cmd()
+        .args([
+            "add",
+            "old-test-term",
+            "--lang",
+            "id",
+            "--category",
+            "general",
+        ])
+        .args(["--term", "istilah uji coba baru"])
+        .assert()
+        .success();
+    env.cmd()
+        .args([
+            "add",
+            "old-test-term",
+            "--lang",
+            "id",
+            "--status",
+            "deprecated",
+        ])
+        .args(["--term", "istilah uji coba kuno"])
+        .assert()
+        .success();
+    assert!(rules_of(&json_of(&env, text, &["--lang", "id"])).contains(&deprecated));
+    let new = std::fs::read(&compiled).unwrap();
+    assert_ne!(old, new, "the stale file was replaced");
+
+    // The file from before the add, put back as a process killed before
+    // its rename would leave it: stale, so not used.
+    std::fs::write(&compiled, &old).unwrap();
+    assert!(rules_of(&json_of(&env, text, &["--lang", "id"])).contains(&deprecated));
+    // Another store's file (a new store starts at a random generation), and
+    // this store's own file damaged in one byte.
+    let other = Env::new();
+    other.import(&fixture("glossary.csv"));
+    json_of(&other, "x", &[]);
+    let foreign = std::fs::read(hcgloss_engine::store::lint_path(&other.db)).unwrap();
+    assert_ne!(foreign[16..24], new[16..24]);
+    std::fs::write(&compiled, &foreign).unwrap();
+    assert!(rules_of(&json_of(&env, text, &["--lang", "id"])).contains(&deprecated));
+    let mut damaged = new.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x20;
+    std::fs::write(&compiled, &damaged).unwrap();
+    assert!(rules_of(&json_of(&env, text, &["--lang", "id"])).contains(&deprecated));
+    // Garbage, and no file at all.
+    std::fs::write(&compiled, b"not a compiled glossary").unwrap();
+    assert!(rules_of(&json_of(&env, text, &["--lang", "id"])).contains(&deprecated));
+    std::fs::remove_file(&compiled).unwrap();
+    assert!(rules_of(&json_of(&env, text, &["--lang", "id"])).contains(&deprecated));
+    assert!(compiled.exists(), "compiled again and kept");
+
+    env.cmd()
+        .args(["remove", "old-test-term"])
+        .assert()
+        .success();
+    assert!(!rules_of(&json_of(&env, text, &["--lang", "id"])).contains(&deprecated));
+}

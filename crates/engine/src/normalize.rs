@@ -141,6 +141,20 @@ pub fn fold(s: &str) -> Folded {
     Folded { text, starts, ends }
 }
 
+/// [`fold`] of `s[start..end]` (which must begin at a line start or at
+/// the start of `s`), with offsets into the whole of `s`: one piece of a
+/// long text folded on its own.
+pub fn fold_range(s: &str, start: usize, end: usize) -> Folded {
+    let mut f = fold(&s[start..end]);
+    let base = u32::try_from(start).expect("texts are under 4 GB");
+    if base > 0 {
+        for o in f.starts.iter_mut().chain(f.ends.iter_mut()) {
+            *o += base;
+        }
+    }
+    f
+}
+
 /// The folded form alone, for keys and comparisons.
 pub fn fold_key(s: &str) -> String {
     fold(s).text

@@ -21,7 +21,6 @@ use std::time::SystemTime;
 
 use hcgloss_engine::bundled::open_store;
 use hcgloss_engine::lint::{Config, Linter, config};
-use hcgloss_engine::model::{Concept, group_concepts};
 use hcgloss_engine::store::{Access, Location, Store};
 
 /// Something the client should be told about the store.
@@ -48,9 +47,12 @@ pub struct Glossary {
     location: Location,
     /// The kept connection, and the identity of the file it opened.
     store: Option<(Store, FileIdentity)>,
-    /// The generation `concepts` were read at (`None`: never read).
+    /// The generation `compiled` was read at (`None`: never read).
     generation: Option<u64>,
-    concepts: Vec<Concept>,
+    /// The glossary compiled for lint, as the store keeps it beside
+    /// itself (`<store>.lint`): read, not compiled, after another process
+    /// changed the store and compiled it.
+    compiled: Arc<hcgloss_engine::lint::Glossary>,
     /// A compiled linter for each configuration in use, by the file it
     /// came from.
     linters: HashMap<Option<PathBuf>, (Config, Arc<Linter>)>,
@@ -64,7 +66,7 @@ impl Glossary {
             location,
             store: None,
             generation: None,
-            concepts: Vec::new(),
+            compiled: Arc::new(hcgloss_engine::lint::Glossary::new(Vec::new())),
             linters: HashMap::new(),
             trouble: None,
         }
@@ -134,11 +136,10 @@ impl Glossary {
         if self.generation == Some(generation) {
             return Ok(false);
         }
-        // The terms and the generation they belong to, in one snapshot.
-        let (generation, terms) = store
-            .snapshot(|s| Ok((s.generation()?, s.all_terms()?)))
-            .map_err(|e| e.to_string())?;
-        self.concepts = group_concepts(terms);
+        // The compiled glossary and the generation it belongs to, in one
+        // snapshot.
+        let (generation, compiled) = store.lint_glossary().map_err(|e| e.to_string())?;
+        self.compiled = Arc::new(compiled);
         self.generation = Some(generation);
         self.linters.clear();
         Ok(true)
@@ -151,7 +152,10 @@ impl Glossary {
         {
             return Arc::clone(linter);
         }
-        let linter = Arc::new(Linter::new(self.concepts.clone(), config.clone()));
+        let linter = Arc::new(Linter::with_glossary(
+            Arc::clone(&self.compiled),
+            config.clone(),
+        ));
         self.linters
             .insert(config.path.clone(), (config.clone(), Arc::clone(&linter)));
         linter

@@ -7,7 +7,9 @@
 //! in WAL mode gives each connection its own snapshot, so connections are
 //! independent. Why a generation check per request: another process (a
 //! command-line import, another server) may write at any time; reading
-//! one number tells whether the compiled glossary still matches. The
+//! one number tells whether the compiled glossary still matches (it is
+//! read from the file the store keeps it in, `<store>.lint`, compiled only
+//! by the first reader after a change). The
 //! lookup index needs no such care here: the store checks it on every
 //! lookup already.
 
@@ -17,7 +19,6 @@ use std::time::Duration;
 use hcgloss_engine::bundled::open_store;
 use hcgloss_engine::error::Result;
 use hcgloss_engine::lint::{Config as LintConfig, Linter};
-use hcgloss_engine::model::group_concepts;
 use hcgloss_engine::store::{Access, Location, Store};
 
 use crate::Config;
@@ -87,11 +88,16 @@ impl AppState {
         if let Some(linter) = self.current(generation) {
             return Ok(linter);
         }
-        // Read the terms in one snapshot with the generation they belong
-        // to: a write between the two reads must not pair old terms with a
-        // new number.
-        let (generation, terms) = store.snapshot(|s| Ok((s.generation()?, s.all_terms()?)))?;
-        let linter = Arc::new(Linter::new(group_concepts(terms), self.lint_config.clone()));
+        // The compiled glossary kept beside the store, read (or compiled
+        // and kept) in one snapshot with the generation it belongs to: a
+        // write between two reads must not pair old terms with a new
+        // number. After a write, the first request compiles it once for
+        // every process that reads this store.
+        let (generation, glossary) = store.lint_glossary()?;
+        let linter = Arc::new(Linter::with_glossary(
+            Arc::new(glossary),
+            self.lint_config.clone(),
+        ));
         *self.compiled.lock().unwrap_or_else(|e| e.into_inner()) =
             Some((generation, Arc::clone(&linter)));
         Ok(linter)

@@ -196,8 +196,13 @@ fn finding(out: &mut String, p: &Palette, f: &Finding, lines: &LineIndex<'_>) {
 }
 
 /// The summary line.
+#[cfg(test)]
 pub fn summary_line(reports: &[DocumentReport]) -> String {
-    let t = Totals::of(reports);
+    summary_of(&Totals::of(reports))
+}
+
+/// The summary line of `t`.
+fn summary_of(t: &Totals) -> String {
     if t.findings == 0 {
         return format!("no findings in {}\n", plural(t.files, "file", "files"));
     }
@@ -213,19 +218,52 @@ pub fn summary_line(reports: &[DocumentReport]) -> String {
     )
 }
 
-/// Every finding of every document, then the summary line. `texts[i]` is
-/// the text `reports[i]` was made from.
 pub fn findings(reports: &[DocumentReport], texts: &[&str], color: bool) -> String {
-    let p = Palette { on: color };
+    let mut stream = Stream::new(color);
     let mut out = String::new();
     for (report, text) in reports.iter().zip(texts) {
         let lines = LineIndex::new(text);
         for f in &report.findings {
-            finding(&mut out, &p, f, &lines);
+            out.push_str(&stream.finding(f, &lines));
+        }
+        stream.document(report.findings.len());
+    }
+    out.push_str(&stream.end());
+    out
+}
+
+/// The text report of [`findings`] in parts, for findings that come one
+/// at a time; only the counts are kept.
+pub struct Stream {
+    palette: Palette,
+    totals: Totals,
+}
+
+impl Stream {
+    pub fn new(color: bool) -> Stream {
+        Stream {
+            palette: Palette { on: color },
+            totals: Totals::new(),
         }
     }
-    out.push_str(&summary_line(reports));
-    out
+
+    /// The part for one finding of the text whose lines are `lines`.
+    pub fn finding(&mut self, f: &Finding, lines: &LineIndex<'_>) -> String {
+        self.totals.count(f);
+        let mut out = String::new();
+        finding(&mut out, &self.palette, f, lines);
+        out
+    }
+
+    /// Notes a document once its findings (`findings` of them) are out.
+    pub fn document(&mut self, findings: usize) {
+        self.totals.file(findings);
+    }
+
+    /// The last part: the summary line.
+    pub fn end(&self) -> String {
+        summary_of(&self.totals)
+    }
 }
 
 #[cfg(test)]

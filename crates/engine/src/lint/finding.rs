@@ -8,6 +8,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -135,12 +136,15 @@ pub struct SegmentPlace {
 /// few words of a 10 MB line counted through megabytes each time), so
 /// the index keeps how many code points come before every
 /// [`CHAR_BLOCK`]-byte boundary, and a column costs at most one block.
+///
+/// A clone shares the index: the pieces of a long document each hold one.
+#[derive(Clone)]
 pub struct LineIndex<'t> {
     text: &'t str,
     /// Byte offset where each line starts.
-    starts: Vec<usize>,
+    starts: Arc<[usize]>,
     /// Code points before byte `i * CHAR_BLOCK`, for every block.
-    block_chars: Vec<usize>,
+    block_chars: Arc<[usize]>,
 }
 
 /// The bytes between two code-point counts the index keeps.
@@ -165,8 +169,8 @@ impl<'t> LineIndex<'t> {
         block_chars.push(before);
         LineIndex {
             text,
-            starts,
-            block_chars,
+            starts: starts.into(),
+            block_chars: block_chars.into(),
         }
     }
 

@@ -20,7 +20,6 @@
 //! overall (Vietnamese words plus Vietnamese stop words, or the stop words
 //! of the other two), given at least [`MIN_DOCUMENT_EVIDENCE`] words of it.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -28,7 +27,9 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// A working language lint can detect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Language {
     Id,
     Vi,
@@ -159,8 +160,8 @@ fn is_vietnamese_letter(c: char) -> bool {
 
 /// For each stop word, the languages it belongs to, as bits in
 /// [`Language::ALL`] order: a word is looked up once, not in three lists.
-static STOP_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static STOP_WORDS: LazyLock<foldhash::HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = foldhash::HashMap::default();
     for l in Language::ALL {
         for w in l.stop_words() {
             *map.entry(*w).or_default() |= 1 << l as u8;

@@ -14,6 +14,8 @@
 //! - [`finding`] is what a rule reports, with positions;
 //! - [`config`] reads `hcgloss.toml`; [`sources`] expands and reads inputs;
 //! - [`fix`] turns fixable findings into a rewritten text;
+//! - [`pieces`] reads a long document piece by piece, so memory follows
+//!   the piece and not the document;
 //! - [`usage`] is the corpus-wide view of which variants are used where;
 //! - [`bilingual`] checks translation units (a source segment and its
 //!   translation), with [`numbers`] reading the numbers of each.
@@ -21,50 +23,50 @@
 pub mod address;
 pub mod bilingual;
 pub mod case;
+pub mod compiled;
 pub mod config;
 pub mod finding;
 pub mod fix;
 pub mod lang;
 pub mod matcher;
 pub mod numbers;
+pub mod pieces;
+mod repeated;
 pub mod rules;
 pub mod sources;
+mod spill;
 pub mod stem;
 pub mod usage;
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
+pub use compiled::Glossary;
 pub use config::Config;
 pub use finding::{Edit, Finding, LineIndex, RelatedPlace, Rule, SegmentPlace, Severity, Span};
 pub use lang::Language;
 use lang::Sentence;
 use matcher::{Matcher, Occurrence, TermRef};
 
-use crate::model::{Concept, TermType};
-use crate::normalize::{Folded, fold};
+use crate::model::Concept;
+use crate::normalize::{Folded, fold_range};
 
 /// A glossary and a configuration, ready to check documents.
 ///
-/// Everything derived from the glossary is computed once, here, and only
-/// read while checking, so one `Linter` checks many documents at once
-/// from several threads (it is `Sync`).
+/// Everything derived from the glossary is computed once ([`Glossary`]),
+/// and only read while checking, so one `Linter` checks many documents at
+/// once from several threads (it is `Sync`).
 pub struct Linter {
-    matcher: Matcher,
+    glossary: Arc<Glossary>,
     config: Config,
-    /// Folded acronyms of the glossary (`pbb`): a full term containing one
-    /// is an abbreviated form (`Sekretaris Jenderal PBB`).
-    acronyms: HashSet<String>,
-    /// The terms `misspelled-term` compares text with, built the first
-    /// time a document needs them.
-    misspellings: OnceLock<rules::misspelled_term::Index>,
-    /// The names inside each term, for `term-case`, built the same way.
-    case_names: OnceLock<rules::term_case::Names>,
 }
 
 /// Everything the rules may look at in one document.
 pub struct Document<'a> {
     pub text: &'a str,
+    /// The byte range of `text` read: all of it, or one piece of a long
+    /// document ([`pieces`]); the fields below cover this range only,
+    /// with positions in the whole of `text`.
+    pub range: (usize, usize),
     pub folded: Folded,
     pub lines: LineIndex<'a>,
     /// The document's language, when given or detected.
@@ -119,74 +121,22 @@ impl Draft {
     }
 }
 
-/// One finding for a line the document repeats word for word (a photo
-/// caption a page prints twice, a credit under every picture): a finding
-/// without a fix on a later copy of the same line, at the same place in
-/// it, is left out, and the first says how often the line comes.
-/// Findings with a fix are all kept, so `--fix` still mends every copy.
-fn group_repeated_lines(doc: &Document<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
-    use std::collections::HashMap;
-    // Each distinct line text, hashed once, gets an id; a line is looked up
-    // once however many drafts it has.
-    let mut line_ids: HashMap<&str, usize> = HashMap::new();
-    let mut id_of_line: HashMap<usize, usize> = HashMap::new();
-    // (rule, line id, offset in the line, length) → (index, lines).
-    type Place = (Rule, usize, usize, usize);
-    let mut seen: HashMap<Place, (usize, Vec<usize>)> = HashMap::new();
-    let mut keep = vec![true; drafts.len()];
-    for (i, d) in drafts.iter().enumerate() {
-        if d.fix.is_some() {
-            continue;
-        }
-        let line = doc.lines.line_of(d.start);
-        let (line_start, line_end) = doc.lines.line_range(line);
-        if d.end > line_end {
-            continue;
-        }
-        let next_id = line_ids.len();
-        let id = *id_of_line.entry(line).or_insert_with(|| {
-            *line_ids
-                .entry(doc.text[line_start..line_end].trim_end())
-                .or_insert(next_id)
-        });
-        let key = (d.rule, id, d.start - line_start, d.end - d.start);
-        match seen.get_mut(&key) {
-            Some((_, lines)) => {
-                keep[i] = false;
-                lines.push(line);
-            }
-            None => {
-                seen.insert(key, (i, vec![line]));
-            }
-        }
+impl Document<'_> {
+    /// Whether the document is read whole, not one piece of it.
+    pub fn is_whole(&self) -> bool {
+        self.range == (0, self.text.len())
     }
-    let mut notes: HashMap<usize, String> = HashMap::new();
-    for (first, lines) in seen.into_values() {
-        if lines.len() > 1 {
-            let others: Vec<String> = lines[1..].iter().map(usize::to_string).collect();
-            let note = format!(
-                "; the line is repeated {}× (also line{} {})",
-                lines.len(),
-                if others.len() > 1 { "s" } else { "" },
-                others.join(", ")
-            );
-            notes.insert(first, note);
-        }
+
+    /// The numbers of the lines the document (or the piece) covers.
+    pub fn line_numbers(&self) -> std::ops::RangeInclusive<usize> {
+        let first = self.lines.line_of(self.range.0);
+        let last = if self.range.1 >= self.text.len() {
+            self.lines.line_count()
+        } else {
+            self.lines.line_of(self.range.1) - 1
+        };
+        first..=last
     }
-    drafts
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| keep[*i])
-        .map(|(i, mut d)| {
-            if let Some(note) = notes.remove(&i) {
-                match &mut d.related {
-                    Some(r) => r.rest.push_str(&note),
-                    None => d.message.push_str(&note),
-                }
-            }
-            d
-        })
-        .collect()
 }
 
 /// The result for one document.
@@ -205,39 +155,34 @@ pub struct DocumentReport {
 }
 
 impl Linter {
+    /// Compiles `concepts` (see [`Glossary`]; a front end with a store
+    /// reads the compiled glossary kept beside it instead:
+    /// [`crate::store::Store::lint_glossary`]).
     pub fn new(concepts: Vec<Concept>, config: Config) -> Linter {
-        let matcher = Matcher::new(concepts);
-        let acronyms = matcher
-            .concepts()
-            .iter()
-            .enumerate()
-            .flat_map(|(ci, c)| c.terms.iter().enumerate().map(move |(ti, t)| (ci, ti, t)))
-            .filter(|(_, _, t)| t.term_type == TermType::Acronym)
-            .map(|(concept, term, _)| matcher.folded_term(TermRef { concept, term }).to_string())
-            .collect();
-        Linter {
-            matcher,
-            config,
-            acronyms,
-            misspellings: OnceLock::new(),
-            case_names: OnceLock::new(),
-        }
+        Linter::with_glossary(Arc::new(Glossary::new(concepts)), config)
+    }
+
+    /// A linter over a glossary already compiled.
+    pub fn with_glossary(glossary: Arc<Glossary>, config: Config) -> Linter {
+        Linter { glossary, config }
+    }
+
+    pub fn glossary(&self) -> &Arc<Glossary> {
+        &self.glossary
     }
 
     /// The candidates of `misspelled-term`, built on first use.
     pub(crate) fn misspellings(&self) -> &rules::misspelled_term::Index {
-        self.misspellings
-            .get_or_init(|| rules::misspelled_term::Index::new(&self.matcher))
+        self.glossary.misspellings()
     }
 
     /// The names inside each term, for `term-case`, built on first use.
     pub(crate) fn case_names(&self) -> &rules::term_case::Names {
-        self.case_names
-            .get_or_init(|| rules::term_case::Names::new(&self.matcher))
+        self.glossary.case_names()
     }
 
     pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+        &self.glossary.matcher
     }
 
     pub fn config(&self) -> &Config {
@@ -251,57 +196,107 @@ impl Linter {
 
     /// [`Linter::contains_acronym`] for a term already folded.
     pub fn contains_acronym_folded(&self, folded: &str) -> bool {
-        folded.split(' ').any(|w| self.acronyms.contains(w))
+        folded
+            .split(' ')
+            .any(|w| self.glossary.acronyms.contains(w))
     }
 
     /// Reads `text` (named `file` in findings) in `lang`, or in its
     /// detected language when `lang` is `None`.
     pub fn check(&self, file: &str, text: &str, lang: Option<Language>) -> DocumentReport {
-        let sentences = if lang.is_none() || self.config.severity(Rule::UntranslatedText).is_some()
-        {
-            lang::read_sentences(text)
-        } else {
-            Vec::new()
-        };
+        let mut findings = Vec::new();
+        let mut report = self
+            .check_with(file, text, lang, true, usize::MAX, &mut |f| {
+                findings.push(f)
+            })
+            .expect("drafts kept in memory");
+        report.findings = findings;
+        report
+    }
+
+    /// [`Linter::check`] that hands each finding, in text order, to
+    /// `each` instead of keeping it: the report it returns has no
+    /// findings and no terms. A long document is read piece by piece
+    /// ([`pieces`]), and while it is judged its drafts beyond a few
+    /// megabytes wait in a temporary file, whose failure is the only
+    /// error.
+    pub fn check_each(
+        &self,
+        file: &str,
+        text: &str,
+        lang: Option<Language>,
+        each: &mut dyn FnMut(Finding),
+    ) -> crate::Result<DocumentReport> {
+        self.check_with(file, text, lang, false, spill::BOUND, each)
+            .map_err(|e| crate::Error::io("temporary file", e))
+    }
+
+    /// [`Linter::check_each`], listing the terms used when `terms` is set,
+    /// with drafts beyond `bound` bytes in a temporary file.
+    fn check_with(
+        &self,
+        file: &str,
+        text: &str,
+        lang: Option<Language>,
+        terms: bool,
+        bound: usize,
+        each: &mut dyn FnMut(Finding),
+    ) -> std::io::Result<DocumentReport> {
         let (lang, detected) = match lang {
             Some(l) => (Some(l), false),
-            None => (lang::detect_from_sentences(text, &sentences), true),
+            None => (lang::detect_document(text), true),
         };
-        let doc = self.document_with(text, lang, sentences);
-        let drafts = self.run_rules(&doc);
-        let findings = drafts
-            .into_iter()
-            .map(|d| {
-                let related = d.related.as_ref().map(|r| RelatedPlace {
-                    span: doc.lines.span(r.start, r.end),
-                    unit: None,
-                });
-                Finding {
-                    file: file.to_string(),
-                    span: doc.lines.span(d.start, d.end),
-                    start: d.start,
-                    end: d.end,
-                    rule: d.rule,
-                    severity: self
-                        .config
-                        .severity(d.rule)
-                        .expect("only enabled rules ran"),
-                    concept: d.concept.clone(),
-                    found: text[d.start..d.end].to_string(),
-                    suggestion: d.suggestion.clone(),
-                    message: d.message_with(related.as_ref()),
-                    fix: d.fix,
-                    segment: None,
-                    related,
-                }
-            })
-            .collect();
-        DocumentReport {
+        // Each piece reads its own sentences (a sentence never crosses a
+        // line break), when a rule reads them: `untranslated-text`, and
+        // `inconsistent-term`, which leaves out sentences in another
+        // language.
+        let read = self.config.severity(Rule::UntranslatedText).is_some()
+            || self.config.severity(Rule::InconsistentTerm).is_some();
+        let sentences = (!read).then_some(&[][..]);
+        let lines = LineIndex::new(text);
+        let mut drafts = self.piecewise_drafts(text, lang, sentences, &lines, terms, bound)?;
+        // Twice through the drafts: which are left out (a later copy of a
+        // repeated line), then each as reported.
+        let mut repeats = repeated::Repeats::new(text, lines.clone());
+        drafts.for_each(&mut |i, d| repeats.note(i, &d))?;
+        let mut verdict = repeats.verdict();
+        drafts.for_each(&mut |i, d| {
+            if let Some(d) = verdict.apply(i, d) {
+                each(self.place(file, text, &lines, d));
+            }
+        })?;
+        Ok(DocumentReport {
             file: file.to_string(),
             lang,
             lang_detected: detected,
-            findings,
-            terms_used: doc.occurrences.iter().map(Occurrence::term).collect(),
+            findings: Vec::new(),
+            terms_used: std::mem::take(&mut drafts.terms),
+        })
+    }
+
+    /// The finding a draft of `text` (named `file`) makes.
+    fn place(&self, file: &str, text: &str, lines: &LineIndex<'_>, d: Draft) -> Finding {
+        let related = d.related.as_ref().map(|r| RelatedPlace {
+            span: lines.span(r.start, r.end),
+            unit: None,
+        });
+        Finding {
+            file: file.to_string(),
+            span: lines.span(d.start, d.end),
+            start: d.start,
+            end: d.end,
+            rule: d.rule,
+            severity: self
+                .config
+                .severity(d.rule)
+                .expect("only enabled rules ran"),
+            concept: d.concept.clone(),
+            found: text[d.start..d.end].to_string(),
+            suggestion: d.suggestion.clone(),
+            message: d.message_with(related.as_ref()),
+            fix: d.fix,
+            segment: None,
+            related,
         }
     }
 
@@ -314,7 +309,7 @@ impl Linter {
             }
         }
         drafts.sort_by_key(|d| (d.start, d.rule, d.end));
-        group_repeated_lines(doc, drafts)
+        repeated::group(doc.text, &doc.lines, drafts)
     }
 
     /// The drafts of the enabled document rules on `text` in `lang`, not
@@ -340,7 +335,19 @@ impl Linter {
         lang: Option<Language>,
         sentences: Vec<Sentence>,
     ) -> Document<'a> {
-        let folded = fold(text);
+        self.document_of_piece(text, (0, text.len()), lang, sentences, LineIndex::new(text))
+    }
+
+    /// The document of the piece `range` of `text` (see [`pieces`]).
+    fn document_of_piece<'a>(
+        &self,
+        text: &'a str,
+        range: (usize, usize),
+        lang: Option<Language>,
+        sentences: Vec<Sentence>,
+        lines: LineIndex<'a>,
+    ) -> Document<'a> {
+        let folded = fold_range(text, range.0, range.1);
         let words = folded
             .words()
             .map(|(s, w)| folded.original_range(s, s + w.len()))
@@ -350,7 +357,7 @@ impl Linter {
         let (all_occurrences, occurrences) = match lang {
             None => {
                 let all = self
-                    .matcher
+                    .matcher()
                     .find_folded_each(text, &folded, stem, &[None])
                     .pop()
                     .expect("one selection");
@@ -359,7 +366,7 @@ impl Linter {
             Some(l) => {
                 let langs = [l.code()];
                 let mut found =
-                    self.matcher
+                    self.matcher()
                         .find_folded_each(text, &folded, stem, &[None, Some(&langs)]);
                 let occurrences = found.pop().expect("two selections");
                 (found.pop().expect("two selections"), occurrences)
@@ -367,7 +374,8 @@ impl Linter {
         };
         Document {
             text,
-            lines: LineIndex::new(text),
+            range,
+            lines,
             folded,
             lang,
             words,

@@ -2,12 +2,12 @@
 //! them, the canonical order every export writes, and the change set an
 //! import or an edit computes before it is written.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Lang, Status, TermType};
 
 /// One term of one concept in one language: a row of `glossary.csv`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     pub concept: String,
     pub lang: Lang,
@@ -27,7 +27,7 @@ impl Term {
 }
 
 /// A concept with all its terms, as `show` and `lookup` present it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Concept {
     pub concept: String,
     pub category: String,

@@ -6,6 +6,7 @@
 //! them back.
 
 mod admin;
+mod compiled;
 mod lookup;
 mod migrate;
 mod open;
@@ -19,6 +20,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{Error, Result};
 pub use admin::{AuditEntry, TokenInfo};
+pub use compiled::lint_path;
 pub use lookup::index_path;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, latest_version, migrate_to};
 pub use open::Seed;
@@ -64,7 +66,8 @@ impl Location {
 
     /// The files the store consists of, which no command may overwrite
     /// with its output: the database, SQLite's `-wal`, `-shm` and
-    /// `-journal` files beside it, and the lookup index. Named from the
+    /// `-journal` files beside it, the lookup index and the compiled
+    /// glossary. Named from the
     /// path as given and from the path with its links resolved (SQLite
     /// puts its files beside the real database).
     pub fn own_files(&self) -> Vec<PathBuf> {
@@ -82,6 +85,7 @@ impl Location {
                 files.push(PathBuf::from(name));
             }
             files.push(lookup::index_path(&base));
+            files.push(compiled::lint_path(&base));
             files.push(base);
         }
         files

@@ -21,7 +21,7 @@ use crate::model::{Term, TermType};
 use crate::normalize::{Folded, tone_key};
 
 /// What a term needs from the text beyond its folded form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(super) struct TermFit {
     /// Per folded word of the term: its tone key, when it carries marks.
     marked_words: Vec<Option<String>>,

@@ -42,9 +42,9 @@
 //!    (`phòng, chống`, `phòng chống`), the one written as the text writes
 //!    it is chosen.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::DoubleArrayAhoCorasick;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use serde::{Deserialize, Serialize};
 
 use super::stem::Analysis;
 use crate::model::{Concept, Term, TermType};
@@ -57,7 +57,7 @@ pub(crate) use fit::has_marks;
 use stream::{Token, Word};
 
 /// A term of the matcher's glossary: indexes into [`Matcher::concepts`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TermRef {
     pub concept: usize,
     pub term: usize,
@@ -144,7 +144,17 @@ struct Candidate {
     terms: Vec<TermRef>,
 }
 
+impl Candidate {
+    fn copy(&self) -> Candidate {
+        Candidate {
+            terms: self.terms.clone(),
+            ..*self
+        }
+    }
+}
+
 /// One automaton pattern: a folded form and the terms that have it.
+#[derive(Serialize, Deserialize)]
 struct Pattern {
     terms: Vec<TermRef>,
     /// Non-space punctuation between the term's words, per gap.
@@ -158,9 +168,20 @@ struct Pattern {
 
 /// A glossary compiled for searching.
 pub struct Matcher {
+    data: MatcherData,
+    /// Every pattern's folded form, the value being the pattern's index.
+    /// A double-array automaton: as fast to search as any, and it can be
+    /// written to a file and read back without being built again (see
+    /// [`crate::lint::compiled`]).
+    automaton: DoubleArrayAhoCorasick<u32>,
+}
+
+/// Everything of a [`Matcher`] but its automaton: what is written to a
+/// file as it is.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct MatcherData {
     concepts: Vec<Concept>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
     /// Folded words of the Indonesian terms, and two-word terms written as
     /// one word (`tandatangan`): the stemmer's dictionary.
     dictionary: HashSet<String>,
@@ -190,6 +211,16 @@ fn gap_marks(gap: &str) -> String {
 }
 
 impl Matcher {
+    /// Whether some term has `c` between two of its words (`Jl.
+    /// Sudirman`): only then may a match run across a `c` that ends a
+    /// line.
+    pub(crate) fn gaps_contain(&self, c: char) -> bool {
+        self.data
+            .patterns
+            .iter()
+            .any(|p| p.gaps.iter().any(|g| g.contains(c)))
+    }
+
     pub fn new(concepts: Vec<Concept>) -> Matcher {
         let mut by_form: HashMap<String, usize> = HashMap::new();
         let mut forms: Vec<String> = Vec::new();
@@ -266,49 +297,69 @@ impl Matcher {
         // A compound root already spelled as one glossary word is that word.
         compounds.retain(|joined, _| !by_form.contains_key(joined));
         let form_len = forms.iter().map(|f| f.chars().count()).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&forms)
-            .expect("glossary forms make a valid automaton");
+        // Each form between spaces, as the stream has its tokens: a match
+        // then starts and ends on token boundaries, and the many places
+        // where a term is only part of a longer word (`kerja` in
+        // `bekerja`) are never reported at all.
+        let automaton = if forms.is_empty() {
+            // The double array wants at least one pattern; two spaces never
+            // occur in the stream.
+            DoubleArrayAhoCorasick::new(["  "])
+        } else {
+            DoubleArrayAhoCorasick::new(forms.iter().map(|f| format!(" {f} ")))
+        }
+        .expect("glossary forms are distinct and not empty");
         Matcher {
-            concepts,
-            patterns,
+            data: MatcherData {
+                concepts,
+                patterns,
+                dictionary,
+                compounds,
+                form_len,
+                fits,
+                folded: folded_terms,
+                gaps: all_gaps,
+            },
             automaton,
-            dictionary,
-            compounds,
-            form_len,
-            fits,
-            folded: folded_terms,
-            gaps: all_gaps,
         }
     }
 
+    /// The matcher's parts, for writing it to a file.
+    pub(crate) fn parts(&self) -> (&MatcherData, &DoubleArrayAhoCorasick<u32>) {
+        (&self.data, &self.automaton)
+    }
+
+    /// A matcher from the parts [`Matcher::parts`] gave.
+    pub(crate) fn from_parts(data: MatcherData, automaton: DoubleArrayAhoCorasick<u32>) -> Matcher {
+        Matcher { data, automaton }
+    }
+
     pub fn concepts(&self) -> &[Concept] {
-        &self.concepts
+        &self.data.concepts
     }
 
     pub fn concept(&self, r: TermRef) -> &Concept {
-        &self.concepts[r.concept]
+        &self.data.concepts[r.concept]
     }
 
     pub fn term(&self, r: TermRef) -> &Term {
-        &self.concepts[r.concept].terms[r.term]
+        &self.data.concepts[r.concept].terms[r.term]
     }
 
     /// The folded form of a term ([`crate::normalize::fold_key`]).
     pub fn folded_term(&self, r: TermRef) -> &str {
-        &self.folded[r.concept][r.term]
+        &self.data.folded[r.concept][r.term]
     }
 
     /// The punctuation between a term's words, one string per gap (empty
     /// where only spaces separate them).
     pub fn term_gaps(&self, r: TermRef) -> &[String] {
-        &self.gaps[r.concept][r.term]
+        &self.data.gaps[r.concept][r.term]
     }
 
     /// The stemmer's dictionary: the glossary's Indonesian words.
     pub fn dictionary(&self) -> &HashSet<String> {
-        &self.dictionary
+        &self.data.dictionary
     }
 
     /// Every occurrence of a glossary term in `text`, in text order, none
@@ -348,9 +399,31 @@ impl Matcher {
     ) -> Vec<Vec<Occurrence>> {
         let (words, tokens, stream) = self.tokenize(text, folded, stem_indonesian);
         let candidates = self.candidates(text, &words, &tokens, &stream);
+        // Where a selection keeps every term of every candidate, its
+        // result is that of choosing among all candidates: chosen once.
+        let keeps_all = |langs: &Option<&[&str]>| match langs {
+            None => true,
+            Some(ls) => candidates.iter().all(|c| {
+                c.terms
+                    .iter()
+                    .all(|r| ls.contains(&self.term(*r).lang.as_str()))
+            }),
+        };
+        let mut all: Option<Vec<Occurrence>> = None;
         selections
             .iter()
             .map(|langs| {
+                if keeps_all(langs) {
+                    return all
+                        .get_or_insert_with(|| {
+                            self.choose(
+                                text,
+                                &words,
+                                candidates.iter().map(Candidate::copy).collect(),
+                            )
+                        })
+                        .clone();
+                }
                 let wanted = candidates.iter().filter_map(|c| {
                     let terms: Vec<TermRef> = match langs {
                         None => c.terms.clone(),
@@ -381,8 +454,13 @@ impl Matcher {
         let token_at_start = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).ok();
         let token_at_end = |at: usize| tokens.binary_search_by_key(&at, |t| t.end).ok();
         let mut candidates: Vec<Candidate> = Vec::new();
+        // The automaton reports the matches ending at one byte longest
+        // first (each state's own pattern, then those along its failure
+        // links): the order the candidates keep.
         for m in self.automaton.find_overlapping_iter(stream) {
-            let (Some(ts), Some(te)) = (token_at_start(m.start()), token_at_end(m.end())) else {
+            // Without the spaces around the form.
+            let (Some(ts), Some(te)) = (token_at_start(m.start() + 1), token_at_end(m.end() - 1))
+            else {
                 continue;
             };
             let (a, b) = (tokens[ts].word, tokens[te].word);
@@ -392,7 +470,7 @@ impl Matcher {
             {
                 continue;
             }
-            let pattern = &self.patterns[m.pattern().as_usize()];
+            let pattern = &self.data.patterns[m.value() as usize];
             let terms: Vec<TermRef> = pattern
                 .terms
                 .iter()
@@ -401,7 +479,7 @@ impl Matcher {
                     let fit = pattern
                         .fit
                         .as_ref()
-                        .unwrap_or(&self.fits[r.concept][r.term]);
+                        .unwrap_or(&self.data.fits[r.concept][r.term]);
                     fits(fit, text, words, &tokens[ts..=te])
                 })
                 .collect();
@@ -414,13 +492,33 @@ impl Matcher {
             candidates.push(Candidate {
                 first: a,
                 last: b,
-                pattern: m.pattern().as_usize(),
+                pattern: m.value() as usize,
                 terms,
             });
         }
         // Address chunks are sorted and do not overlap: the only one that
         // can overlap a span is the first that ends after its start.
-        let addresses = super::address::address_ranges(text);
+        // Only the stretch of text the words cover is read: a long
+        // document is searched piece by piece.
+        let addresses = match (words.first(), words.last()) {
+            (Some(first), Some(last)) => {
+                let bytes = text.as_bytes();
+                let mut lo = first.orig.0;
+                while lo > 0 && !bytes[lo - 1].is_ascii_whitespace() {
+                    lo -= 1;
+                }
+                let mut hi = last.orig.1;
+                while hi < bytes.len() && !bytes[hi].is_ascii_whitespace() {
+                    hi += 1;
+                }
+                let mut a = super::address::address_ranges(&text[lo..hi]);
+                for r in &mut a {
+                    *r = (r.0 + lo, r.1 + lo);
+                }
+                a
+            }
+            _ => Vec::new(),
+        };
         candidates.retain(|c| {
             let (s, e) = (words[c.first].orig.0, words[c.last].orig.1);
             let i = addresses.partition_point(|&(_, ae)| ae <= s);
@@ -443,35 +541,41 @@ impl Matcher {
     ) -> Vec<Occurrence> {
         candidates.sort_by_key(|c| {
             (
-                std::cmp::Reverse((c.last - c.first, self.form_len[c.pattern])),
+                std::cmp::Reverse((c.last - c.first, self.data.form_len[c.pattern])),
                 c.first,
             )
         });
-        // The chosen occurrence each word belongs to.
-        let mut owner: Vec<Option<usize>> = vec![None; words.len()];
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        // The chosen occurrence each word belongs to (`NONE`: none), for
+        // the words from the first candidate's on.
+        const NONE: u32 = u32::MAX;
+        let base = candidates.iter().map(|c| c.first).min().unwrap_or(0);
+        let top = candidates.iter().map(|c| c.last).max().unwrap_or(0);
+        let mut owner: Vec<u32> = vec![NONE; top + 1 - base];
         let mut chosen = Vec::new();
         let mut lost = Vec::new();
         for c in candidates {
-            let (a, b) = (c.first, c.last);
-            if owner[a..=b].iter().any(Option::is_some) {
+            let (a, b) = (c.first - base, c.last - base);
+            if owner[a..=b].iter().any(|o| *o != NONE) {
                 lost.push(c);
                 continue;
             }
-            owner[a..=b]
-                .iter_mut()
-                .for_each(|t| *t = Some(chosen.len()));
-            chosen.push((a, b, c.terms));
+            let id = u32::try_from(chosen.len()).expect("fewer than 2^32 occurrences");
+            owner[a..=b].iter_mut().for_each(|t| *t = id);
+            chosen.push((c.first, c.last, c.terms));
         }
-        let mut kept = vec![false; words.len()];
+        let mut kept = vec![false; if lost.is_empty() { 0 } else { owner.len() }];
         for c in lost {
-            let (a, b) = (c.first, c.last);
-            let inside = owner[a].is_some() && owner[a] == owner[b];
+            let (a, b) = (c.first - base, c.last - base);
+            let inside = owner[a] != NONE && owner[a] == owner[b];
             let deprecated = c.terms.iter().all(|r| !self.term(*r).status.is_allowed());
             if !deprecated || inside || kept[a..=b].iter().any(|k| *k) {
                 continue;
             }
             kept[a..=b].iter_mut().for_each(|k| *k = true);
-            chosen.push((a, b, c.terms));
+            chosen.push((c.first, c.last, c.terms));
         }
         chosen.sort_by_key(|(a, b, _)| (*a, *b));
         let mut out = Vec::with_capacity(chosen.len());
@@ -481,7 +585,7 @@ impl Matcher {
             terms.sort_by_key(|r| {
                 let t = self.term(*r);
                 (
-                    !self.fits[r.concept][r.term].has_symbol_suffix(),
+                    !self.data.fits[r.concept][r.term].has_symbol_suffix(),
                     t.status,
                     t.term_type != TermType::Full,
                     t.term_type,

@@ -2,8 +2,8 @@
 //! words replaced by their roots and English possessives without their
 //! `'s`, as the automaton reads them.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::{Matcher, is_joiner, possessive_at};
 use crate::lint::stem::{self, Analysis};
@@ -57,7 +57,7 @@ impl Matcher {
             folded_words.push(Cow::Borrowed(w));
         }
         let mut tokens = Vec::with_capacity(words.len());
-        let mut stream = String::with_capacity(folded.text.len());
+        let mut stream = String::with_capacity(folded.text.len() + 2);
         // News text repeats its words: each distinct word is stemmed once.
         let mut stemmed: HashMap<&str, Option<Analysis>> = HashMap::new();
         for (i, w) in folded_words.iter().enumerate() {
@@ -74,11 +74,11 @@ impl Matcher {
                 words[i].clitics_at = Some(s + at);
                 continue;
             }
-            let analysis = if stem && !self.dictionary.contains(w) {
+            let analysis = if stem && !self.data.dictionary.contains(w) {
                 stemmed
                     .entry(w)
                     .or_insert_with(|| {
-                        stem::stem(w, &self.dictionary)
+                        stem::stem(w, &self.data.dictionary)
                             .filter(|a| a.keeps_meaning() && !a.is_bare())
                     })
                     .clone()
@@ -88,7 +88,7 @@ impl Matcher {
             match &analysis {
                 None => push_token(&mut stream, &mut tokens, i, w),
                 Some(a) => {
-                    match self.compounds.get(&a.root) {
+                    match self.data.compounds.get(&a.root) {
                         Some(parts) => {
                             for part in parts {
                                 push_token(&mut stream, &mut tokens, i, part);
@@ -104,15 +104,15 @@ impl Matcher {
             }
             words[i].analysis = analysis;
         }
+        stream.push(' ');
         (words, tokens, stream)
     }
 }
 
-/// Appends one token of word `word` to the stream.
+/// Appends one token of word `word` to the stream, after a space (the
+/// stream starts and ends with one, as the automaton's patterns do).
 fn push_token(stream: &mut String, tokens: &mut Vec<Token>, word: usize, part: &str) {
-    if !stream.is_empty() {
-        stream.push(' ');
-    }
+    stream.push(' ');
     let start = stream.len();
     stream.push_str(part);
     tokens.push(Token {

@@ -312,3 +312,50 @@ fn each_language_selection_chooses_among_its_own_terms() {
     );
     assert_eq!(alone, each[1]);
 }
+
+/// The candidates keep the automaton's order, and the choice among equal
+/// candidates depends on it: the double-array automaton must report
+/// overlapping matches exactly as the aho-corasick crate's standard
+/// automaton, which the matcher used before, did (by end, longest first).
+#[test]
+fn overlapping_matches_come_in_the_order_of_aho_corasick() {
+    let mut seed = 11u64;
+    let mut below = |n: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) % n
+    };
+    for _ in 0..200 {
+        let mut forms: Vec<String> = (0..1 + below(30))
+            .map(|_| {
+                (0..1 + below(6))
+                    .map(|_| ["a", "b", " ", "ab"][below(4) as usize])
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            })
+            .filter(|f| !f.is_empty())
+            .collect();
+        forms.sort();
+        forms.dedup();
+        if forms.is_empty() {
+            continue;
+        }
+        let text: String = (0..below(60))
+            .map(|_| ["a", "b", " ", "ab", "ba "][below(5) as usize])
+            .collect();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&forms)
+            .unwrap();
+        let expected: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(&text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        let da = DoubleArrayAhoCorasick::<u32>::new(&forms).unwrap();
+        let got: Vec<(usize, usize, usize)> = da
+            .find_overlapping_iter(&text)
+            .map(|m| (m.start(), m.end(), m.value() as usize))
+            .collect();
+        assert_eq!(got, expected, "{forms:?} in {text:?}");
+    }
+}

@@ -56,7 +56,7 @@ pub const SUMMARY: &str =
 use std::collections::BTreeMap;
 
 use super::term_case::term_words;
-use super::{one_line, replacement};
+use super::{one_line, replacement_at};
 use crate::lint::case::{at_sentence_start, neighbour_capitalised, shape};
 use crate::lint::fix::is_all_caps;
 use crate::lint::matcher::{Matcher, Occurrence, TermRef};
@@ -138,7 +138,7 @@ fn inside_unknown_name(doc: &Document<'_>, m: &Matcher, o: &Occurrence) -> bool 
 fn aside(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let read;
-    let sentences = if doc.sentences.is_empty() {
+    let sentences = if doc.sentences.is_empty() && doc.is_whole() {
         read = crate::lint::lang::read_sentences(doc.text);
         &read
     } else {
@@ -149,7 +149,7 @@ fn aside(doc: &Document<'_>) -> Vec<(usize, usize)> {
             ranges.push((s.start, s.end));
         }
     }
-    for n in 1..=doc.lines.line_count() {
+    for n in doc.line_numbers() {
         let (start, end) = doc.lines.line_range(n);
         if super::untranslated_text::is_page_furniture(&doc.text[start..end]) {
             ranges.push((start, end));
@@ -275,30 +275,76 @@ fn spelling_variant(m: &Matcher, a: TermRef, b: TermRef) -> bool {
 }
 
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
+    finish(doc.text, linter, collect(doc, linter), out);
+}
+
+/// One occurrence of a full form, as [`finish`] weighs it: the form it
+/// counts as, where it is, and whether only clitics were added to it.
+pub(crate) struct Use {
+    form: TermRef,
+    start: usize,
+    end: usize,
+    stem_end: usize,
+    clitic_only: bool,
+}
+
+impl Use {
+    /// The form the use counts as.
+    pub(crate) fn form(&self) -> TermRef {
+        self.form
+    }
+}
+
+/// The uses of full forms in a document (or in one piece of it), in text
+/// order: what the rule needs from the text, kept apart from the
+/// judgement, which takes the whole document.
+pub(crate) fn collect(doc: &Document<'_>, linter: &Linter) -> Vec<Use> {
     let m = linter.matcher();
     let aside = aside(doc);
     let inner = inner_uses(doc, linter, &aside);
-    // (concept, language) → term → its occurrences in text order.
-    let mut groups: BTreeMap<(usize, &str), BTreeMap<TermRef, Vec<&Occurrence>>> = BTreeMap::new();
+    let mut uses = Vec::new();
+    // Whether each term is a full form, and its base form: a text names
+    // the same few terms again and again.
+    let mut forms: foldhash::HashMap<TermRef, Option<TermRef>> = Default::default();
     let mut all: Vec<&Occurrence> = doc.occurrences.iter().chain(&inner).collect();
     all.sort_by_key(|o| (o.start, o.end));
     for o in all {
-        if !o.is_unambiguous()
-            || !is_full_form(linter, o.term())
-            || inside_unknown_name(doc, m, o)
-            || in_capitals(doc, m, o)
-            || within(&aside, o.start)
-        {
+        if !o.is_unambiguous() {
             continue;
         }
-        let r = base_form(linter, o.term());
-        let t = m.term(r);
+        let Some(r) = *forms
+            .entry(o.term())
+            .or_insert_with(|| is_full_form(linter, o.term()).then(|| base_form(linter, o.term())))
+        else {
+            continue;
+        };
+        if inside_unknown_name(doc, m, o) || in_capitals(doc, m, o) || within(&aside, o.start) {
+            continue;
+        }
+        uses.push(Use {
+            form: r,
+            start: o.start,
+            end: o.end,
+            stem_end: o.stem_end,
+            clitic_only: o.inflection.as_ref().is_none_or(|i| i.is_clitic_only()),
+        });
+    }
+    uses
+}
+
+/// The findings of a whole document's `uses` (in text order) in `text`.
+pub(crate) fn finish(text: &str, linter: &Linter, uses: Vec<Use>, out: &mut Vec<Draft>) {
+    let m = linter.matcher();
+    // (concept, language) → term → its uses in text order.
+    let mut groups: BTreeMap<(usize, &str), BTreeMap<TermRef, Vec<Use>>> = BTreeMap::new();
+    for u in uses {
+        let t = m.term(u.form);
         groups
-            .entry((r.concept, t.lang.as_str()))
+            .entry((u.form.concept, t.lang.as_str()))
             .or_default()
-            .entry(r)
+            .entry(u.form)
             .or_default()
-            .push(o);
+            .push(u);
     }
     for ((concept, lang), forms) in groups {
         if forms.len() < 2 {
@@ -343,9 +389,14 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
                 continue;
             }
             for o in deviant {
-                let found = one_line(&doc.text[o.start..o.end]);
-                let (suggestion, _) =
-                    replacement(doc, o, m.term(r), dominant_term, m.concept(dominant));
+                let found = one_line(&text[o.start..o.end]);
+                let (suggestion, _) = replacement_at(
+                    text,
+                    (o.start, o.stem_end, o.end),
+                    o.clitic_only,
+                    m.term(r),
+                    (dominant_term, m.concept(dominant)),
+                );
                 out.push(Draft {
                     rule: Rule::InconsistentTerm,
                     start: o.start,

@@ -220,18 +220,36 @@ pub(crate) fn replacement(
     to: &Term,
     to_concept: &Concept,
 ) -> (String, Option<Edit>) {
+    let clitic_only = o.inflection.as_ref().is_none_or(|i| i.is_clitic_only());
+    replacement_at(
+        doc.text,
+        (o.start, o.stem_end, o.end),
+        clitic_only,
+        term,
+        (to, to_concept),
+    )
+}
+
+/// [`replacement`] for an occurrence at `(start, stem_end, end)` of
+/// `text`, inflected with clitics only (or not at all) when `clitic_only`.
+pub(crate) fn replacement_at(
+    text: &str,
+    (start, stem_end, end): (usize, usize, usize),
+    clitic_only: bool,
+    term: &Term,
+    (to, to_concept): (&Term, &Concept),
+) -> (String, Option<Edit>) {
     let to_is_name = term_case::names_a_thing(to_concept);
     let to = to.term.as_str();
-    let clitic_only = o.inflection.as_ref().is_none_or(|i| i.is_clitic_only());
     if !clitic_only {
         return (to.to_string(), None);
     }
-    let stem = &doc.text[o.start..o.stem_end];
+    let stem = &text[start..stem_end];
     let replacement = keep_line_breaks(stem, &carry_case(stem, &term.term, to, to_is_name));
-    let suggestion = format!("{replacement}{}", &doc.text[o.stem_end..o.end]);
+    let suggestion = format!("{replacement}{}", &text[stem_end..end]);
     let edit = Edit {
-        start: o.start,
-        end: o.stem_end,
+        start,
+        end: stem_end,
         replacement,
     };
     (suggestion, Some(edit))

@@ -156,7 +156,7 @@ pub(crate) fn term_words(term: &str) -> Vec<String> {
 /// Quốc về chống tội phạm mạng`, `UN` inside `UN Headquarters`): words
 /// `first..=last` of the term are an allowed term of a named thing, or an
 /// acronym.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Inner {
     first: usize,
     last: usize,
@@ -173,7 +173,7 @@ struct Inner {
 
 /// What this rule knows of one glossary term: its words and the names
 /// inside it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct TermNames {
     words: Vec<String>,
     inner: Vec<Inner>,
@@ -184,6 +184,7 @@ struct TermNames {
 
 /// The words and inner names of every glossary term, built once per run
 /// (the first time a document needs them) and shared by every document.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Names {
     terms: Vec<Vec<TermNames>>,
 }

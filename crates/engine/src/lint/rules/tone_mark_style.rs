@@ -151,8 +151,17 @@ pub fn placement(word: &str) -> Option<(Placement, String)> {
 }
 
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
-    // (start, end, style, the word in the other style)
-    let mut found: Vec<(usize, usize, Placement, String)> = Vec::new();
+    finish(doc.text, linter, collect(doc), out);
+}
+
+/// A word whose tone placement differs between the styles: (start, end,
+/// style, the word in the other style).
+pub(crate) type Placed = (usize, usize, Placement, String);
+
+/// The words of a document (or of one piece of it) placed in either
+/// style, in text order; the judgement takes the whole document.
+pub(crate) fn collect(doc: &Document<'_>) -> Vec<Placed> {
+    let mut found: Vec<Placed> = Vec::new();
     for &(s, e) in &doc.words {
         let word = &doc.text[s..e];
         // A capital inside a sentence starts a name, whose owner's spelling
@@ -167,6 +176,12 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
             found.push((s, e, style, other));
         }
     }
+    found
+}
+
+/// The findings of a whole document's placed words (in text order) in
+/// `text`.
+pub(crate) fn finish(text: &str, linter: &Linter, found: Vec<Placed>, out: &mut Vec<Draft>) {
     let count = |p: Placement| found.iter().filter(|f| f.2 == p).count();
     let (old, new) = (count(Placement::Old), count(Placement::New));
     let keep = match linter.config().tone_mark_style {
@@ -197,7 +212,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         if *style == keep {
             continue;
         }
-        let written = &doc.text[*s..*e];
+        let written = &text[*s..*e];
         out.push(Draft {
             rule: Rule::ToneMarkStyle,
             start: *s,

@@ -36,7 +36,7 @@ pub trait Dictionary {
     fn contains(&self, word: &str) -> bool;
 }
 
-impl Dictionary for HashSet<String> {
+impl<S: std::hash::BuildHasher> Dictionary for HashSet<String, S> {
     fn contains(&self, word: &str) -> bool {
         HashSet::contains(self, word)
     }

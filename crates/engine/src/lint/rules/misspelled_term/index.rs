@@ -16,13 +16,15 @@
 //!   exactly, so the index only decides what is compared, never what is
 //!   reported.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::lint::Language;
 use crate::lint::matcher::{Matcher, TermRef};
 use crate::model::TermType;
 
 /// A term the text is compared with.
+#[derive(Serialize, Deserialize)]
 pub(super) struct Candidate {
     pub(super) term: TermRef,
     /// The term's language, when lint knows it.
@@ -44,6 +46,7 @@ impl Candidate {
 }
 
 /// The candidates and their indexes.
+#[derive(Serialize, Deserialize)]
 pub struct Index {
     pub(super) candidates: Vec<Candidate>,
     /// Word → (candidate, position of the word in it), for candidates of
@@ -144,8 +147,8 @@ impl Index {
                 });
             }
         }
-        let mut anchors: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-        let mut one_word: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut anchors: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+        let mut one_word: HashMap<u64, Vec<u32>> = HashMap::default();
         let mut shortest_one_word = usize::MAX;
         let mut longest_one_word = 0;
         for (ci, c) in candidates.iter().enumerate() {

@@ -312,18 +312,15 @@ fn missing_punctuation(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     missing_punctuation(doc, linter, out);
     let (m, index) = (linter.matcher(), linter.misspellings());
-    let words: Vec<(&str, (usize, usize))> = doc
-        .folded
-        .words()
-        .zip(&doc.words)
-        .map(|((_, w), &range)| (w, range))
-        .collect();
-    if words.is_empty() {
+    // The folded words, and the original range of each (`doc.words`).
+    let folded: Vec<&str> = doc.folded.words().map(|(_, w)| w).collect();
+    let words = &doc.words;
+    if folded.is_empty() {
         return;
     }
     let occupied = Occupied::new(doc);
     let soft_gap = |i: usize| {
-        let gap = &doc.text[words[i].1.1..words[i + 1].1.0];
+        let gap = &doc.text[words[i].1..words[i + 1].0];
         gap.bytes().filter(|b| *b == b'\n').count() < 2
             && (gap.chars().all(char::is_whitespace) || gap == "-")
     };
@@ -331,20 +328,33 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
 
     // Windows worth comparing: a multi-word term anchored on one of its
     // words written exactly; a one-word term against words one edit away.
-    let mut windows: Vec<(usize, usize)> = Vec::new(); // (first word, candidate)
+    // Text repeats its words: what a word anchors or is near is looked up
+    // once per distinct word, as (candidate, position of the word in it).
+    let mut per_word: foldhash::HashMap<&str, (u32, u32)> = Default::default();
+    let mut found: Vec<(u32, u32)> = Vec::new();
     let mut near = Vec::new();
-    for (i, (w, _)) in words.iter().enumerate() {
-        for &(ci, k) in index.anchored(w) {
-            let (ci, k) = (ci as usize, k as usize);
-            if i >= k && candidates[ci].in_language(doc.lang) {
-                windows.push((i - k, ci));
+    let mut windows: Vec<(usize, usize)> = Vec::new(); // (first word, candidate)
+    for (i, w) in folded.iter().enumerate() {
+        let (from, to) = *per_word.entry(w).or_insert_with(|| {
+            let from = found.len() as u32;
+            for &(ci, k) in index.anchored(w) {
+                if candidates[ci as usize].in_language(doc.lang) {
+                    found.push((ci, k));
+                }
             }
-        }
-        near.clear();
-        index.near_one_word(w, w.chars().count(), &mut near);
-        for &ci in &near {
-            if candidates[ci as usize].in_language(doc.lang) {
-                windows.push((i, ci as usize));
+            near.clear();
+            index.near_one_word(w, w.chars().count(), &mut near);
+            for &ci in &near {
+                if candidates[ci as usize].in_language(doc.lang) {
+                    found.push((ci, 0));
+                }
+            }
+            (from, found.len() as u32)
+        });
+        for &(ci, k) in &found[from as usize..to as usize] {
+            let k = k as usize;
+            if i >= k {
+                windows.push((i - k, ci as usize));
             }
         }
     }
@@ -352,26 +362,32 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     windows.dedup();
 
     let vietnamese = doc.lang == Some(crate::lint::Language::Vi);
-    // The marks of each text word, computed when a window first needs them.
-    let mut text_marks: Vec<Option<Option<Vec<char>>>> = vec![None; words.len()];
+    // The marks of the text words written with any, computed when a window
+    // first needs them (a word in plain ASCII has none).
+    let mut text_marks: foldhash::HashMap<usize, Option<Vec<char>>> = Default::default();
     // (edits, first word, last word, candidate)
     let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (start, ci) in windows {
         let c = &candidates[ci];
         let end = start + c.words.len() - 1;
-        if end >= words.len() || occupied.clashes(start, end) || !(start..end).all(soft_gap) {
+        if end >= folded.len() || occupied.clashes(start, end) || !(start..end).all(soft_gap) {
             continue;
         }
-        let window: Vec<&str> = words[start..=end].iter().map(|(w, _)| *w).collect();
+        let window = &folded[start..=end];
         let mut exact_words = 0;
         let mut plausible = true;
         for (k, (w, t)) in window.iter().zip(&c.words).enumerate() {
             let i = start + k;
-            let written = text_marks[i].get_or_insert_with(|| {
-                let (s, e) = words[i].1;
-                marks_of(&doc.text[s..e])
-            });
-            if marks_differ_from(written.as_deref(), c.marks[k].as_deref(), vietnamese) {
+            let (s, e) = words[i];
+            let written = if doc.text[s..e].is_ascii() {
+                None
+            } else {
+                text_marks
+                    .entry(i)
+                    .or_insert_with(|| marks_of(&doc.text[s..e]))
+                    .as_deref()
+            };
+            if marks_differ_from(written, c.marks[k].as_deref(), vietnamese) {
                 plausible = false;
                 break;
             }
@@ -390,7 +406,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         if edits == 0 || edits > max_edits(c.chars, c.words.len()) {
             continue;
         }
-        if quoted(doc.text, words[start].1.0, words[end].1.1) {
+        if quoted(doc.text, words[start].0, words[end].1) {
             continue;
         }
         hits.push((edits, start, end, ci));
@@ -406,7 +422,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
             candidates[ci].term,
         )
     });
-    let mut taken = vec![false; words.len()];
+    let mut taken = vec![false; folded.len()];
     for (_, start, end, ci) in hits {
         if taken[start..=end].iter().any(|t| *t) {
             continue;
@@ -420,7 +436,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         } else {
             concept.preferred(term.lang.as_str()).unwrap_or(term)
         };
-        let (s, e) = (words[start].1.0, words[end].1.1);
+        let (s, e) = (words[start].0, words[end].1);
         let found = one_line(&doc.text[s..e]);
         let suggestion = carry_case(&found, &term.term, &target.term, names_a_thing(concept));
         out.push(Draft {

@@ -1,0 +1,269 @@
+//! A long document read piece by piece.
+//!
+//! Folding, the word list, the matcher's stream and the occurrences take
+//! many times the bytes of the text they describe. Built for a whole
+//! 200 MB document at once they took gigabytes; built for one piece of
+//! about [`PIECE_BYTES`] at a time they take a few tens of megabytes, and
+//! the pieces are read on every core.
+//!
+//! A piece ends after a line break that closes a sentence (the line ends
+//! with `.`, `!` or `?`) or a paragraph (a blank line), so it holds whole
+//! sentences and no term runs across its end: the matcher lets a term
+//! run across a line break but not a blank line, and across punctuation
+//! only where the term itself has it (a glossary with `Jl. Sudirman` ends
+//! pieces only after `!`, `?` and blank lines). A line is never cut, so
+//! what rules keep per line (`untranslated-text` joins the flagged
+//! sentences of a line) stays whole. Each piece is a [`Document`] over the whole text, with
+//! positions in the whole text, restricted to the piece's words, so rules
+//! that look at the neighbourhood of an occurrence (the sentence start
+//! before it, a capitalised neighbour) see what they saw before. The rules
+//! that judge the whole document (`inconsistent-term` counts the forms a
+//! document uses, `tone-mark-style` the styles it writes) collect what
+//! they need from each piece and judge once all pieces are read.
+
+use rayon::prelude::*;
+
+use super::lang::Sentence;
+use super::matcher::TermRef;
+use super::rules::{inconsistent_term, tone_mark_style};
+use super::spill::Spill;
+use super::{Draft, LineIndex, Linter, Rule};
+use crate::lint::Language;
+
+/// The size from which a piece looks for its end.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// Byte ranges that cover `text` in order, each at least `size` bytes
+/// (but the last) and ending after a line break that closes a paragraph
+/// or a sentence (its line ends with one of the bytes `ends`), or at the
+/// end of the text. A text without such a line break is one piece.
+pub fn pieces(text: &str, size: usize, ends: &[u8]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut lo = 0;
+    while lo < bytes.len() {
+        let mut hi = bytes.len();
+        // The line that holds `at` starts at or after `line_start`.
+        let mut at = lo.saturating_add(size);
+        while at < bytes.len() {
+            let Some(nl) = bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i) else {
+                break;
+            };
+            if closes_sentence(bytes, lo, nl, ends) {
+                hi = nl + 1;
+                break;
+            }
+            at = nl + 1;
+        }
+        out.push((lo, hi));
+        lo = hi;
+    }
+    out
+}
+
+/// Whether the line ending at the line break `nl` is blank or ends with
+/// one of `ends`; looks no further back than `floor`.
+fn closes_sentence(bytes: &[u8], floor: usize, nl: usize, ends: &[u8]) -> bool {
+    let mut i = nl;
+    while i > floor && matches!(bytes[i - 1], b' ' | b'\t' | b'\r') {
+        i -= 1;
+    }
+    i == floor || bytes[i - 1] == b'\n' || ends.contains(&bytes[i - 1])
+}
+
+/// What one piece gives: the drafts of the rules that judge a piece on
+/// its own (in text order), what the whole-document rules collect, and
+/// the terms of its occurrences.
+struct Piece {
+    drafts: Vec<Draft>,
+    uses: Vec<inconsistent_term::Use>,
+    placed: Vec<tone_mark_style::Placed>,
+    terms: Vec<TermRef>,
+}
+
+/// The order drafts are reported in.
+fn order(d: &Draft) -> (usize, Rule, usize) {
+    (d.start, d.rule, d.end)
+}
+
+/// The drafts of a document read piece by piece: those of the rules that
+/// judge each piece on its own, and those of the whole-document rules,
+/// each in text order.
+pub(super) struct Drafts {
+    pub(super) pieces: Spill,
+    pub(super) late: Vec<Draft>,
+    /// The term of every occurrence of the document's language, when asked.
+    pub(super) terms: Vec<TermRef>,
+}
+
+impl Drafts {
+    /// Calls `each` with every draft, numbered in text order.
+    pub(super) fn for_each(&mut self, each: &mut dyn FnMut(usize, Draft)) -> std::io::Result<()> {
+        let mut late = self.late.iter().peekable();
+        let mut i = 0;
+        let mut next = |d: Draft| {
+            each(i, d);
+            i += 1;
+        };
+        self.pieces.for_each(&mut |d| {
+            while let Some(l) = late.next_if(|l| order(l) < order(&d)) {
+                next(l.clone());
+            }
+            next(d);
+        })?;
+        for l in late {
+            next(l.clone());
+        }
+        Ok(())
+    }
+}
+
+impl Linter {
+    /// The drafts of the enabled document rules on `text` in `lang`, read
+    /// piece by piece, a few pieces at a time on every core; the drafts
+    /// of the pieces go to a [`Spill`] bounded by `bound` bytes.
+    ///
+    /// `sentences` are the document's sentences (`Some(&[])` when no rule
+    /// reads them), or `None` for each piece to read its own (a sentence
+    /// never crosses a line break). The terms are listed only when
+    /// `terms` is set.
+    pub(super) fn piecewise_drafts(
+        &self,
+        text: &str,
+        lang: Option<Language>,
+        sentences: Option<&[Sentence]>,
+        lines: &LineIndex<'_>,
+        terms: bool,
+        bound: usize,
+    ) -> std::io::Result<Drafts> {
+        let enabled = |r: Rule| self.config.severity(r).is_some();
+        // Asked of the glossary only for a text of more than one piece.
+        let ends: Vec<u8> = if text.len() > PIECE_BYTES {
+            [b'.', b'!', b'?']
+                .into_iter()
+                .filter(|&b| !self.matcher().gaps_contain(b as char))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let read_piece = |&(lo, hi): &(usize, usize)| {
+            let sentences = match sentences {
+                Some(all) => {
+                    let first = all.partition_point(|s| s.start < lo);
+                    let last = all.partition_point(|s| s.start < hi);
+                    all[first..last].to_vec()
+                }
+                None => {
+                    let mut own = super::lang::read_sentences(&text[lo..hi]);
+                    for s in &mut own {
+                        s.start += lo;
+                        s.end += lo;
+                    }
+                    own
+                }
+            };
+            let doc = self.document_of_piece(text, (lo, hi), lang, sentences, lines.clone());
+            let mut piece = Piece {
+                drafts: Vec::new(),
+                uses: Vec::new(),
+                placed: Vec::new(),
+                terms: if terms {
+                    doc.occurrences.iter().map(|o| o.term()).collect()
+                } else {
+                    Vec::new()
+                },
+            };
+            for &rule in Rule::ALL {
+                if rule.is_bilingual() || !enabled(rule) {
+                    continue;
+                }
+                match rule {
+                    Rule::InconsistentTerm => {
+                        piece.uses = inconsistent_term::collect(&doc, self);
+                    }
+                    Rule::ToneMarkStyle => piece.placed = tone_mark_style::collect(&doc),
+                    _ => rule.check_document(&doc, self, &mut piece.drafts),
+                }
+            }
+            piece.drafts.sort_by_key(order);
+            piece
+        };
+        let mut out = Drafts {
+            pieces: Spill::new(bound),
+            late: Vec::new(),
+            terms: Vec::new(),
+        };
+        let (mut uses, mut placed) = (Vec::new(), Vec::new());
+        // A few pieces at a time, so that only their documents are held.
+        let window = 2 * rayon::current_num_threads().max(1);
+        for batch in pieces(text, PIECE_BYTES, &ends).chunks(window) {
+            let read: Vec<Piece> = batch.par_iter().map(read_piece).collect();
+            for p in read {
+                for d in &p.drafts {
+                    out.pieces.push(d)?;
+                }
+                uses.extend(p.uses);
+                placed.extend(p.placed);
+                out.terms.extend(p.terms);
+            }
+        }
+        // Only a concept named in two forms or more is judged: the uses of
+        // the others (most, in most documents) are not kept.
+        let m = self.matcher();
+        let group = |u: &inconsistent_term::Use| (u.form().concept, &m.term(u.form()).lang);
+        let mut forms: foldhash::HashMap<_, Option<TermRef>> = Default::default();
+        for u in &uses {
+            let seen = forms.entry(group(u)).or_insert(Some(u.form()));
+            if *seen != Some(u.form()) {
+                *seen = None;
+            }
+        }
+        uses.retain(|u| forms[&group(u)].is_none());
+        // The whole-document judgements.
+        for &rule in Rule::ALL {
+            if !enabled(rule) {
+                continue;
+            }
+            match rule {
+                Rule::InconsistentTerm => {
+                    inconsistent_term::finish(text, self, std::mem::take(&mut uses), &mut out.late);
+                }
+                Rule::ToneMarkStyle => {
+                    tone_mark_style::finish(text, self, std::mem::take(&mut placed), &mut out.late);
+                }
+                _ => {}
+            }
+        }
+        out.late.sort_by_key(order);
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_end_after_a_sentence_or_a_paragraph() {
+        let text = "Satu dua tiga\nempat lima.\nenam tujuh\n\ndelapan";
+        assert_eq!(pieces(text, 1, b".!?"), vec![(0, 26), (26, 38), (38, 45)]);
+        assert_eq!(pieces(text, 1000, b".!?"), vec![(0, text.len())]);
+        // Without `.` among the ends, the blank line alone ends a piece.
+        assert_eq!(pieces(text, 1, b"!?"), vec![(0, 38), (38, 45)]);
+        assert_eq!(pieces("", 1, b".!?"), Vec::<(usize, usize)>::new());
+        // No sentence end: one piece, however long.
+        let line = "kata ".repeat(100);
+        assert_eq!(pieces(&line, 10, b".!?"), vec![(0, line.len())]);
+    }
+
+    #[test]
+    fn pieces_cover_the_text() {
+        let text = "Kalimat pertama.\r\nKalimat kedua!\n  \nKalimat ketiga?\nakhir";
+        for size in 1..text.len() + 2 {
+            let p = pieces(text, size, b".!?");
+            assert_eq!(p.first().map(|r| r.0), Some(0));
+            assert_eq!(p.last().map(|r| r.1), Some(text.len()));
+            assert!(p.windows(2).all(|w| w[0].1 == w[1].0 && w[0].0 < w[0].1));
+        }
+    }
+}
