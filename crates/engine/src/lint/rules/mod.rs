@@ -107,7 +107,7 @@ registry! {
     DeprecatedTerm => "deprecated-term", deprecated_term, "deprecated_term.rs", Document;
     InconsistentTerm => "inconsistent-term", inconsistent_term, "inconsistent_term.rs", Document;
     MisspelledTerm => "misspelled-term", misspelled_term, "misspelled_term/mod.rs", Document;
-    TermCase => "term-case", term_case, "term_case.rs", Document;
+    TermCase => "term-case", term_case, "term_case/mod.rs", Document;
     UntranslatedText => "untranslated-text", untranslated_text, "untranslated_text.rs", Document;
     ToneMarkStyle => "tone-mark-style", tone_mark_style, "tone_mark_style.rs", Document;
     MissingTerm => "missing-term", missing_term, "missing_term.rs", Pair;
