@@ -32,11 +32,9 @@ pub fn index_path(db: &Path) -> PathBuf {
 }
 
 pub(super) fn generation(conn: &Connection) -> Result<u64> {
-    Ok(
-        conn.query_row("SELECT generation FROM store_state WHERE id = 1", [], |r| {
-            r.get::<_, i64>(0)
-        })? as u64,
-    )
+    Ok(conn
+        .prepare_cached("SELECT generation FROM store_state WHERE id = 1")?
+        .query_row([], |r| r.get::<_, i64>(0))? as u64)
 }
 
 pub(super) fn bump_generation(conn: &Connection) -> Result<u64> {
@@ -79,8 +77,48 @@ pub(super) fn sweep_orphans(path: &Path) {
     crate::atomic::sweep_stale(path);
 }
 
-/// Maps the index file if it exists and describes `generation`.
-fn open_current(path: &Path, generation: u64) -> Option<LookupIndex> {
+/// An index file a connection has mapped, kept for its next lookups.
+///
+/// Why keep it: mapping the file costs an open, an `mmap`, page faults
+/// as the walk touches its pages, and an `munmap` that makes every core
+/// flush its address cache; on a store of a million terms that was a
+/// tenth of a lookup. The mapping is reused while the file at the index
+/// path is the same file (device and inode: the file is replaced by
+/// rename, never written in place) and the snapshot's generation is the
+/// one the file describes.
+pub(super) struct MappedIndex {
+    file: (u64, u64),
+    index: LookupIndex,
+}
+
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
+}
+
+/// Elsewhere there is no cheap identity: nothing is reused.
+#[cfg(not(unix))]
+fn file_identity(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+/// The index file mapped, if it exists and describes `generation`: the
+/// mapping kept in `kept` when it is still that file, else a new one
+/// (kept in its place).
+fn open_current(
+    path: &Path,
+    generation: u64,
+    kept: &std::cell::RefCell<Option<MappedIndex>>,
+) -> Option<LookupIndex> {
+    let identity = file_identity(path);
+    if let Some(mapped) = kept.borrow().as_ref()
+        && Some(mapped.file) == identity
+        && mapped.index.generation() == generation
+    {
+        return Some(mapped.index.clone());
+    }
     let file = File::open(path).ok()?;
     // SAFETY: the file is only ever replaced by rename, never written in
     // place, so the mapped bytes cannot change under us.
@@ -88,7 +126,19 @@ fn open_current(path: &Path, generation: u64) -> Option<LookupIndex> {
     if LookupIndex::generation_of(&map) != Some(generation) {
         return None;
     }
-    LookupIndex::open(Bytes::Mapped(map)).ok()
+    let index = LookupIndex::open(Bytes::Mapped(map)).ok()?;
+    // The identity of the file opened, not of the path looked at before:
+    // a rename in between must not pair this mapping with another file.
+    #[cfg(unix)]
+    let identity = {
+        use std::os::unix::fs::MetadataExt;
+        file.metadata().ok().map(|m| (m.dev(), m.ino()))
+    };
+    *kept.borrow_mut() = identity.map(|file| MappedIndex {
+        file,
+        index: index.clone(),
+    });
+    Some(index)
 }
 
 /// The store's terms, read inside one snapshot.
@@ -120,7 +170,7 @@ impl Store {
         let tx = self.conn().unchecked_transaction()?;
         let generation = generation(&tx)?;
         let path = index_path(self.path());
-        let index = match open_current(&path, generation) {
+        let index = match open_current(&path, generation, &self.mapped_index) {
             Some(index) => index,
             None => {
                 let bytes = build(&tx, generation)?;

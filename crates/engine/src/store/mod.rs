@@ -109,6 +109,9 @@ pub struct Store {
     index: Option<PathBuf>,
     /// Opened read-only: the file or its folder may not be written.
     read_only: bool,
+    /// The lookup index this connection mapped last (see
+    /// [`lookup::MappedIndex`]).
+    mapped_index: std::cell::RefCell<Option<lookup::MappedIndex>>,
 }
 
 impl Store {

@@ -217,6 +217,7 @@ fn prepare(mut conn: Connection, path: &Path, mode: Mode) -> Result<Store> {
         path: path.to_path_buf(),
         index: (mode == Mode::Shared).then(|| index_path(path)),
         read_only: mode == Mode::ReadOnly,
+        mapped_index: Default::default(),
     })
 }
 

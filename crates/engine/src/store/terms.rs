@@ -48,7 +48,7 @@ fn all_terms(conn: &Connection) -> Result<Vec<Term>> {
 
 /// One concept with its terms, or `None`.
 pub(super) fn concept(conn: &Connection, slug: &str) -> Result<Option<Concept>> {
-    let mut stmt = conn.prepare(&format!("{SELECT_TERMS} WHERE c.slug = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT_TERMS} WHERE c.slug = ?1"))?;
     let mut terms = stmt
         .query_map([slug], term_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;

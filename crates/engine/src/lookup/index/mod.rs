@@ -90,7 +90,8 @@ impl AsRef<[u8]> for Slice {
     }
 }
 
-/// An opened index.
+/// An opened index. Clones share the bytes.
+#[derive(Clone)]
 pub struct LookupIndex {
     bytes: Arc<Bytes>,
     generation: u64,
