@@ -25,7 +25,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; fi
 fi
 cargo build --release --quiet --bin hcgloss --example gen
-hc=$root/target/release/hcgloss
+hc=${HCGLOSS:-$root/target/release/hcgloss}
 gen=$root/target/release/examples/gen
 
 server_pid=""

@@ -86,6 +86,10 @@ pub struct ServeArgs {
     /// Lint with this configuration instead of looking for hcgloss.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// How many requests may read the store at once; the others wait
+    /// their turn in arrival order [default: the number of cores].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub workers: Option<u16>,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,9 @@ pub fn run(args: &ServeArgs, location: Location, ctx: &mut Context<'_>) -> Resul
         listen: args.listen,
         location,
         lint,
+        workers: args
+            .workers
+            .map_or_else(hcgloss_server::default_workers, usize::from),
     };
     let mut announced = Ok(());
     hcgloss_server::run(config, |address| {

@@ -22,10 +22,15 @@ struct Server {
 
 impl Server {
     fn start(env: &Env) -> Server {
+        Server::start_with(env, &[])
+    }
+
+    fn start_with(env: &Env, options: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_hcgloss"))
             .arg("--db")
             .arg(&env.db)
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(options)
             .current_dir(env.dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -359,15 +364,62 @@ fn writes_need_a_known_token_and_are_recorded() {
 }
 
 #[test]
+fn one_reader_at_a_time_still_answers_many_clients() {
+    let env = glossary_env();
+    let server = Server::start_with(&env, &["--workers", "1"]);
+    let lookup = "/api/v1/lookup?q=komite%20pengarah";
+    let (_, alone) = get(&server, lookup);
+    let text = "Panitia Pengarah bertemu.\n";
+    let (_, linted_alone) = answer(agent().post(server.url("/api/v1/lint?lang=id")).send(text));
+    let answers: Vec<(u16, String, u16, String)> = std::thread::scope(|scope| {
+        let clients: Vec<_> = (0..16)
+            .map(|_| {
+                scope.spawn(|| {
+                    let (s1, b1) = get(&server, lookup);
+                    let (s2, b2) =
+                        answer(agent().post(server.url("/api/v1/lint?lang=id")).send(text));
+                    (s1, b1, s2, b2)
+                })
+            })
+            .collect();
+        clients.into_iter().map(|c| c.join().unwrap()).collect()
+    });
+    for (s1, b1, s2, b2) in answers {
+        assert_eq!((s1, s2), (200, 200));
+        assert_eq!(b1, alone);
+        assert_eq!(b2, linted_alone);
+    }
+    assert_eq!(json(&linted_alone)["summary"]["findings"], 1);
+}
+
+#[test]
 fn changes_by_another_process_are_served_from_the_next_request() {
     let env = glossary_env();
     let server = Server::start(&env);
-    let lint = |text: &str| {
-        let (_, body) = answer(agent().post(server.url("/api/v1/lint?lang=id")).send(text));
-        json(&body)["summary"]["findings"].as_u64().unwrap()
+    // Findings, and the generations the answer names: the glossary's and
+    // the store's.
+    let lint_with_generations = |text: &str| {
+        let mut response = agent()
+            .post(server.url("/api/v1/lint?lang=id"))
+            .send(text)
+            .expect("an answer");
+        let generation =
+            |name: &str| -> u64 { response.headers()[name].to_str().unwrap().parse().unwrap() };
+        let generations = (
+            generation("hcgloss-glossary-generation"),
+            generation("hcgloss-store-generation"),
+        );
+        let body = response.body_mut().read_to_string().unwrap();
+        (
+            json(&body)["summary"]["findings"].as_u64().unwrap(),
+            generations,
+        )
     };
+    let lint = |text: &str| lint_with_generations(text).0;
     let text = "Bandar udara baru dibuka.\n";
-    assert_eq!(lint(text), 0);
+    let (findings, (glossary_before, store_before)) = lint_with_generations(text);
+    assert_eq!(findings, 0);
+    assert_eq!(glossary_before, store_before);
     let (_, body) = get(&server, "/api/v1/lookup?q=bandar%20udara");
     assert_eq!(json(&body), serde_json::json!([]));
     env.cmd()
@@ -396,6 +448,11 @@ fn changes_by_another_process_are_served_from_the_next_request() {
         ])
         .assert()
         .success();
+    // A small store compiles well within the wait: the answer is fresh.
+    let (findings, (glossary_after, store_after)) = lint_with_generations(text);
+    assert_eq!(findings, 1);
+    assert_eq!(glossary_after, store_after);
+    assert_ne!(store_after, store_before);
     assert_eq!(lint(text), 1);
     let (_, body) = get(&server, "/api/v1/lookup?q=bandar%20udara");
     assert_eq!(json(&body)[0]["concept"], "airport");

@@ -20,13 +20,31 @@ use hcgloss_engine::tm::terms::termbase_hits;
 use hcgloss_report::tm::SearchQuery;
 
 use crate::error::ApiError;
+use crate::glossary::Served;
 use crate::state::AppState;
 
 /// The most hits or matches one request may ask for.
 const MAX_LIMIT: usize = 100;
 
-/// Runs store work on the blocking pool.
+/// Runs a read's store work on the blocking pool once the request's turn
+/// comes (see [`AppState::reads`]).
 pub async fn blocking<T: Send + 'static>(
+    state: Arc<AppState>,
+    f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let reads = Arc::clone(&state);
+    let _turn = reads.reads.acquire().await.map_err(|_| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is shutting down",
+        )
+    })?;
+    blocking_now(state, f).await
+}
+
+/// Runs store work on the blocking pool at once: for writes, which may
+/// wait for another process's lock and must not keep reads waiting.
+pub async fn blocking_now<T: Send + 'static>(
     state: Arc<AppState>,
     f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -181,13 +199,39 @@ pub async fn lint(
                 .map_err(|e| ApiError::bad_request(format!("lang: {e}")))?,
         ),
     };
-    let body = blocking(state, move |state| {
-        let linter = state.with_store(|store| state.linter(store))?;
-        let report = linter.check(LINTED_BODY, &text, lang);
+    let served = current_glossary(Arc::clone(&state)).await?;
+    let generations = (served.glossary_generation, served.store_generation);
+    let body = blocking(state, move |_| {
+        let report = served.linter.check(LINTED_BODY, &text, lang);
         Ok(hcgloss_report::lint::findings(&[report]))
     })
     .await?;
-    Ok(json(body))
+    Ok(with_generations(json(body), generations))
+}
+
+/// The glossary compiled for lint from the store as it is now. Waiting
+/// for a compile takes no turn among the reads: a lint waiting for the
+/// glossary must not keep lookups waiting too.
+async fn current_glossary(state: Arc<AppState>) -> Result<Served, ApiError> {
+    blocking_now(state, |state| {
+        state.linter(state.with_store(|store| store.generation())?)
+    })
+    .await
+}
+
+/// The header naming the store generation a lint's glossary was compiled
+/// from.
+pub const GLOSSARY_GENERATION: &str = "hcgloss-glossary-generation";
+/// The header naming the store generation the request read; greater than
+/// the glossary's when the glossary of the newest one was still being
+/// compiled (see [`crate::glossary`]).
+pub const STORE_GENERATION: &str = "hcgloss-store-generation";
+
+fn with_generations(mut response: Response, (glossary, store): (u64, u64)) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(GLOSSARY_GENERATION, glossary.into());
+    headers.insert(STORE_GENERATION, store.into());
+    response
 }
 
 #[derive(Deserialize)]
@@ -210,42 +254,37 @@ fn selector(name: &str, value: Option<&str>) -> Result<LangSelector, ApiError> {
 /// One TM search, with the glossary terms of the sentence.
 fn tm_search_in(
     state: &AppState,
+    glossary: &Served,
     sentence: &str,
     from: &LangSelector,
     to: &LangSelector,
     min: u8,
     limit: usize,
 ) -> Result<String, ApiError> {
-    if from.tag == to.tag {
-        return Err(ApiError::bad_request("from and to are the same language"));
-    }
-    state
-        .with_store(|store| {
-            let matches = search::search(
-                store,
-                &Request {
-                    sentence,
-                    from,
-                    to,
-                    min,
-                    limit,
-                },
-                Strategy::INDEX,
-            )?;
-            let linter = state.linter(store)?;
-            let terms = termbase_hits(linter.matcher(), sentence, from, to);
-            Ok(hcgloss_report::tm::search_json(
-                &SearchQuery {
-                    sentence,
-                    from: from.tag.as_str(),
-                    to: to.tag.as_str(),
-                    min,
-                },
-                &matches,
-                &terms,
-            ))
-        })
-        .map_err(ApiError::from)
+    let matches = state.with_store(|store| {
+        search::search(
+            store,
+            &Request {
+                sentence,
+                from,
+                to,
+                min,
+                limit,
+            },
+            Strategy::INDEX,
+        )
+    })?;
+    let terms = termbase_hits(glossary.linter.matcher(), sentence, from, to);
+    Ok(hcgloss_report::tm::search_json(
+        &SearchQuery {
+            sentence,
+            from: from.tag.as_str(),
+            to: to.tag.as_str(),
+            min,
+        },
+        &matches,
+        &terms,
+    ))
 }
 
 pub async fn tm_search(
@@ -258,8 +297,12 @@ pub async fn tm_search(
     let to = selector("to", p.to.as_deref())?;
     let min = min_param(p.min, search::DEFAULT_MIN)?;
     let limit = limit_param(p.limit, search::DEFAULT_LIMIT)?;
+    if from.tag == to.tag {
+        return Err(ApiError::bad_request("from and to are the same language"));
+    }
+    let glossary = current_glossary(Arc::clone(&state)).await?;
     let body = blocking(state, move |state| {
-        tm_search_in(state, &sentence, &from, &to, min, limit)
+        tm_search_in(state, &glossary, &sentence, &from, &to, min, limit)
     })
     .await?;
     Ok(json(body))

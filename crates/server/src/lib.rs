@@ -18,10 +18,13 @@
 //!   binary, with no external assets.
 //!
 //! SQLite is synchronous, so every request's store work runs on tokio's
-//! blocking pool; the async side only parses, routes and writes answers.
+//! blocking pool, as many reads at a time as there are cores (admitted
+//! in arrival order, see [`state`]); the async side only parses, routes
+//! and writes answers.
 
 mod api;
 mod error;
+mod glossary;
 mod log;
 mod page;
 mod state;
@@ -61,6 +64,13 @@ pub struct Config {
     pub location: Location,
     /// The lint configuration the server checks text with.
     pub lint: hcgloss_engine::lint::Config,
+    /// How many requests may read the store at once (see [`state`]).
+    pub workers: usize,
+}
+
+/// As many reads at once as the machine has cores.
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
 }
 
 /// The routes, for the server and for tests.

@@ -1,57 +1,66 @@
 //! What the server keeps between requests: where the store is, a pool of
-//! read connections, and the glossary compiled for lint and the TM's term
-//! hits, rebuilt when the store's generation moves.
+//! read connections, how many requests may do store work at once, and the
+//! glossary compiled for lint ([`crate::glossary`]).
 //!
 //! Why a pool: opening a store costs a few system calls and pragmas; a
 //! request that borrows an open connection pays none of that, and SQLite
 //! in WAL mode gives each connection its own snapshot, so connections are
-//! independent. Why a generation check per request: another process (a
-//! command-line import, another server) may write at any time; reading
-//! one number tells whether the compiled glossary still matches (it is
-//! read from the file the store keeps it in, `<store>.lint`, compiled only
-//! by the first reader after a change). The
-//! lookup index needs no such care here: the store checks it on every
-//! lookup already.
+//! independent. The lookup index needs no care here: the store checks it
+//! against its generation on every lookup.
+//!
+//! Why a bound on the requests doing store work ([`AppState::reads`]):
+//! each runs on a thread of its own, and with more of them than cores the
+//! system shares the cores among all, so every request takes as long as
+//! the number in flight times its own work, and a slow lookup keeps its
+//! client waiting many times its cost. Admitted in arrival order, as many
+//! at a time as there are cores, a request waits for those ahead of it
+//! and then runs undivided: the same throughput, a shorter tail, fewer
+//! switches between threads, and no connection opened beyond the pool.
+//! Writes have their own way in, for one may wait seconds for another
+//! process's lock, and must not hold up the reads meanwhile.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::Semaphore;
+
 use hcgloss_engine::bundled::open_store;
 use hcgloss_engine::error::Result;
-use hcgloss_engine::lint::{Config as LintConfig, Linter};
 use hcgloss_engine::store::{Access, Location, Store};
 
 use crate::Config;
+use crate::error::ApiError;
+use crate::glossary::{LintGlossary, Served};
 
 /// How long a write waits for another writer (a long import from the
 /// command line) before the request is answered 503.
 pub const WRITE_WAIT: Duration = Duration::from_secs(10);
 
-/// Connections kept open beyond those in use.
-const IDLE_CONNECTIONS: usize = 16;
-
 pub struct AppState {
     pub location: Location,
-    lint_config: LintConfig,
     idle: Mutex<Vec<Store>>,
-    /// The glossary compiled for the generation it was built from.
-    compiled: Mutex<Option<(u64, Arc<Linter>)>>,
-    /// Serialises rebuilds, so that requests arriving together after a
-    /// write build the glossary once, not once each.
-    rebuilding: Mutex<()>,
+    /// Connections kept open: one per read admitted at a time.
+    keep_open: usize,
+    /// Admits the requests that read the store, in arrival order.
+    pub reads: Semaphore,
+    glossary: Arc<LintGlossary>,
 }
 
 impl AppState {
     /// Opens the store once (creating and seeding the default store as
-    /// every front end does), so that a bad store is an error at start.
+    /// every front end does), so that a bad store is an error at start,
+    /// and starts compiling the glossary for lint.
     pub fn open(config: &Config) -> Result<AppState> {
         let first = open_store(&config.location, Access::Read)?;
+        let glossary = LintGlossary::of_store(config.location.clone(), config.lint.clone());
+        glossary.prepare();
+        let workers = config.workers.max(1);
         Ok(AppState {
             location: config.location.clone(),
-            lint_config: config.lint.clone(),
             idle: Mutex::new(vec![first]),
-            compiled: Mutex::new(None),
-            rebuilding: Mutex::new(()),
+            keep_open: workers,
+            reads: Semaphore::new(workers),
+            glossary,
         })
     }
 
@@ -63,7 +72,7 @@ impl AppState {
         };
         let result = f(&store);
         let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
-        if idle.len() < IDLE_CONNECTIONS {
+        if idle.len() < self.keep_open {
             idle.push(store);
         }
         result
@@ -77,36 +86,9 @@ impl AppState {
         Ok(store)
     }
 
-    /// The glossary compiled from the store as it is now.
-    pub fn linter(&self, store: &Store) -> Result<Arc<Linter>> {
-        let generation = store.generation()?;
-        if let Some(linter) = self.current(generation) {
-            return Ok(linter);
-        }
-        let _one_at_a_time = self.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
-        // Another request may have built it while this one waited.
-        if let Some(linter) = self.current(generation) {
-            return Ok(linter);
-        }
-        // The compiled glossary kept beside the store, read (or compiled
-        // and kept) in one snapshot with the generation it belongs to: a
-        // write between two reads must not pair old terms with a new
-        // number. After a write, the first request compiles it once for
-        // every process that reads this store.
-        let (generation, glossary) = store.lint_glossary()?;
-        let linter = Arc::new(Linter::with_glossary(
-            Arc::new(glossary),
-            self.lint_config.clone(),
-        ));
-        *self.compiled.lock().unwrap_or_else(|e| e.into_inner()) =
-            Some((generation, Arc::clone(&linter)));
-        Ok(linter)
-    }
-
-    fn current(&self, generation: u64) -> Option<Arc<Linter>> {
-        match &*self.compiled.lock().unwrap_or_else(|e| e.into_inner()) {
-            Some((g, linter)) if *g == generation => Some(Arc::clone(linter)),
-            _ => None,
-        }
+    /// The glossary compiled for lint, for a request that read the
+    /// store's generation `store_generation`.
+    pub fn linter(&self, store_generation: u64) -> std::result::Result<Served, ApiError> {
+        self.glossary.get(store_generation)
     }
 }

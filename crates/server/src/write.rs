@@ -19,7 +19,7 @@ use hcgloss_engine::model::{FieldChange, Lang, Status, Term, TermType};
 use hcgloss_engine::progress::Silent;
 use hcgloss_engine::token;
 
-use crate::api::blocking;
+use crate::api::blocking_now;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -107,7 +107,7 @@ pub async fn add_term(
 ) -> Response {
     let answer = async {
         let state_for_auth = Arc::clone(&state);
-        let actor = blocking(state_for_auth, move |s| writer_name(s, &headers)).await?;
+        let actor = blocking_now(state_for_auth, move |s| writer_name(s, &headers)).await?;
         let Json(body) = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
         let edit = TermEdit {
             concept: body.concept,
@@ -118,7 +118,7 @@ pub async fn add_term(
             category: body.category,
             note: body.note,
         };
-        blocking(state, move |state| {
+        blocking_now(state, move |state| {
             let mut store = state.writer()?;
             let mut tx = store.write()?;
             let planned = plan_edit("request", tx.concept(&edit.concept)?, &edit)?;
@@ -166,10 +166,10 @@ pub async fn remove_term(
 ) -> Response {
     let answer = async {
         let state_for_auth = Arc::clone(&state);
-        let actor = blocking(state_for_auth, move |s| writer_name(s, &headers)).await?;
+        let actor = blocking_now(state_for_auth, move |s| writer_name(s, &headers)).await?;
         let Json(body) = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
         let lang = parse::<Lang>("lang", Some(&body.lang))?.expect("given");
-        blocking(state, move |state| {
+        blocking_now(state, move |state| {
             let mut store = state.writer()?;
             let mut tx = store.write()?;
             let Some(concept) = tx.concept(&body.concept)? else {
