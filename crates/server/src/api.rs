@@ -1,6 +1,7 @@
 //! The read endpoints. Each parses its parameters (a bad one is 400 with
-//! what is wrong), does its store work on the blocking pool, and answers
-//! with the JSON the command line prints for the same question.
+//! what is wrong), does its store work on the read workers
+//! ([`crate::pool`]), and answers with the JSON the command line prints
+//! for the same question.
 
 use std::sync::Arc;
 
@@ -26,20 +27,19 @@ use crate::state::AppState;
 /// The most hits or matches one request may ask for.
 const MAX_LIMIT: usize = 100;
 
-/// Runs a read's store work on the blocking pool once the request's turn
-/// comes (see [`AppState::reads`]).
+/// Runs a read's store work on the server's read workers, when the
+/// request's turn comes (see [`crate::pool`]).
 pub async fn blocking<T: Send + 'static>(
     state: Arc<AppState>,
     f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let reads = Arc::clone(&state);
-    let _turn = reads.reads.acquire().await.map_err(|_| {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the server is shutting down",
-        )
-    })?;
-    blocking_now(state, f).await
+    let pool = Arc::clone(&state);
+    pool.reads.run(move || f(&state)).await.unwrap_or_else(|| {
+        Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the server failed to answer this request",
+        ))
+    })
 }
 
 /// Runs store work on the blocking pool at once: for writes, which may

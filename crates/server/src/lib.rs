@@ -18,15 +18,16 @@
 //!   binary, with no external assets.
 //!
 //! SQLite is synchronous, so every request's store work runs on tokio's
-//! blocking pool, as many reads at a time as there are cores (admitted
-//! in arrival order, see [`state`]); the async side only parses, routes
-//! and writes answers.
+//! Reads run on a few threads of the server's own, as many at a time as
+//! there are cores, in arrival order ([`pool`]); writes on tokio's
+//! blocking pool. The async side only parses, routes and writes answers.
 
 mod api;
 mod error;
 mod glossary;
 mod log;
 mod page;
+mod pool;
 mod state;
 mod write;
 

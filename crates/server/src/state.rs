@@ -8,21 +8,15 @@
 //! independent. The lookup index needs no care here: the store checks it
 //! against its generation on every lookup.
 //!
-//! Why a bound on the requests doing store work ([`AppState::reads`]):
-//! each runs on a thread of its own, and with more of them than cores the
-//! system shares the cores among all, so every request takes as long as
-//! the number in flight times its own work, and a slow lookup keeps its
-//! client waiting many times its cost. Admitted in arrival order, as many
-//! at a time as there are cores, a request waits for those ahead of it
-//! and then runs undivided: the same throughput, a shorter tail, fewer
-//! switches between threads, and no connection opened beyond the pool.
-//! Writes have their own way in, for one may wait seconds for another
-//! process's lock, and must not hold up the reads meanwhile.
+//! Reads run on a fixed number of workers ([`crate::pool`]), as many as
+//! cores unless told otherwise: a request waits for those ahead of it and
+//! then runs undivided, and no connection is opened beyond the pool.
+//! Writes have their own way in (tokio's blocking pool), for one may wait
+//! seconds for another process's lock, and must not hold up the reads
+//! meanwhile.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-use tokio::sync::Semaphore;
 
 use hcgloss_engine::bundled::open_store;
 use hcgloss_engine::error::Result;
@@ -31,6 +25,7 @@ use hcgloss_engine::store::{Access, Location, Store};
 use crate::Config;
 use crate::error::ApiError;
 use crate::glossary::{LintGlossary, Served};
+use crate::pool::ReadPool;
 
 /// How long a write waits for another writer (a long import from the
 /// command line) before the request is answered 503.
@@ -41,8 +36,8 @@ pub struct AppState {
     idle: Mutex<Vec<Store>>,
     /// Connections kept open: one per read admitted at a time.
     keep_open: usize,
-    /// Admits the requests that read the store, in arrival order.
-    pub reads: Semaphore,
+    /// The threads that do the reads' store work, in arrival order.
+    pub reads: ReadPool,
     glossary: Arc<LintGlossary>,
 }
 
@@ -59,7 +54,8 @@ impl AppState {
             location: config.location.clone(),
             idle: Mutex::new(vec![first]),
             keep_open: workers,
-            reads: Semaphore::new(workers),
+            reads: ReadPool::new(workers)
+                .map_err(|e| hcgloss_engine::error::Error::io("the server's read workers", e))?,
             glossary,
         })
     }
