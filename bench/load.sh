@@ -87,10 +87,25 @@ for t in random.sample(rows, min(2000, len(rows))):
     [ "$status" = 200 ] && break
   done
 
+  # run: wrk's figures, then the server's own time per endpoint (from its
+  # log: the wait for a read worker plus the work, without the network).
   run() {
+    local from
+    from=$(wc -l < "$log")
     QUERIES="$work/queries-$size.txt" ARTICLE="$work/article.txt" \
       wrk -t1 -c"$connections" -d"${duration}s" --timeout 30s -s bench/load.lua "$base" \
-      | grep '^RESULT'
+      | grep '^RESULT' | tr '\n' ' '
+    tail -n +"$((from + 1))" "$log" | python3 -c '
+import sys
+times = {}
+for line in sys.stdin:
+    f = line.split()
+    if len(f) >= 6 and f[5] == "ms":
+        times.setdefault(f[2].rsplit("/", 1)[-1], []).append(float(f[4]))
+for name, t in sorted(times.items()):
+    t.sort()
+    print(f"server {name}: p50 {t[len(t) // 2]:.1f} p95 {t[int(len(t) * 0.95)]:.1f} ms", end=" ")
+'
   }
   alone=$(run)
   # A writer importing into the same store all along: 50 new terms each
