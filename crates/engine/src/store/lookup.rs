@@ -145,18 +145,27 @@ fn open_current(
 struct Snapshot<'c>(&'c Connection);
 
 impl TermSource for Snapshot<'_> {
+    /// One query for the whole batch (the ids as a JSON array), not one
+    /// per id: a lookup resolves up to a batch of terms at a time.
     fn terms_by_id(&self, ids: &[u64]) -> Result<Vec<(u64, Term)>> {
-        let mut out = Vec::with_capacity(ids.len());
-        let mut stmt = self
-            .0
-            .prepare_cached(&format!("{} WHERE t.id = ?1", super::terms::SELECT_TERMS))?;
-        for &id in ids {
-            let mut rows = stmt.query_map([id as i64], super::terms::term_from_row)?;
-            if let Some(t) = rows.next() {
-                out.push((id, t?));
-            }
-        }
-        Ok(out)
+        let list = format!(
+            "[{}]",
+            ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
+        );
+        let mut stmt = self.0.prepare_cached(&format!(
+            "{}, t.id FROM term t JOIN concept c ON c.id = t.concept_id
+             WHERE t.id IN (SELECT value FROM json_each(?1))",
+            super::terms::SELECT_TERM_COLUMNS
+        ))?;
+        let found = stmt
+            .query_map([list], |row| {
+                Ok((
+                    row.get::<_, i64>(7)? as u64,
+                    super::terms::term_from_row(row)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(found)
     }
 
     fn concept(&self, slug: &str) -> Result<Option<Concept>> {

@@ -16,9 +16,19 @@ use crate::error::Result;
 use crate::model::{Concept, ImportPlan, Lang, Status, Term, sort_canonical};
 use crate::progress::Progress;
 
-pub(super) const SELECT_TERMS: &str =
-    "SELECT c.slug, t.lang, t.term, t.status, t.type, c.category, t.note
-     FROM term t JOIN concept c ON c.id = t.concept_id";
+/// The columns [`term_from_row`] reads, in its order.
+macro_rules! select_term_columns {
+    () => {
+        "SELECT c.slug, t.lang, t.term, t.status, t.type, c.category, t.note"
+    };
+}
+
+pub(super) const SELECT_TERM_COLUMNS: &str = select_term_columns!();
+
+pub(super) const SELECT_TERMS: &str = concat!(
+    select_term_columns!(),
+    " FROM term t JOIN concept c ON c.id = t.concept_id"
+);
 
 pub(super) fn term_from_row(row: &Row<'_>) -> rusqlite::Result<Term> {
     let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
