@@ -213,10 +213,7 @@ pub async fn lint(
 /// for a compile takes no turn among the reads: a lint waiting for the
 /// glossary must not keep lookups waiting too.
 async fn current_glossary(state: Arc<AppState>) -> Result<Served, ApiError> {
-    blocking_now(state, |state| {
-        state.linter(state.with_store(|store| store.generation())?)
-    })
-    .await
+    blocking_now(state, AppState::linter).await
 }
 
 /// The header naming the store generation a lint's glossary was compiled

@@ -39,6 +39,11 @@ pub struct AppState {
     /// The threads that do the reads' store work, in arrival order.
     pub reads: ReadPool,
     glossary: Arc<LintGlossary>,
+    /// A connection of its own for reading the store's generation before
+    /// a lint: a lint asks for it outside the read workers, and taking a
+    /// pooled connection there would open new ones while the workers
+    /// hold theirs.
+    generation_reader: Mutex<Store>,
 }
 
 impl AppState {
@@ -50,8 +55,10 @@ impl AppState {
         let glossary = LintGlossary::of_store(config.location.clone(), config.lint.clone());
         glossary.prepare();
         let workers = config.workers.max(1);
+        let generation_reader = Mutex::new(open_store(&config.location, Access::Read)?);
         Ok(AppState {
             location: config.location.clone(),
+            generation_reader,
             idle: Mutex::new(vec![first]),
             keep_open: workers,
             reads: ReadPool::new(workers)
@@ -82,9 +89,14 @@ impl AppState {
         Ok(store)
     }
 
-    /// The glossary compiled for lint, for a request that read the
-    /// store's generation `store_generation`.
-    pub fn linter(&self, store_generation: u64) -> std::result::Result<Served, ApiError> {
-        self.glossary.get(store_generation)
+    /// The glossary compiled for lint from the store as it is now (see
+    /// [`crate::glossary`] for how long this may wait).
+    pub fn linter(&self) -> std::result::Result<Served, ApiError> {
+        let generation = self
+            .generation_reader
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .generation()?;
+        self.glossary.get(generation)
     }
 }
