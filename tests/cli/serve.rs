@@ -463,9 +463,26 @@ fn sigterm_lets_the_server_finish_and_exit() {
     let env = glossary_env();
     let mut server = Server::start(&env);
     assert_eq!(get(&server, "/healthz").0, 200);
+    // A lint long enough to be in flight when the signal comes: about
+    // 1.5 MB, a deprecated term on every line.
+    let text = "Panitia Pengarah bertemu di Hanoi untuk membahas kerja sama.\n".repeat(24_000);
+    let url = server.url("/api/v1/lint?lang=id");
+    let in_flight = std::thread::spawn(move || {
+        let answer = answer(agent().post(url).send(text.as_str()));
+        (answer, Instant::now())
+    });
+    std::thread::sleep(Duration::from_millis(300));
     let pid = server.child.id() as i32;
     // SAFETY: signalling a child process this test started.
     unsafe { libc::kill(pid, libc::SIGTERM) };
+    let signalled = Instant::now();
+    let ((status, body), answered) = in_flight.join().unwrap();
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["summary"]["findings"], 24_000);
+    assert!(
+        answered > signalled,
+        "the lint was answered before the signal, so this proves nothing: lengthen it"
+    );
     let started = Instant::now();
     let status = loop {
         if let Some(status) = server.child.try_wait().unwrap() {
