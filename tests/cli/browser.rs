@@ -214,6 +214,35 @@ impl Browser {
         );
     }
 
+    /// Presses keys (WebDriver key codes, e.g. TAB, ENTER) in the element
+    /// that has the focus, as a keyboard would.
+    fn press(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|k| {
+                [
+                    json!({"type": "keyDown", "value": k.to_string()}),
+                    json!({"type": "keyUp", "value": k.to_string()}),
+                ]
+            })
+            .collect();
+        self.call(
+            "POST",
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        );
+    }
+
+    fn focused(&self) -> String {
+        self.script(
+            "const e = document.activeElement; \
+             return (e.id || '') + '|' + (e.dataset.slug || '')",
+        )
+        .as_str()
+        .unwrap()
+        .to_string()
+    }
+
     fn click(&self, element: &str) {
         self.call("POST", &format!("/element/{element}/click"), json!({}));
     }
@@ -232,6 +261,10 @@ impl Drop for Browser {
         let _ = self.agent.delete(&self.session).call();
     }
 }
+
+/// WebDriver's key codes.
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
 
 #[test]
 fn the_page_searches_shows_concepts_and_underlines_findings() {
@@ -269,6 +302,25 @@ fn the_page_searches_shows_concepts_and_underlines_findings() {
     browser.click(open);
     let title = &browser.wait_for("#concept:not([hidden]) #concept-title", 1)[0];
     assert_eq!(browser.text(title), "steering-committee");
+
+    // The keyboard alone: the opened view has the focus on its close
+    // button; Enter closes it and gives the focus back to the search box;
+    // Tab reaches the results, and Enter opens one.
+    assert_eq!(browser.focused(), "concept-close|");
+    browser.press(ENTER);
+    browser.wait_for("#concept[hidden]", 1);
+    assert_eq!(browser.focused(), "q|");
+    let mut tabs = 0;
+    while !browser.focused().ends_with("|steering-committee") {
+        tabs += 1;
+        assert!(tabs <= 10, "Tab never reached the first result");
+        browser.press(TAB);
+    }
+    browser.press(ENTER);
+    browser.wait_for("#concept:not([hidden])", 1);
+    assert_eq!(browser.focused(), "concept-close|");
+    browser.press(ENTER);
+    browser.wait_for("#concept[hidden]", 1);
 
     // Paste and check: the finding is underlined in the text and listed.
     let text = &browser.wait_for("#text", 1)[0];
