@@ -26,12 +26,31 @@ impl Server {
     }
 
     fn start_with(env: &Env, options: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_hcgloss"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_hcgloss"));
+        command
             .arg("--db")
             .arg(&env.db)
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(options)
-            .current_dir(env.dir.path())
+            .current_dir(env.dir.path());
+        Server::spawn(command)
+    }
+
+    /// `hcgloss serve` with no store named, as on a fresh machine: the
+    /// per-user store inside `env`'s temporary home.
+    fn start_on_the_default_store(env: &Env) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_hcgloss"));
+        command
+            .env_remove("HCGLOSS_DB")
+            .env("HOME", env.dir.path())
+            .env("XDG_DATA_HOME", env.dir.path().join("data"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .current_dir(env.dir.path());
+        Server::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -361,6 +380,23 @@ fn writes_need_a_known_token_and_are_recorded() {
         .success();
     let (status, _) = post(Some(&bearer), term);
     assert_eq!(status, 403);
+}
+
+#[test]
+fn on_a_fresh_machine_serve_makes_and_seeds_the_default_store() {
+    let env = Env::new();
+    let server = Server::start_on_the_default_store(&env);
+    let (status, body) = get(&server, "/api/v1/lookup?q=bo%20cong%20an");
+    assert_eq!(status, 200);
+    assert_eq!(json(&body)[0]["concept"], "ministry-of-public-security");
+    let (status, body) = answer(
+        agent()
+            .post(server.url("/api/v1/lint?lang=id"))
+            .send("Sekretariat ASEANPOL bertemu.\n"),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["findings"][0]["rule"], "deprecated-term", "{body}");
+    assert!(env.dir.path().join("data/hcgloss/hcgloss.sqlite").exists());
 }
 
 #[test]
