@@ -395,7 +395,11 @@ fn on_a_fresh_machine_serve_makes_and_seeds_the_default_store() {
             .send("Sekretariat ASEANPOL bertemu.\n"),
     );
     assert_eq!(status, 200, "{body}");
-    assert_eq!(json(&body)["findings"][0]["rule"], "deprecated-term", "{body}");
+    assert_eq!(
+        json(&body)["findings"][0]["rule"],
+        "deprecated-term",
+        "{body}"
+    );
     assert!(env.dir.path().join("data/hcgloss/hcgloss.sqlite").exists());
 }
 

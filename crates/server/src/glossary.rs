@@ -72,8 +72,10 @@ pub struct Served {
 #[derive(Default)]
 struct Shared {
     latest: Option<Compiled>,
-    /// The start of the newest request that waits for a compile.
-    wanted_since: Option<Instant>,
+    /// The newest request that waits for a compile: when it began, and
+    /// the store generation it read (`None` for the compile at start,
+    /// which any generation satisfies).
+    wanted: Option<(Instant, Option<u64>)>,
     compiling: bool,
     /// The last compile that failed: when it began, and why.
     failed: Option<(Instant, String)>,
@@ -112,7 +114,7 @@ impl LintGlossary {
     /// so that the first lint finds the glossary ready.
     pub fn prepare(self: &Arc<Self>) {
         let mut shared = self.lock();
-        shared.wanted_since = Some(Instant::now());
+        shared.wanted = Some((Instant::now(), None));
         self.start_compiling(&mut shared);
     }
 
@@ -125,7 +127,7 @@ impl LintGlossary {
         if let Some(latest) = shared.latest.as_ref().filter(|c| fresh(c)) {
             return Ok(served(latest, latest.generation));
         }
-        shared.wanted_since = Some(asked);
+        shared.wanted = Some((asked, Some(store_generation)));
         self.start_compiling(&mut shared);
         let deadline = asked
             + if shared.latest.is_some() {
@@ -209,9 +211,18 @@ impl LintGlossary {
                 Err(e) => shared.failed = Some((began, e.to_string())),
             }
             self.compiled.notify_all();
-            // A request that began after this compile did needs a newer
-            // snapshot; one that began before it is served by this one.
-            if shared.wanted_since.is_none_or(|since| since < began) {
+            // A request that began before this compile did is served by
+            // it; so is one that read the generation it compiled. Only
+            // one that began after it and read another generation needs
+            // a newer snapshot.
+            let compiled = shared.latest.as_ref().map(|c| c.generation);
+            let satisfied = match shared.wanted {
+                None => true,
+                Some((since, generation)) => {
+                    since < began || generation.is_none() || generation == compiled
+                }
+            };
+            if satisfied {
                 shared.compiling = false;
                 return;
             }
@@ -307,16 +318,36 @@ mod tests {
         // second compile is started beside the running one.
         assert_eq!(generations(&glossary.get(2).unwrap()), (1, 2));
         assert_eq!(compiles.load(Ordering::SeqCst), 2);
-        // Once it ends, the new glossary serves; the requests that came
-        // after that compile began want a newer snapshot, so one more
-        // compile runs, and the store has not moved.
-        compile.send(Ok(2)).unwrap();
+        // Once it ends, the new glossary serves.
         compile.send(Ok(2)).unwrap();
         let deadline = Instant::now() + Duration::from_secs(30);
         while generations(&glossary.get(2).unwrap()) != (2, 2) {
             assert!(Instant::now() < deadline, "the new glossary never served");
             std::thread::sleep(Duration::from_millis(10));
         }
+        assert_eq!(compiles.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn a_lint_that_reads_the_generation_being_compiled_costs_no_second_compile() {
+        let (glossary, compile, compiles) = gated();
+        glossary.prepare();
+        let asking = std::thread::spawn({
+            let glossary = Arc::clone(&glossary);
+            move || {
+                glossary
+                    .get(7)
+                    .map(|s| generations(&s))
+                    .map_err(|e| e.message)
+            }
+        });
+        // The request began after the compile at start did, but that
+        // compile reads the generation the request read.
+        std::thread::sleep(Duration::from_millis(50));
+        compile.send(Ok(7)).unwrap();
+        assert_eq!(asking.join().unwrap(), Ok((7, 7)));
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(compiles.load(Ordering::SeqCst), 1);
     }
 
     #[test]
