@@ -161,7 +161,7 @@ pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
         let furniture = match furniture_of {
             Some((l, f)) if l == line => f,
             _ => {
-                let f = is_page_furniture(doc.lines.line(line));
+                let f = doc.is_furniture_line(line);
                 furniture_of = Some((line, f));
                 f
             }
