@@ -51,6 +51,7 @@ use crate::model::{Concept, Term, TermType};
 use crate::normalize::{Folded, fold};
 
 mod fit;
+mod langs;
 mod stream;
 use fit::TermFit;
 pub(crate) use fit::has_marks;
@@ -169,6 +170,8 @@ struct Pattern {
 /// A glossary compiled for searching.
 pub struct Matcher {
     data: MatcherData,
+    /// The languages of each pattern's terms, made from `data`.
+    langs: langs::Langs,
     /// Every pattern's folded form, the value being the pattern's index.
     /// A double-array automaton: as fast to search as any, and it can be
     /// written to a file and read back without being built again (see
@@ -309,8 +312,8 @@ impl Matcher {
             DoubleArrayAhoCorasick::new(forms.iter().map(|f| format!(" {f} ")))
         }
         .expect("glossary forms are distinct and not empty");
-        Matcher {
-            data: MatcherData {
+        Matcher::from_parts(
+            MatcherData {
                 concepts,
                 patterns,
                 dictionary,
@@ -321,7 +324,7 @@ impl Matcher {
                 gaps: all_gaps,
             },
             automaton,
-        }
+        )
     }
 
     /// The matcher's parts, for writing it to a file.
@@ -331,7 +334,12 @@ impl Matcher {
 
     /// A matcher from the parts [`Matcher::parts`] gave.
     pub(crate) fn from_parts(data: MatcherData, automaton: DoubleArrayAhoCorasick<u32>) -> Matcher {
-        Matcher { data, automaton }
+        let langs = langs::Langs::new(&data);
+        Matcher {
+            data,
+            langs,
+            automaton,
+        }
     }
 
     pub fn concepts(&self) -> &[Concept] {
@@ -401,13 +409,18 @@ impl Matcher {
         let candidates = self.candidates(text, &words, &tokens, &stream);
         // Where a selection keeps every term of every candidate, its
         // result is that of choosing among all candidates: chosen once.
+        let in_langs = |ls: &[&str], r: &TermRef| ls.contains(&self.term(*r).lang.as_str());
         let keeps_all = |langs: &Option<&[&str]>| match langs {
             None => true,
-            Some(ls) => candidates.iter().all(|c| {
-                c.terms
+            Some(ls) => {
+                let sel = self.langs.selection(ls);
+                candidates
                     .iter()
-                    .all(|r| ls.contains(&self.term(*r).lang.as_str()))
-            }),
+                    .all(|c| match self.langs.keep(c.pattern, sel) {
+                        langs::Keep::All => true,
+                        _ => c.terms.iter().all(|r| in_langs(ls, r)),
+                    })
+            }
         };
         let mut all: Option<Vec<Occurrence>> = None;
         selections
@@ -424,14 +437,16 @@ impl Matcher {
                         })
                         .clone();
                 }
+                let sel = langs.and_then(|ls| self.langs.selection(ls));
                 let wanted = candidates.iter().filter_map(|c| {
-                    let terms: Vec<TermRef> = match langs {
-                        None => c.terms.clone(),
-                        Some(ls) => c
+                    let terms: Vec<TermRef> = match (langs, self.langs.keep(c.pattern, sel)) {
+                        (None, _) | (Some(_), langs::Keep::All) => c.terms.clone(),
+                        (Some(_), langs::Keep::None) => Vec::new(),
+                        (Some(ls), langs::Keep::Each) => c
                             .terms
                             .iter()
                             .copied()
-                            .filter(|r| ls.contains(&self.term(*r).lang.as_str()))
+                            .filter(|r| in_langs(ls, r))
                             .collect(),
                     };
                     (!terms.is_empty()).then_some(Candidate { terms, ..*c })
