@@ -309,6 +309,19 @@ fn missing_punctuation(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>
     }
 }
 
+/// Whether the text words from `start` may be `words` written with typos:
+/// each starts with the same byte as the term's word, as a word written
+/// exactly does and [`plausible_typo`] wants of a typo. Only a first test:
+/// a window that fails it would fail the comparison below anyway, and
+/// most do, so fewer windows are sorted and compared.
+fn may_be(folded: &[&str], start: usize, words: &[String]) -> bool {
+    words.iter().enumerate().all(|(j, t)| {
+        folded
+            .get(start + j)
+            .is_some_and(|w| w.as_bytes().first() == t.as_bytes().first())
+    })
+}
+
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     missing_punctuation(doc, linter, out);
     let (m, index) = (linter.matcher(), linter.misspellings());
@@ -353,7 +366,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
         });
         for &(ci, k) in &found[from as usize..to as usize] {
             let k = k as usize;
-            if i >= k {
+            if i >= k && may_be(&folded, i - k, &candidates[ci as usize].words) {
                 windows.push((i - k, ci as usize));
             }
         }
