@@ -31,6 +31,7 @@ mod document;
 pub mod finding;
 pub mod fix;
 pub mod lang;
+mod lang_words;
 pub mod matcher;
 pub mod numbers;
 pub mod pieces;
