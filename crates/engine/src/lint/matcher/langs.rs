@@ -10,10 +10,13 @@
 //! two bit sets tells; only a pattern with terms of several languages, some
 //! selected and some not, still asks each term.
 
+use serde::{Deserialize, Serialize};
+
 use super::MatcherData;
 
 /// Each language of the glossary a bit, each pattern the set of its terms'
 /// languages.
+#[derive(Default, Serialize, Deserialize)]
 pub(super) struct Langs {
     codes: Vec<String>,
     /// By pattern; empty when the glossary has more languages than bits.

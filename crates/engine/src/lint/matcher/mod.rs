@@ -170,8 +170,6 @@ struct Pattern {
 /// A glossary compiled for searching.
 pub struct Matcher {
     data: MatcherData,
-    /// The languages of each pattern's terms, made from `data`.
-    langs: langs::Langs,
     /// Every pattern's folded form, the value being the pattern's index.
     /// A double-array automaton: as fast to search as any, and it can be
     /// written to a file and read back without being built again (see
@@ -201,6 +199,10 @@ pub(crate) struct MatcherData {
     /// The punctuation between each term's words, per gap, by concept and
     /// term.
     gaps: Vec<Vec<Vec<String>>>,
+    /// The languages of each pattern's terms. Kept in the file, not made
+    /// again when it is read: that asked every term of a glossary of a
+    /// million its language, a tenth of a second of every start-up.
+    langs: langs::Langs,
 }
 
 /// Characters that may join two words of a term without ending it.
@@ -312,19 +314,19 @@ impl Matcher {
             DoubleArrayAhoCorasick::new(forms.iter().map(|f| format!(" {f} ")))
         }
         .expect("glossary forms are distinct and not empty");
-        Matcher::from_parts(
-            MatcherData {
-                concepts,
-                patterns,
-                dictionary,
-                compounds,
-                form_len,
-                fits,
-                folded: folded_terms,
-                gaps: all_gaps,
-            },
-            automaton,
-        )
+        let mut data = MatcherData {
+            concepts,
+            patterns,
+            dictionary,
+            compounds,
+            form_len,
+            fits,
+            folded: folded_terms,
+            gaps: all_gaps,
+            langs: langs::Langs::default(),
+        };
+        data.langs = langs::Langs::new(&data);
+        Matcher { data, automaton }
     }
 
     /// The matcher's parts, for writing it to a file.
@@ -334,12 +336,7 @@ impl Matcher {
 
     /// A matcher from the parts [`Matcher::parts`] gave.
     pub(crate) fn from_parts(data: MatcherData, automaton: DoubleArrayAhoCorasick<u32>) -> Matcher {
-        let langs = langs::Langs::new(&data);
-        Matcher {
-            data,
-            langs,
-            automaton,
-        }
+        Matcher { data, automaton }
     }
 
     pub fn concepts(&self) -> &[Concept] {
@@ -413,10 +410,10 @@ impl Matcher {
         let keeps_all = |langs: &Option<&[&str]>| match langs {
             None => true,
             Some(ls) => {
-                let sel = self.langs.selection(ls);
+                let sel = self.data.langs.selection(ls);
                 candidates
                     .iter()
-                    .all(|c| match self.langs.keep(c.pattern, sel) {
+                    .all(|c| match self.data.langs.keep(c.pattern, sel) {
                         langs::Keep::All => true,
                         _ => c.terms.iter().all(|r| in_langs(ls, r)),
                     })
@@ -437,9 +434,9 @@ impl Matcher {
                         })
                         .clone();
                 }
-                let sel = langs.and_then(|ls| self.langs.selection(ls));
+                let sel = langs.and_then(|ls| self.data.langs.selection(ls));
                 let wanted = candidates.iter().filter_map(|c| {
-                    let terms: Vec<TermRef> = match (langs, self.langs.keep(c.pattern, sel)) {
+                    let terms: Vec<TermRef> = match (langs, self.data.langs.keep(c.pattern, sel)) {
                         (None, _) | (Some(_), langs::Keep::All) => c.terms.clone(),
                         (Some(_), langs::Keep::None) => Vec::new(),
                         (Some(ls), langs::Keep::Each) => c
