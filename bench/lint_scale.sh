@@ -25,14 +25,15 @@
 #   startup  lint of a one-line file at 10,000, 100,000 and 1,000,000 terms
 #            (median of 7 runs, after one run that builds `<store>.lint`).
 #   memory   peak RSS of lint --format json on a 200 MB file (MEMORY_MB),
-#            and on 20 MB of a deprecated term every 11 bytes (1.9 million
-#            findings, with the fixture glossary), ten a line and all on
-#            one line.
+#            on the 20 MB dense text written on one line, and on 20 MB of
+#            a deprecated term every 11 bytes (1.9 million findings, with
+#            the fixture glossary), ten a line and all on one line.
 #   scaling  scripts/lint_scaling.sh: 1×/2×/4× ratios for one huge line,
 #            many lines, many findings on one line (linear: about 2).
 #
 # Work files go to $BENCH_DIR (default target/bench/scale). HCGLOSS names
-# the binary to measure (default: the release build of this tree).
+# the binary to measure (default: the release build of this tree, in
+# $CARGO_TARGET_DIR when set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -47,9 +48,10 @@ if [ "$(id -u)" = 0 ] && ! command -v /usr/bin/time >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq time >/dev/null
 fi
 cargo build --release --quiet --bin hcgloss --example gen --example lint_scan
-hc=${HCGLOSS:-$root/target/release/hcgloss}
-gen=$root/target/release/examples/gen
-scan=$root/target/release/examples/lint_scan
+target=${CARGO_TARGET_DIR:-$root/target}
+hc=${HCGLOSS:-$target/release/hcgloss}
+gen=$target/release/examples/gen
+scan=$target/release/examples/lint_scan
 
 # measure RUNS COMMAND...: "median_seconds peak_rss_mb" of RUNS runs.
 measure() {
@@ -133,6 +135,10 @@ EOF
     [ -f "$g/big.txt" ] || "$gen" dense-text "$memory_mb" "$g/big.txt" "$g/g.csv"
     read -r s mb < <(measure 1 "$hc" --db "$g/s.sqlite" lint --format json --lang id "$g/big.txt")
     row "| memory: lint --format json | ${memory_mb} MB, 100,000 terms | ${s} s | ${mb} MB peak | budget 3 × ${memory_mb} + 400 = $((3 * memory_mb + 400)) MB |"
+    [ -f "$g/t.txt" ] || "$gen" dense-text 20 "$g/t.txt" "$g/g.csv"
+    [ -f "$g/t-one-line.txt" ] || tr '\n' ' ' <"$g/t.txt" >"$g/t-one-line.txt"
+    read -r s mb < <(measure 1 "$hc" --db "$g/s.sqlite" lint --format json --lang id "$g/t-one-line.txt")
+    row "| memory: dense text on one line | 20 MB, 100,000 terms | ${s} s | ${mb} MB peak | budget 3 × 20 + 400 = 460 MB |"
     f="$work/findings"
     mkdir -p "$f"
     [ -f "$f/s.sqlite" ] || "$hc" --db "$f/s.sqlite" import tests/fixtures/lint/glossary.csv >/dev/null

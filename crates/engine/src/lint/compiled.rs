@@ -48,6 +48,7 @@ pub const FINGERPRINT: u64 = {
     h = fnv(h, include_bytes!("mod.rs"));
     h = fnv(h, include_bytes!("matcher/mod.rs"));
     h = fnv(h, include_bytes!("matcher/fit.rs"));
+    h = fnv(h, include_bytes!("matcher/langs.rs"));
     h = fnv(h, include_bytes!("matcher/stream.rs"));
     h = fnv(h, include_bytes!("rules/misspelled_term/index.rs"));
     h = fnv(h, include_bytes!("rules/misspelled_term/mod.rs"));

@@ -44,8 +44,16 @@ fn first_letter(s: &str) -> Option<char> {
 
 /// Two or more letters, all capitals.
 pub fn is_all_caps(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+    // Asked of every occurrence: the first small letter answers, and
+    // nothing is allocated.
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 1
 }
 
 /// `to`, written the way `found` (an occurrence of the glossary term

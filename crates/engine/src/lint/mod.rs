@@ -14,7 +14,8 @@
 //! - [`finding`] is what a rule reports, with positions;
 //! - [`config`] reads `hcgloss.toml`; [`sources`] expands and reads inputs;
 //! - [`fix`] turns fixable findings into a rewritten text;
-//! - [`pieces`] reads a long document piece by piece, so memory follows
+//! - [`pieces`] reads a long document piece by piece (a long line too,
+//!   what its pieces share kept in `cut`), so memory follows
 //!   the piece and not the document;
 //! - [`usage`] is the corpus-wide view of which variants are used where;
 //! - [`bilingual`] checks translation units (a source segment and its
@@ -25,9 +26,12 @@ pub mod bilingual;
 pub mod case;
 pub mod compiled;
 pub mod config;
+mod cut;
+mod document;
 pub mod finding;
 pub mod fix;
 pub mod lang;
+mod lang_words;
 pub mod matcher;
 pub mod numbers;
 pub mod pieces;
@@ -82,6 +86,8 @@ pub struct Document<'a> {
     pub occurrences: Vec<Occurrence>,
     /// Occurrences of terms of every language.
     pub all_occurrences: Vec<Occurrence>,
+    /// The lines cut between pieces, whose facts the pieces share.
+    cut: Option<&'a cut::CutLines>,
 }
 
 /// A finding before it is placed: what a rule reports.
@@ -118,24 +124,6 @@ impl Draft {
             }
             _ => self.message.clone(),
         }
-    }
-}
-
-impl Document<'_> {
-    /// Whether the document is read whole, not one piece of it.
-    pub fn is_whole(&self) -> bool {
-        self.range == (0, self.text.len())
-    }
-
-    /// The numbers of the lines the document (or the piece) covers.
-    pub fn line_numbers(&self) -> std::ops::RangeInclusive<usize> {
-        let first = self.lines.line_of(self.range.0);
-        let last = if self.range.1 >= self.text.len() {
-            self.lines.line_count()
-        } else {
-            self.lines.line_of(self.range.1) - 1
-        };
-        first..=last
     }
 }
 
@@ -206,9 +194,14 @@ impl Linter {
     pub fn check(&self, file: &str, text: &str, lang: Option<Language>) -> DocumentReport {
         let mut findings = Vec::new();
         let mut report = self
-            .check_with(file, text, lang, true, usize::MAX, &mut |f| {
-                findings.push(f)
-            })
+            .check_with(
+                file,
+                text,
+                lang,
+                true,
+                (pieces::PIECE_BYTES, usize::MAX),
+                &mut |f| findings.push(f),
+            )
             .expect("drafts kept in memory");
         report.findings = findings;
         report
@@ -227,19 +220,27 @@ impl Linter {
         lang: Option<Language>,
         each: &mut dyn FnMut(Finding),
     ) -> crate::Result<DocumentReport> {
-        self.check_with(file, text, lang, false, spill::BOUND, each)
-            .map_err(|e| crate::Error::io("temporary file", e))
+        self.check_with(
+            file,
+            text,
+            lang,
+            false,
+            (pieces::PIECE_BYTES, spill::BOUND),
+            each,
+        )
+        .map_err(|e| crate::Error::io("temporary file", e))
     }
 
     /// [`Linter::check_each`], listing the terms used when `terms` is set,
-    /// with drafts beyond `bound` bytes in a temporary file.
+    /// in pieces of about `size` bytes, with drafts beyond `bound` bytes in
+    /// a temporary file.
     fn check_with(
         &self,
         file: &str,
         text: &str,
         lang: Option<Language>,
         terms: bool,
-        bound: usize,
+        (size, bound): (usize, usize),
         each: &mut dyn FnMut(Finding),
     ) -> std::io::Result<DocumentReport> {
         let (lang, detected) = match lang {
@@ -254,7 +255,8 @@ impl Linter {
             || self.config.severity(Rule::InconsistentTerm).is_some();
         let sentences = (!read).then_some(&[][..]);
         let lines = LineIndex::new(text);
-        let mut drafts = self.piecewise_drafts(text, lang, sentences, &lines, terms, bound)?;
+        let mut drafts =
+            self.piecewise_drafts(text, lang, sentences, &lines, terms, (size, bound))?;
         // Twice through the drafts: which are left out (a later copy of a
         // repeated line), then each as reported.
         let mut repeats = repeated::Repeats::new(text, lines.clone());
@@ -335,7 +337,14 @@ impl Linter {
         lang: Option<Language>,
         sentences: Vec<Sentence>,
     ) -> Document<'a> {
-        self.document_of_piece(text, (0, text.len()), lang, sentences, LineIndex::new(text))
+        self.document_of_piece(
+            text,
+            (0, text.len()),
+            lang,
+            sentences,
+            LineIndex::new(text),
+            None,
+        )
     }
 
     /// The document of the piece `range` of `text` (see [`pieces`]).
@@ -346,6 +355,7 @@ impl Linter {
         lang: Option<Language>,
         sentences: Vec<Sentence>,
         lines: LineIndex<'a>,
+        cut: Option<&'a cut::CutLines>,
     ) -> Document<'a> {
         let folded = fold_range(text, range.0, range.1);
         let words = folded
@@ -382,6 +392,7 @@ impl Linter {
             sentences,
             occurrences,
             all_occurrences,
+            cut,
         }
     }
 }

@@ -11,9 +11,13 @@
 //! sentences and no term runs across its end: the matcher lets a term
 //! run across a line break but not a blank line, and across punctuation
 //! only where the term itself has it (a glossary with `Jl. Sudirman` ends
-//! pieces only after `!`, `?` and blank lines). A line is never cut, so
-//! what rules keep per line (`untranslated-text` joins the flagged
-//! sentences of a line) stays whole. Each piece is a [`Document`] over the whole text, with
+//! pieces only after `!`, `?` and blank lines). A line longer than a
+//! piece is cut after a sentence inside it (`. ` as [`lang::sentences`]
+//! ends one), for the same reasons safe; what rules know of a whole line
+//! is read once for its pieces and runs of `untranslated-text` are joined
+//! across the cut ([`super::cut`]), so a line read in pieces gives the
+//! findings of the line read whole. A line with no sentence end inside
+//! goes whole into one piece. Each piece is a [`Document`] over the whole text, with
 //! positions in the whole text, restricted to the piece's words, so rules
 //! that look at the neighbourhood of an occurrence (the sentence start
 //! before it, a capitalised neighbour) see what they saw before. The rules
@@ -23,7 +27,8 @@
 
 use rayon::prelude::*;
 
-use super::lang::Sentence;
+use super::cut::{CutLines, Join};
+use super::lang::{self, Sentence};
 use super::matcher::TermRef;
 use super::rules::{inconsistent_term, tone_mark_style};
 use super::spill::Spill;
@@ -36,7 +41,10 @@ pub const PIECE_BYTES: usize = 1 << 20;
 /// Byte ranges that cover `text` in order, each at least `size` bytes
 /// (but the last) and ending after a line break that closes a paragraph
 /// or a sentence (its line ends with one of the bytes `ends`), or at the
-/// end of the text. A text without such a line break is one piece.
+/// end of the text. Where the rest of a line alone is longer than `size`,
+/// the piece ends inside it, after the first sentence that ends there
+/// (see [`sentence_end`]), so one huge line is read in pieces too; a line
+/// with no such sentence end goes whole into one piece.
 pub fn pieces(text: &str, size: usize, ends: &[u8]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -46,7 +54,14 @@ pub fn pieces(text: &str, size: usize, ends: &[u8]) -> Vec<(usize, usize)> {
         // The line that holds `at` starts at or after `line_start`.
         let mut at = lo.saturating_add(size);
         while at < bytes.len() {
-            let Some(nl) = bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i) else {
+            let nl = bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i);
+            if nl.unwrap_or(bytes.len()) - at > size
+                && let Some(end) = sentence_end(bytes, at, nl.unwrap_or(bytes.len()), ends)
+            {
+                hi = end;
+                break;
+            }
+            let Some(nl) = nl else {
                 break;
             };
             if closes_sentence(bytes, lo, nl, ends) {
@@ -69,6 +84,39 @@ fn closes_sentence(bytes: &[u8], floor: usize, nl: usize, ends: &[u8]) -> bool {
         i -= 1;
     }
     i == floor || bytes[i - 1] == b'\n' || ends.contains(&bytes[i - 1])
+}
+
+/// The first place in `from..to` (inside one line) where
+/// [`lang::sentences`] ends a sentence: after one of `ends`, the
+/// closing brackets and quotes right after it, when a space or a tab
+/// follows. A piece cut there holds whole sentences, and no term runs
+/// across the cut (see the module's documentation).
+fn sentence_end(bytes: &[u8], from: usize, to: usize, ends: &[u8]) -> Option<usize> {
+    const CLOSERS: [&[u8]; 7] = [
+        b")",
+        b"]",
+        b"\"",
+        b"'",
+        "\u{201d}".as_bytes(),
+        "\u{2019}".as_bytes(),
+        "\u{bb}".as_bytes(),
+    ];
+    let mut i = from;
+    while i < to {
+        if !ends.contains(&bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while let Some(c) = CLOSERS.iter().find(|c| bytes[end..to].starts_with(c)) {
+            end += c.len();
+        }
+        if end < to && matches!(bytes[end], b' ' | b'\t') {
+            return Some(end);
+        }
+        i = end.max(i + 1);
+    }
+    None
 }
 
 /// What one piece gives: the drafts of the rules that judge a piece on
@@ -134,11 +182,11 @@ impl Linter {
         sentences: Option<&[Sentence]>,
         lines: &LineIndex<'_>,
         terms: bool,
-        bound: usize,
+        (size, bound): (usize, usize),
     ) -> std::io::Result<Drafts> {
         let enabled = |r: Rule| self.config.severity(r).is_some();
         // Asked of the glossary only for a text of more than one piece.
-        let ends: Vec<u8> = if text.len() > PIECE_BYTES {
+        let ends: Vec<u8> = if text.len() > size {
             [b'.', b'!', b'?']
                 .into_iter()
                 .filter(|&b| !self.matcher().gaps_contain(b as char))
@@ -146,6 +194,8 @@ impl Linter {
         } else {
             Vec::new()
         };
+        let ranges = pieces(text, size, &ends);
+        let cut = CutLines::new(text, lines, &ranges);
         let read_piece = |&(lo, hi): &(usize, usize)| {
             let sentences = match sentences {
                 Some(all) => {
@@ -154,7 +204,7 @@ impl Linter {
                     all[first..last].to_vec()
                 }
                 None => {
-                    let mut own = super::lang::read_sentences(&text[lo..hi]);
+                    let mut own = lang::read_sentences(&text[lo..hi]);
                     for s in &mut own {
                         s.start += lo;
                         s.end += lo;
@@ -162,7 +212,8 @@ impl Linter {
                     own
                 }
             };
-            let doc = self.document_of_piece(text, (lo, hi), lang, sentences, lines.clone());
+            let doc =
+                self.document_of_piece(text, (lo, hi), lang, sentences, lines.clone(), Some(&cut));
             let mut piece = Piece {
                 drafts: Vec::new(),
                 uses: Vec::new(),
@@ -194,11 +245,13 @@ impl Linter {
             terms: Vec::new(),
         };
         let (mut uses, mut placed) = (Vec::new(), Vec::new());
+        let mut join = Join::default();
         // A few pieces at a time, so that only their documents are held.
         let window = 2 * rayon::current_num_threads().max(1);
-        for batch in pieces(text, PIECE_BYTES, &ends).chunks(window) {
+        for batch in ranges.chunks(window) {
             let read: Vec<Piece> = batch.par_iter().map(read_piece).collect();
-            for p in read {
+            for (mut p, &range) in read.into_iter().zip(batch) {
+                join.next_piece(text, lines, range, &mut p.drafts, &mut |d| out.late.push(d));
                 for d in &p.drafts {
                     out.pieces.push(d)?;
                 }
@@ -207,6 +260,7 @@ impl Linter {
                 out.terms.extend(p.terms);
             }
         }
+        out.late.extend(join.finish());
         // Only a concept named in two forms or more is judged: the uses of
         // the others (most, in most documents) are not kept.
         let m = self.matcher();

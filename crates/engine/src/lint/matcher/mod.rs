@@ -51,6 +51,7 @@ use crate::model::{Concept, Term, TermType};
 use crate::normalize::{Folded, fold};
 
 mod fit;
+mod langs;
 mod stream;
 use fit::TermFit;
 pub(crate) use fit::has_marks;
@@ -198,6 +199,10 @@ pub(crate) struct MatcherData {
     /// The punctuation between each term's words, per gap, by concept and
     /// term.
     gaps: Vec<Vec<Vec<String>>>,
+    /// The languages of each pattern's terms. Kept in the file, not made
+    /// again when it is read: that asked every term of a glossary of a
+    /// million its language, a tenth of a second of every start-up.
+    langs: langs::Langs,
 }
 
 /// Characters that may join two words of a term without ending it.
@@ -309,19 +314,19 @@ impl Matcher {
             DoubleArrayAhoCorasick::new(forms.iter().map(|f| format!(" {f} ")))
         }
         .expect("glossary forms are distinct and not empty");
-        Matcher {
-            data: MatcherData {
-                concepts,
-                patterns,
-                dictionary,
-                compounds,
-                form_len,
-                fits,
-                folded: folded_terms,
-                gaps: all_gaps,
-            },
-            automaton,
-        }
+        let mut data = MatcherData {
+            concepts,
+            patterns,
+            dictionary,
+            compounds,
+            form_len,
+            fits,
+            folded: folded_terms,
+            gaps: all_gaps,
+            langs: langs::Langs::default(),
+        };
+        data.langs = langs::Langs::new(&data);
+        Matcher { data, automaton }
     }
 
     /// The matcher's parts, for writing it to a file.
@@ -401,13 +406,18 @@ impl Matcher {
         let candidates = self.candidates(text, &words, &tokens, &stream);
         // Where a selection keeps every term of every candidate, its
         // result is that of choosing among all candidates: chosen once.
+        let in_langs = |ls: &[&str], r: &TermRef| ls.contains(&self.term(*r).lang.as_str());
         let keeps_all = |langs: &Option<&[&str]>| match langs {
             None => true,
-            Some(ls) => candidates.iter().all(|c| {
-                c.terms
+            Some(ls) => {
+                let sel = self.data.langs.selection(ls);
+                candidates
                     .iter()
-                    .all(|r| ls.contains(&self.term(*r).lang.as_str()))
-            }),
+                    .all(|c| match self.data.langs.keep(c.pattern, sel) {
+                        langs::Keep::All => true,
+                        _ => c.terms.iter().all(|r| in_langs(ls, r)),
+                    })
+            }
         };
         let mut all: Option<Vec<Occurrence>> = None;
         selections
@@ -424,14 +434,16 @@ impl Matcher {
                         })
                         .clone();
                 }
+                let sel = langs.and_then(|ls| self.data.langs.selection(ls));
                 let wanted = candidates.iter().filter_map(|c| {
-                    let terms: Vec<TermRef> = match langs {
-                        None => c.terms.clone(),
-                        Some(ls) => c
+                    let terms: Vec<TermRef> = match (langs, self.data.langs.keep(c.pattern, sel)) {
+                        (None, _) | (Some(_), langs::Keep::All) => c.terms.clone(),
+                        (Some(_), langs::Keep::None) => Vec::new(),
+                        (Some(ls), langs::Keep::Each) => c
                             .terms
                             .iter()
                             .copied()
-                            .filter(|r| ls.contains(&self.term(*r).lang.as_str()))
+                            .filter(|r| in_langs(ls, r))
                             .collect(),
                     };
                     (!terms.is_empty()).then_some(Candidate { terms, ..*c })

@@ -150,9 +150,8 @@ fn aside(doc: &Document<'_>) -> Vec<(usize, usize)> {
         }
     }
     for n in doc.line_numbers() {
-        let (start, end) = doc.lines.line_range(n);
-        if super::untranslated_text::is_page_furniture(&doc.text[start..end]) {
-            ranges.push((start, end));
+        if doc.is_furniture_line(n) {
+            ranges.push(doc.lines.line_range(n));
         }
     }
     ranges.sort_unstable();

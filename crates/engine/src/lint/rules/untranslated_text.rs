@@ -86,6 +86,11 @@ const HEADER_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — "];
 ///   national motto is printed at the top of a page (`Độc lập - Tự do -
 ///   Hạnh phúc`): three parts or more, each of at most three words.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
+    // Most lines have no separator at all: they are told at once, without
+    // splitting (every line of a document is asked).
+    if !has_separator(line) {
+        return false;
+    }
     let line = line.trim();
     let mut parts = vec![line];
     for sep in HEADER_SEPARATORS {
@@ -102,6 +107,21 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
             (1..=3).contains(&n) && p.trim().chars().next().is_some_and(char::is_uppercase)
         });
     (first_is_domain && parts.len() <= 3) || motto
+}
+
+/// Whether `line` holds one of [`HEADER_SEPARATORS`]: a dash or a bar
+/// (`-`, `|`, `–`, `—`) with a space on either side.
+fn has_separator(line: &str) -> bool {
+    let b = line.as_bytes();
+    let spaced = |i: usize, len: usize| i > 0 && b[i - 1] == b' ' && b.get(i + len) == Some(&b' ');
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'-' | b'|' => spaced(i, 1),
+        // `–` and `—` are E2 80 93 and E2 80 94.
+        0xE2 => {
+            b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)) && spaced(i, 3)
+        }
+        _ => false,
+    })
 }
 
 /// Whether a sentence ends in a date (`25/10/2025`, `22-09-2023`).
@@ -161,7 +181,7 @@ pub fn check(doc: &Document<'_>, _linter: &Linter, out: &mut Vec<Draft>) {
         let furniture = match furniture_of {
             Some((l, f)) if l == line => f,
             _ => {
-                let f = is_page_furniture(doc.lines.line(line));
+                let f = doc.is_furniture_line(line);
                 furniture_of = Some((line, f));
                 f
             }
@@ -197,6 +217,24 @@ mod tests {
     use super::super::testing::{drafts, run};
     use super::*;
     use crate::lint::Rule;
+
+    #[test]
+    fn separators_are_found_as_splitting_finds_them() {
+        for line in [
+            "Vietnam.vn - Nền tảng",
+            "Độc lập – Tự do — Hạnh phúc",
+            "a | b",
+            "a-b",
+            "a -b",
+            "- a",
+            "a —",
+            "kata biasa saja",
+            "",
+        ] {
+            let split = HEADER_SEPARATORS.iter().any(|s| line.contains(s));
+            assert_eq!(has_separator(line), split, "{line}");
+        }
+    }
 
     #[test]
     fn vietnamese_captions_in_an_indonesian_article() {

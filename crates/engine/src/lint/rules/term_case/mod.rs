@@ -77,7 +77,7 @@ pub(crate) use names::term_words;
 use verdict::{Place, Verdict, fits_spelling, verdict};
 
 use super::one_line;
-use crate::lint::case::{at_sentence_start, is_title_line};
+use crate::lint::case::at_sentence_start;
 use crate::lint::fix::is_all_caps;
 use crate::lint::matcher::{Matcher, Occurrence, TermRef, has_marks, possessive_at};
 use crate::lint::{Document, Draft, Linter, Rule};
@@ -244,7 +244,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
             sentence_start: at_sentence_start(doc.text, o.start),
             title_line: *title_lines
                 .entry(line)
-                .or_insert_with(|| is_title_line(doc.lines.line(line))),
+                .or_insert_with(|| doc.is_title_line(line)),
         };
         if checked {
             // Any allowed reading written right (another concept's term

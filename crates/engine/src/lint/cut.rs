@@ -1,0 +1,237 @@
+//! A line cut between pieces: what the pieces of one long line share.
+//!
+//! A line longer than a piece is cut after a sentence inside it
+//! ([`super::pieces::pieces`]), so that a document written on one huge
+//! line is read in pieces of bounded size like any other. Two things are
+//! read per line and must not change because of the cut:
+//! - what is known of the whole line (page furniture for
+//!   `untranslated-text` and `inconsistent-term`, a title-case headline for
+//!   `term-case`) is read once per cut line and shared by its pieces
+//!   ([`CutLines`]): read again by each piece, a line of many pieces cost
+//!   its length once per piece, quadratic in the length of the line;
+//! - `untranslated-text` joins the flagged sentences of a line in one
+//!   language into one finding; a run of them that goes on across a cut
+//!   is joined again here ([`Join`]).
+
+use std::sync::OnceLock;
+
+use super::{Draft, LineIndex, Rule};
+
+/// The lines cut between pieces, each with the facts read of it once.
+#[derive(Default)]
+pub struct CutLines {
+    /// In line order.
+    lines: Vec<CutLine>,
+}
+
+struct CutLine {
+    /// 1-based.
+    number: usize,
+    furniture: OnceLock<bool>,
+    title: OnceLock<bool>,
+}
+
+/// Whether a piece of `text` ending at `hi` ends inside a line.
+pub(super) fn ends_inside_line(text: &str, hi: usize) -> bool {
+    hi < text.len() && text.as_bytes()[hi - 1] != b'\n'
+}
+
+impl CutLines {
+    /// The lines of `text` that `pieces` (covering it in order) cut.
+    pub(super) fn new(text: &str, lines: &LineIndex<'_>, pieces: &[(usize, usize)]) -> CutLines {
+        let mut cut: Vec<CutLine> = Vec::new();
+        for &(_, hi) in pieces {
+            if !ends_inside_line(text, hi) {
+                continue;
+            }
+            let number = lines.line_of(hi);
+            if cut.last().is_none_or(|l| l.number != number) {
+                cut.push(CutLine {
+                    number,
+                    furniture: OnceLock::new(),
+                    title: OnceLock::new(),
+                });
+            }
+        }
+        CutLines { lines: cut }
+    }
+
+    fn get(&self, number: usize) -> Option<&CutLine> {
+        let i = self.lines.partition_point(|l| l.number < number);
+        self.lines.get(i).filter(|l| l.number == number)
+    }
+
+    /// Whether line `number` is page furniture, `read` once for a cut line.
+    pub(super) fn furniture(&self, number: usize, read: impl FnOnce() -> bool) -> bool {
+        match self.get(number) {
+            Some(l) => *l.furniture.get_or_init(read),
+            None => read(),
+        }
+    }
+
+    /// Whether line `number` is a title-case headline, `read` once for a
+    /// cut line.
+    pub(super) fn title(&self, number: usize, read: impl FnOnce() -> bool) -> bool {
+        match self.get(number) {
+            Some(l) => *l.title.get_or_init(read),
+            None => read(),
+        }
+    }
+}
+
+/// The `untranslated-text` run still open at the end of a piece that ends
+/// inside a line: it may go on in the next piece.
+#[derive(Default)]
+pub(super) struct Join {
+    open: Option<Draft>,
+}
+
+impl Join {
+    /// Takes in the drafts of the next piece (`lo..hi` of `text`, drafts
+    /// in text order): the open run is joined with the piece's first
+    /// `untranslated-text` draft when that draft is on the same line and
+    /// in the same language, as the rule joins consecutive flagged
+    /// sentences of a line. A run that ends is handed to `done`; the
+    /// piece's last run, when the piece ends inside a line on which that
+    /// run lies, is kept open.
+    pub(super) fn next_piece(
+        &mut self,
+        text: &str,
+        lines: &LineIndex<'_>,
+        (_, hi): (usize, usize),
+        drafts: &mut Vec<Draft>,
+        done: &mut impl FnMut(Draft),
+    ) {
+        let untranslated = |d: &Draft| d.rule == Rule::UntranslatedText;
+        if let Some(mut open) = self.open.take() {
+            let first = drafts.iter().position(untranslated);
+            match first {
+                Some(i)
+                    if lines.line_of(drafts[i].start) == lines.line_of(open.start)
+                        && drafts[i].message == open.message =>
+                {
+                    open.end = drafts.remove(i).end;
+                    // Still the last run of the piece: it may go on.
+                    if drafts[i..].iter().any(untranslated) {
+                        done(open);
+                    } else {
+                        self.open = Some(open);
+                    }
+                }
+                Some(_) => done(open),
+                // Nothing flagged in the piece: the run may go on after it.
+                None => self.open = Some(open),
+            }
+        }
+        if !ends_inside_line(text, hi) {
+            if let Some(open) = self.open.take() {
+                done(open);
+            }
+            return;
+        }
+        let cut_line = lines.line_of(hi);
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|o| lines.line_of(o.start) != cut_line)
+        {
+            done(self.open.take().expect("open"));
+        }
+        if self.open.is_none()
+            && let Some(i) = drafts.iter().rposition(untranslated)
+            && lines.line_of(drafts[i].start) == cut_line
+        {
+            self.open = Some(drafts.remove(i));
+        }
+    }
+
+    /// The run left open at the end of the document.
+    pub(super) fn finish(self) -> Option<Draft> {
+        self.open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::pieces::pieces;
+    use crate::lint::rules::testing::linter;
+    use crate::lint::{Finding, Language};
+
+    /// The findings of `text` read in pieces of about `size` bytes.
+    fn findings(text: &str, lang: Language, size: usize) -> Vec<Finding> {
+        let mut out = Vec::new();
+        linter()
+            .check_with(
+                "t.txt",
+                text,
+                Some(lang),
+                false,
+                (size, usize::MAX),
+                &mut |f| out.push(f),
+            )
+            .expect("in memory");
+        out
+    }
+
+    /// One long line of Indonesian sentences with terms, runs of
+    /// Vietnamese sentences (one finding each), a title-case headline and
+    /// a page header, every one of them cut at many places.
+    fn long_line() -> String {
+        let id = "Delegasi membahas kejahatan dunia maya dan kejahatan siber bersama Kementerian Keamanan Publik.";
+        let vi = "Thủ tướng chủ trì họp báo về lễ ký công ước tại Hà Nội.";
+        let mut line = String::new();
+        for i in 0..12 {
+            line.push_str(id);
+            line.push(' ');
+            for _ in 0..i % 4 {
+                line.push_str(vi);
+                line.push(' ');
+            }
+            line.push_str("Kriminalitas maya dibahas oleh Komite Pengarah dan Panitia Pengarah. ");
+        }
+        format!(
+            "Memerangi Kejahatan Siber Bersama Kementerian Keamanan Publik\n\
+             Độc lập - Tự do - Hạnh phúc - Bộ Công an\n{line}\n{line}"
+        )
+    }
+
+    #[test]
+    fn a_long_line_in_pieces_gives_the_findings_of_the_whole() {
+        let text = long_line();
+        let whole = findings(&text, Language::Id, usize::MAX);
+        assert!(
+            whole
+                .iter()
+                .any(|f| f.rule == crate::lint::Rule::UntranslatedText),
+            "the text has runs to join"
+        );
+        for size in [1, 7, 40, 100, 333, 1000] {
+            assert!(pieces(&text, size, b".!?").len() > 3);
+            assert_eq!(
+                findings(&text, Language::Id, size),
+                whole,
+                "pieces of {size}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_cut_after_a_sentence_inside_it() {
+        let line = "Satu dua. Tiga (empat!) lima? Enam.\"tujuh. Delapan";
+        // Cuts where lang::sentences ends a sentence, never elsewhere.
+        let cut = pieces(line, 1, b".!?");
+        assert_eq!(cut, vec![(0, 9), (9, 23), (23, 29), (29, 42), (42, 50)]);
+        let ends: Vec<usize> = crate::lint::lang::sentences(line)
+            .iter()
+            .map(|s| s.1)
+            .collect();
+        assert_eq!(cut.iter().map(|p| p.1).collect::<Vec<_>>(), ends);
+        // Without `.` among the ends, only `!` and `?` cut.
+        assert_eq!(
+            pieces(line, 1, b"!?"),
+            vec![(0, 23), (23, 29), (29, line.len())]
+        );
+        // A line no longer than a piece is not cut.
+        assert_eq!(pieces(line, 100, b".!?"), vec![(0, line.len())]);
+    }
+}
