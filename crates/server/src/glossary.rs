@@ -13,7 +13,8 @@
 //! So one thread compiles, always from a snapshot taken after the newest
 //! request that asked for it began (and, when compiles follow each other,
 //! at most half the time), and a lint waits for that compile at most
-//! [`FRESH_WAIT`]. A compile that ends within it gives the request
+//! [`FRESH_WAIT`] (not at all when the last compile took longer than
+//! that). A compile that ends within it gives the request
 //! the store as it is (what another process wrote is served from the
 //! next request on, as for lookups). Past it the request is answered
 //! with the glossary compiled last, and [`Served`] says which generation
@@ -79,6 +80,8 @@ struct Shared {
     compiling: bool,
     /// The last compile that failed: when it began, and why.
     failed: Option<(Instant, String)>,
+    /// How long the last compile took.
+    last_took: Duration,
 }
 
 /// Compiles the glossary from a snapshot of the store it reads, with
@@ -129,11 +132,15 @@ impl LintGlossary {
         }
         shared.wanted = Some((asked, Some(store_generation)));
         self.start_compiling(&mut shared);
+        // A glossary whose last compile took longer than FRESH_WAIT will
+        // not be ready within it: waiting would only make the answer late.
         let deadline = asked
-            + if shared.latest.is_some() {
-                FRESH_WAIT
-            } else {
+            + if shared.latest.is_none() {
                 FIRST_WAIT
+            } else if shared.last_took > FRESH_WAIT {
+                Duration::ZERO
+            } else {
+                FRESH_WAIT
             };
         loop {
             if let Some(latest) = shared.latest.as_ref().filter(|c| fresh(c)) {
@@ -200,6 +207,7 @@ impl LintGlossary {
             let result = (self.compile)();
             rest = began.elapsed();
             let mut shared = self.lock();
+            shared.last_took = rest;
             match result {
                 Ok((generation, linter)) => {
                     shared.latest = Some(Compiled {

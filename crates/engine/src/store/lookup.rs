@@ -141,6 +141,39 @@ fn open_current(
     Some(index)
 }
 
+/// How long a reader waits for a writer to put its index in place.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The index of `generation` once the writer that committed it has
+/// renamed its index file into place, or `None` after [`WRITER_WAIT`].
+///
+/// A writer commits, then renames the index it built into place; a
+/// reader that reads the new generation in between finds the file one
+/// generation behind. Building the index itself would be right but, on a
+/// store of a million terms, costs that reader (and every other one in
+/// the same gap) ten seconds; the rename comes within milliseconds. So a
+/// reader that finds an older file waits for the newer one, and builds
+/// its own only if none comes (the writer died between commit and
+/// rename). A missing file or a newer one (this snapshot is the old
+/// one) is not waited for.
+fn wait_for_writer(
+    path: &Path,
+    generation: u64,
+    kept: &std::cell::RefCell<Option<MappedIndex>>,
+) -> Option<LookupIndex> {
+    let on_disk = || -> Option<u64> {
+        let mut header = Vec::with_capacity(1024);
+        let file = File::open(path).ok()?;
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, 1024), &mut header).ok()?;
+        LookupIndex::generation_of(&header)
+    };
+    let deadline = std::time::Instant::now() + WRITER_WAIT;
+    while on_disk().is_some_and(|g| g < generation) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    open_current(path, generation, kept)
+}
+
 /// The store's terms, read inside one snapshot.
 struct Snapshot<'c>(&'c Connection);
 
@@ -179,7 +212,9 @@ impl Store {
         let tx = self.conn().unchecked_transaction()?;
         let generation = generation(&tx)?;
         let path = index_path(self.path());
-        let index = match open_current(&path, generation, &self.mapped_index) {
+        let index = match open_current(&path, generation, &self.mapped_index)
+            .or_else(|| wait_for_writer(&path, generation, &self.mapped_index))
+        {
             Some(index) => index,
             None => {
                 let bytes = build(&tx, generation)?;
