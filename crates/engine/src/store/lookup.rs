@@ -141,6 +141,10 @@ fn open_current(
     Some(index)
 }
 
+/// The size of index (about 100,000 terms) from which a reader waits
+/// for a writer's rather than build its own.
+const WAIT_FOR_INDEXES_FROM: u64 = 8 << 20;
+
 /// How long a reader waits for a writer to put its index in place.
 const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -167,8 +171,12 @@ fn wait_for_writer(
         std::io::Read::read_to_end(&mut std::io::Read::take(file, 1024), &mut header).ok()?;
         LookupIndex::generation_of(&header)
     };
+    // A small index is built sooner than a writer's rename is waited
+    // for (the writer may be a loop of imports that holds the cores).
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= WAIT_FOR_INDEXES_FROM);
     let deadline = std::time::Instant::now() + WRITER_WAIT;
-    while on_disk().is_some_and(|g| g < generation) && std::time::Instant::now() < deadline {
+    while large && on_disk().is_some_and(|g| g < generation) && std::time::Instant::now() < deadline
+    {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     open_current(path, generation, kept)
