@@ -15,7 +15,9 @@
 
 use std::sync::OnceLock;
 
-use super::{Draft, LineIndex, Rule};
+use super::rules::misspelled_term;
+use super::{Draft, Language, LineIndex, Linter, Rule};
+use crate::normalize::fold_range;
 
 /// The lines cut between pieces, each with the facts read of it once.
 #[derive(Default)]
@@ -151,9 +153,82 @@ impl Join {
     }
 }
 
+/// The fewest bytes of a line without a sentence end after which the line
+/// may be cut at a space ([`Forced`]): far more than any real sentence, so
+/// that only text with no sentence ends at all (a list of words, a dump
+/// of one field) is ever cut this way.
+pub(super) const FORCED_MIN_BYTES: usize = 1 << 16;
+
+/// How a line with no sentence end is cut when it runs on: once `after`
+/// bytes from where a piece may end hold no sentence end, at the first of
+/// the next [`FORCED_TRIES`] spaces at which `may_cut` allows it.
+pub(super) struct Forced<'a> {
+    pub after: usize,
+    pub may_cut: &'a dyn Fn(usize) -> bool,
+}
+
+/// Spaces tried for a forced cut before the next `after` bytes are.
+pub(super) const FORCED_TRIES: usize = 64;
+
+/// The first of the first [`FORCED_TRIES`] spaces in `from..to` (inside
+/// one line, each after a word) at which `forced` allows a cut.
+pub(super) fn forced_cut(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    forced: &Forced<'_>,
+) -> Option<usize> {
+    (from.max(1)..to)
+        .filter(|&i| bytes[i] == b' ' && !bytes[i - 1].is_ascii_whitespace())
+        .take(FORCED_TRIES)
+        .find(|&i| (forced.may_cut)(i))
+}
+
+impl Linter {
+    /// Whether a line with no sentence end may be cut at the space at byte
+    /// `at` of `text` (whose lines are `lines`) in `lang`: no match of a term, chosen or not, and no
+    /// misspelling of one runs across it. Asked of a window around `at`
+    /// as wide as the longest term, so each answer costs the same however
+    /// long the line.
+    pub(super) fn may_cut_at(
+        &self,
+        text: &str,
+        lines: &LineIndex<'_>,
+        lang: Option<Language>,
+        at: usize,
+    ) -> bool {
+        let matcher = self.matcher();
+        // Folded characters are at most four bytes each, and affixes and
+        // runs of spaces add a little.
+        let reach = 4 * matcher.longest_form_chars() + 256;
+        let bytes = text.as_bytes();
+        let mut lo = at.saturating_sub(reach);
+        while lo > 0 && !bytes[lo - 1].is_ascii_whitespace() {
+            lo -= 1;
+        }
+        let mut hi = (at + reach).min(text.len());
+        while hi < text.len() && !bytes[hi].is_ascii_whitespace() {
+            hi += 1;
+        }
+        let stem = lang == Some(Language::Id);
+        let folded = fold_range(text, lo, hi);
+        if matcher.runs_across(text, &folded, stem, at) {
+            return false;
+        }
+        if self.config.severity(Rule::MisspelledTerm).is_none() {
+            return true;
+        }
+        let doc = self.document_of_piece(text, (lo, hi), lang, Vec::new(), lines.clone(), None);
+        let mut drafts = Vec::new();
+        misspelled_term::check(&doc, self, &mut drafts);
+        !drafts.iter().any(|d| d.start < at && at < d.end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::lint::pieces::pieces;
+    use super::{FORCED_MIN_BYTES, Forced};
+    use crate::lint::pieces::{pieces, pieces_forced};
     use crate::lint::rules::testing::linter;
     use crate::lint::{Finding, Language};
 
@@ -213,6 +288,51 @@ mod tests {
                 "pieces of {size}"
             );
         }
+    }
+
+    /// A line with no sentence end, many times [`FORCED_MIN_BYTES`] long:
+    /// terms of one and several words, a misspelled one, a deprecated one,
+    /// each at many places a forced cut could fall.
+    fn line_without_sentence_ends() -> String {
+        let words = [
+            "delegasi membahas kejahatan dunia maya bersama Komite Pengarah",
+            "dan kriminalitas maya serta Kementerian Keamanan Publik Vietnam",
+            "lalu pengesahan Konvensi PBB Melawan Kejahatan Siber oleh Panitia Pengarah",
+            "bersama Kementrian Keamanan Publik dan kejahatan  siber",
+        ];
+        let mut line = String::new();
+        let mut i = 0;
+        while line.len() < 5 * FORCED_MIN_BYTES {
+            line.push_str(words[i % words.len()]);
+            line.push(' ');
+            i += 1;
+        }
+        format!("Judul berita\n{}\n", line.trim_end())
+    }
+
+    #[test]
+    fn a_line_without_sentence_ends_cut_at_spaces_gives_the_findings_of_the_whole() {
+        let text = line_without_sentence_ends();
+        let lines = crate::lint::LineIndex::new(&text);
+        let linter = linter();
+        let may_cut = |at: usize| linter.may_cut_at(&text, &lines, Some(Language::Id), at);
+        let forced = Forced {
+            after: FORCED_MIN_BYTES,
+            may_cut: &may_cut,
+        };
+        let cut = pieces_forced(&text, 1000, b".!?", Some(&forced));
+        assert!(cut.len() >= 4, "cut {} times", cut.len() - 1);
+        // Some spaces were refused: a cut never splits a term.
+        assert!((0..text.len()).any(|at| text.as_bytes()[at] == b' ' && !may_cut(at)));
+        let whole = findings(&text, Language::Id, usize::MAX);
+        for rule in [
+            crate::lint::Rule::DeprecatedTerm,
+            crate::lint::Rule::MisspelledTerm,
+            crate::lint::Rule::InconsistentTerm,
+        ] {
+            assert!(whole.iter().any(|f| f.rule == rule), "{rule:?} found");
+        }
+        assert_eq!(findings(&text, Language::Id, 1000), whole);
     }
 
     #[test]

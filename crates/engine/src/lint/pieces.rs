@@ -16,18 +16,24 @@
 //! ends one), for the same reasons safe; what rules know of a whole line
 //! is read once for its pieces and runs of `untranslated-text` are joined
 //! across the cut ([`super::cut`]), so a line read in pieces gives the
-//! findings of the line read whole. A line with no sentence end inside
-//! goes whole into one piece. Each piece is a [`Document`] over the whole text, with
-//! positions in the whole text, restricted to the piece's words, so rules
-//! that look at the neighbourhood of an occurrence (the sentence start
-//! before it, a capitalised neighbour) see what they saw before. The rules
+//! findings of the line read whole. A line that runs on for
+//! [`super::cut::FORCED_MIN_BYTES`] or a piece's length, whichever is
+//! more, without a sentence end (a list of words, a field dumped on one
+//! line) is cut at a space where no term, chosen or not, and no
+//! misspelling of one runs across ([`super::cut::Forced`]); each part is
+//! then read as its own sentence, the one way such a line read in pieces
+//! may differ from the line read whole. Each piece is a [`Document`] over
+//! the whole text, with positions in the whole text, restricted to the
+//! piece's words, so rules that look at the neighbourhood of an
+//! occurrence (the sentence start before it, a capitalised neighbour) see
+//! what they saw before. The rules
 //! that judge the whole document (`inconsistent-term` counts the forms a
 //! document uses, `tone-mark-style` the styles it writes) collect what
 //! they need from each piece and judge once all pieces are read.
 
 use rayon::prelude::*;
 
-use super::cut::{CutLines, Join};
+use super::cut::{CutLines, FORCED_MIN_BYTES, Forced, Join, forced_cut};
 use super::lang::{self, Sentence};
 use super::matcher::TermRef;
 use super::rules::{inconsistent_term, tone_mark_style};
@@ -35,8 +41,12 @@ use super::spill::Spill;
 use super::{Draft, LineIndex, Linter, Rule};
 use crate::lint::Language;
 
-/// The size from which a piece looks for its end.
-pub const PIECE_BYTES: usize = 1 << 20;
+/// The size from which a piece looks for its end. Every piece in flight
+/// holds its occurrences and drafts: on text where every word is a
+/// finding, a piece of 1 MiB held about 100 MB; a quarter of that keeps a
+/// lint within its memory bound on such text and costs about one part in
+/// twenty more work on ordinary text.
+pub const PIECE_BYTES: usize = 1 << 18;
 
 /// Byte ranges that cover `text` in order, each at least `size` bytes
 /// (but the last) and ending after a line break that closes a paragraph
@@ -44,22 +54,62 @@ pub const PIECE_BYTES: usize = 1 << 20;
 /// end of the text. Where the rest of a line alone is longer than `size`,
 /// the piece ends inside it, after the first sentence that ends there
 /// (see [`sentence_end`]), so one huge line is read in pieces too; a line
-/// with no such sentence end goes whole into one piece.
+/// with no such sentence end goes whole into one piece (but see
+/// [`pieces_forced`]).
 pub fn pieces(text: &str, size: usize, ends: &[u8]) -> Vec<(usize, usize)> {
+    pieces_forced(text, size, ends, None)
+}
+
+/// [`pieces`], and where `forced` is given, a line that runs on without a
+/// sentence end is cut at a space too (see [`Forced`]), so that no piece
+/// is much longer than `size + forced.after` bytes unless `may_cut`
+/// refused every space tried.
+pub(super) fn pieces_forced(
+    text: &str,
+    size: usize,
+    ends: &[u8],
+    forced: Option<&Forced<'_>>,
+) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut lo = 0;
+    // The line break at or after a position, found once per line.
+    let mut next_nl: Option<(usize, Option<usize>)> = None;
     while lo < bytes.len() {
         let mut hi = bytes.len();
         // The line that holds `at` starts at or after `line_start`.
         let mut at = lo.saturating_add(size);
         while at < bytes.len() {
-            let nl = bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i);
-            if nl.unwrap_or(bytes.len()) - at > size
-                && let Some(end) = sentence_end(bytes, at, nl.unwrap_or(bytes.len()), ends)
-            {
-                hi = end;
-                break;
+            let nl = match next_nl {
+                Some((from, nl)) if from <= at && nl.is_none_or(|nl| at <= nl) => nl,
+                _ => {
+                    let nl = bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i);
+                    next_nl = Some((at, nl));
+                    nl
+                }
+            };
+            let line_end = nl.unwrap_or(bytes.len());
+            if line_end - at > size {
+                let reach = forced.map_or(line_end, |f| line_end.min(at.saturating_add(f.after)));
+                if let Some(end) = sentence_end(bytes, at, reach, ends) {
+                    hi = end;
+                    break;
+                }
+                if let Some(f) = forced
+                    && reach < line_end
+                {
+                    match forced_cut(bytes, at, reach, f) {
+                        Some(cut) => {
+                            hi = cut;
+                            break;
+                        }
+                        // Every space tried is inside a term: further on.
+                        None => {
+                            at = reach;
+                            continue;
+                        }
+                    }
+                }
             }
             let Some(nl) = nl else {
                 break;
@@ -194,7 +244,12 @@ impl Linter {
         } else {
             Vec::new()
         };
-        let ranges = pieces(text, size, &ends);
+        let may_cut = |at: usize| self.may_cut_at(text, lines, lang, at);
+        let forced = Forced {
+            after: size.max(FORCED_MIN_BYTES),
+            may_cut: &may_cut,
+        };
+        let ranges = pieces_forced(text, size, &ends, Some(&forced));
         let cut = CutLines::new(text, lines, &ranges);
         let read_piece = |&(lo, hi): &(usize, usize)| {
             let sentences = match sentences {
@@ -308,6 +363,54 @@ mod tests {
         // No sentence end: one piece, however long.
         let line = "kata ".repeat(100);
         assert_eq!(pieces(&line, 10, b".!?"), vec![(0, line.len())]);
+    }
+
+    #[test]
+    fn a_line_without_sentence_ends_is_cut_at_a_space_allowed() {
+        let line = "kata ".repeat(100);
+        let line = line.trim_end();
+        // Every space allowed: pieces of at least `size`, each cut before
+        // a space that follows a word.
+        let any = |_: usize| true;
+        let forced = Forced {
+            after: 20,
+            may_cut: &any,
+        };
+        let cut = pieces_forced(line, 10, b".!?", Some(&forced));
+        assert!(cut.len() > 10);
+        assert!(cut[..cut.len() - 1].iter().all(|&(lo, hi)| {
+            hi - lo >= 10 && line.as_bytes()[hi] == b' ' && line.as_bytes()[hi - 1] != b' '
+        }));
+        // A space refused is never a cut; every space refused, no cut.
+        let odd = |at: usize| at % 10 == 9;
+        let forced = Forced {
+            after: 20,
+            may_cut: &odd,
+        };
+        let cut = pieces_forced(line, 10, b".!?", Some(&forced));
+        assert!(cut.len() > 5);
+        assert!(cut[1..].iter().all(|&(lo, _)| lo % 10 == 9));
+        let none = |_: usize| false;
+        let forced = Forced {
+            after: 20,
+            may_cut: &none,
+        };
+        assert_eq!(
+            pieces_forced(line, 10, b".!?", Some(&forced)),
+            vec![(0, line.len())]
+        );
+        // A sentence end within `after` bytes is still where it is cut.
+        let text = format!("{} akhir. {}", "kata ".repeat(3), "kata ".repeat(20));
+        let cut = pieces_forced(
+            &text,
+            10,
+            b".!?",
+            Some(&Forced {
+                after: 20,
+                may_cut: &any,
+            }),
+        );
+        assert_eq!(cut[0].1, text.find(". ").expect("a sentence end") + 1);
     }
 
     #[test]

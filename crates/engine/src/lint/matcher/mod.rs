@@ -50,6 +50,7 @@ use super::stem::Analysis;
 use crate::model::{Concept, Term, TermType};
 use crate::normalize::{Folded, fold};
 
+mod across;
 mod fit;
 mod langs;
 mod stream;
