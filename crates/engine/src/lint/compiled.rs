@@ -10,8 +10,12 @@
 //!
 //! The file: a header (magic, [`FINGERPRINT`], the store generation it
 //! was compiled from, the payload's length and checksum), then the
-//! payload: the length of a postcard part, that part (everything but the
-//! automaton), and the automaton in daachorse's own serialisation. A file
+//! payload: four postcard parts, each after its length (the matcher's
+//! data, the acronyms, the index of `misspelled-term`, the names of
+//! `term-case`), and the automaton in daachorse's own serialisation. The
+//! parts are apart so that they are read on two threads at once: reading
+//! them is most of a lint's start-up (allocating every term's strings),
+//! and the matcher's data is about half of it. A file
 //! whose magic, fingerprint, generation, length or checksum is not the
 //! one expected is never read further: it is compiled anew.
 
@@ -19,7 +23,6 @@ use std::sync::OnceLock;
 
 use daachorse::DoubleArrayAhoCorasick;
 use foldhash::HashSet;
-use serde::{Deserialize, Serialize};
 
 use super::matcher::{Matcher, MatcherData, TermRef};
 use super::rules::{misspelled_term, term_case};
@@ -93,23 +96,6 @@ pub struct Glossary {
     case_names: OnceLock<term_case::Names>,
 }
 
-/// What the postcard part of the file holds.
-#[derive(Serialize)]
-struct PartsRef<'a> {
-    matcher: &'a MatcherData,
-    acronyms: &'a HashSet<String>,
-    misspellings: &'a misspelled_term::Index,
-    case_names: &'a term_case::Names,
-}
-
-#[derive(Deserialize)]
-struct Parts {
-    matcher: MatcherData,
-    acronyms: HashSet<String>,
-    misspellings: misspelled_term::Index,
-    case_names: term_case::Names,
-}
-
 impl Glossary {
     /// Compiles `concepts`.
     pub fn new(concepts: Vec<Concept>) -> Glossary {
@@ -150,16 +136,16 @@ impl Glossary {
     /// `generation` (the parts built lazily are built now).
     pub fn to_bytes(&self, generation: u64) -> Vec<u8> {
         let (data, automaton) = self.matcher.parts();
-        let parts = PartsRef {
-            matcher: data,
-            acronyms: &self.acronyms,
-            misspellings: self.misspellings(),
-            case_names: self.case_names(),
+        let mut payload = Vec::new();
+        let mut part = |bytes: Vec<u8>| {
+            payload.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            payload.extend_from_slice(&bytes);
         };
-        let mut payload = vec![0u8; 8];
-        payload = postcard::to_extend(&parts, payload).expect("plain data serialises");
-        let part_len = (payload.len() - 8) as u64;
-        payload[..8].copy_from_slice(&part_len.to_le_bytes());
+        let plain = "plain data serialises";
+        part(postcard::to_allocvec(data).expect(plain));
+        part(postcard::to_allocvec(&self.acronyms).expect(plain));
+        part(postcard::to_allocvec(self.misspellings()).expect(plain));
+        part(postcard::to_allocvec(self.case_names()).expect(plain));
         payload.extend_from_slice(&automaton.serialize());
         let mut out = Vec::with_capacity(HEADER + payload.len());
         out.extend_from_slice(MAGIC);
@@ -190,19 +176,36 @@ impl Glossary {
         if word(bytes, 24) != payload.len() as u64 || word(bytes, 32) != checksum(payload) {
             return None;
         }
-        let part_len = usize::try_from(word(payload, 0)).ok()?;
-        let part = payload.get(8..8 + part_len)?;
-        let parts: Parts = postcard::from_bytes(part).ok()?;
-        let (automaton, rest) =
-            DoubleArrayAhoCorasick::<u32>::deserialize(&payload[8 + part_len..]).ok()?;
-        if !rest.is_empty() {
+        let mut rest = payload;
+        let mut part = || {
+            let len = usize::try_from(word(rest.get(..8)?, 0)).ok()?;
+            let (part, after) = rest.get(8..)?.split_at_checked(len)?;
+            rest = after;
+            Some(part)
+        };
+        let (data, acronyms, misspellings, case_names) = (part()?, part()?, part()?, part()?);
+        // The matcher's data on one thread, the rest on the other.
+        let (data, others) = rayon::join(
+            || postcard::from_bytes::<MatcherData>(data).ok(),
+            || {
+                let automaton = DoubleArrayAhoCorasick::<u32>::deserialize(rest).ok()?;
+                Some((
+                    postcard::from_bytes::<HashSet<String>>(acronyms).ok()?,
+                    postcard::from_bytes::<misspelled_term::Index>(misspellings).ok()?,
+                    postcard::from_bytes::<term_case::Names>(case_names).ok()?,
+                    automaton,
+                ))
+            },
+        );
+        let (acronyms, misspellings, case_names, (automaton, left)) = others?;
+        if !left.is_empty() {
             return None;
         }
         Some(Glossary {
-            matcher: Matcher::from_parts(parts.matcher, automaton),
-            acronyms: parts.acronyms,
-            misspellings: OnceLock::from(parts.misspellings),
-            case_names: OnceLock::from(parts.case_names),
+            matcher: Matcher::from_parts(data?, automaton),
+            acronyms,
+            misspellings: OnceLock::from(misspellings),
+            case_names: OnceLock::from(case_names),
         })
     }
 }
