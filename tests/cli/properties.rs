@@ -8,7 +8,7 @@
 //!   columns are those of that range, and its fix edits inside it.
 //!
 //! (Folding offsets mapping back onto character boundaries, and CSV
-//! write → parse, are properties beside the code in `normalize.rs` and
+//! write → parse, are properties beside the code in `normalize/` and
 //! `exchange/csv.rs`.)
 
 use std::collections::BTreeMap;
