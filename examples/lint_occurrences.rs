@@ -37,7 +37,7 @@ fn main() -> hcgloss_engine::Result<()> {
         // Offsets are into the file: a byte-order mark is not in the text.
         let shift = doc.raw.len() - doc.text.len();
         let document = linter.document(&doc.text, Some(lang));
-        for o in &document.occurrences {
+        for o in document.occurrences.iter() {
             out.push_str(&format!(
                 "{}\t{}\t{}\t{}\n",
                 path.display(),

@@ -82,10 +82,11 @@ pub struct Document<'a> {
     /// `untranslated-text` runs).
     pub sentences: Vec<Sentence>,
     /// Occurrences of terms of the document's language (of every language
-    /// when it is unknown).
-    pub occurrences: Vec<Occurrence>,
+    /// when it is unknown). Shared with `all_occurrences` when the two are
+    /// the same, as in most documents, rather than copied.
+    pub occurrences: Arc<Vec<Occurrence>>,
     /// Occurrences of terms of every language.
-    pub all_occurrences: Vec<Occurrence>,
+    pub all_occurrences: Arc<Vec<Occurrence>>,
     /// The lines cut between pieces, whose facts the pieces share.
     cut: Option<&'a cut::CutLines>,
 }

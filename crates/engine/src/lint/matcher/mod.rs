@@ -42,6 +42,8 @@
 //!    (`phòng, chống`, `phòng chống`), the one written as the text writes
 //!    it is chosen.
 
+use std::sync::Arc;
+
 use daachorse::DoubleArrayAhoCorasick;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
@@ -386,23 +388,25 @@ impl Matcher {
         folded: &Folded,
         options: &FindOptions<'_>,
     ) -> Vec<Occurrence> {
-        self.find_folded_each(text, folded, options.stem_indonesian, &[options.langs])
+        let found = self
+            .find_folded_each(text, folded, options.stem_indonesian, &[options.langs])
             .pop()
-            .expect("one selection, one result")
+            .expect("one selection, one result");
+        Arc::try_unwrap(found).unwrap_or_else(|shared| (*shared).clone())
     }
 
     /// [`Matcher::find_folded`] for several language selections at once
     /// (`None`: every language), one result per selection. The text is
     /// tokenized, stemmed and scanned once; only the choice among
     /// overlapping matches, which depends on the languages wanted, is made
-    /// per selection.
+    /// per selection. Selections with the same result share it.
     pub fn find_folded_each(
         &self,
         text: &str,
         folded: &Folded,
         stem_indonesian: bool,
         selections: &[Option<&[&str]>],
-    ) -> Vec<Vec<Occurrence>> {
+    ) -> Vec<Arc<Vec<Occurrence>>> {
         let (words, tokens, stream) = self.tokenize(text, folded, stem_indonesian);
         let candidates = self.candidates(text, &words, &tokens, &stream);
         // Where a selection keeps every term of every candidate, its
@@ -420,18 +424,18 @@ impl Matcher {
                     })
             }
         };
-        let mut all: Option<Vec<Occurrence>> = None;
+        let mut all: Option<Arc<Vec<Occurrence>>> = None;
         selections
             .iter()
             .map(|langs| {
                 if keeps_all(langs) {
                     return all
                         .get_or_insert_with(|| {
-                            self.choose(
+                            Arc::new(self.choose(
                                 text,
                                 &words,
                                 candidates.iter().map(Candidate::copy).collect(),
-                            )
+                            ))
                         })
                         .clone();
                 }
@@ -449,7 +453,7 @@ impl Matcher {
                     };
                     (!terms.is_empty()).then_some(Candidate { terms, ..*c })
                 });
-                self.choose(text, &words, wanted.collect())
+                Arc::new(self.choose(text, &words, wanted.collect()))
             })
             .collect()
     }

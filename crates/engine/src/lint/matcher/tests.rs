@@ -310,7 +310,10 @@ fn each_language_selection_chooses_among_its_own_terms() {
             stem_indonesian: false,
         },
     );
-    assert_eq!(alone, each[1]);
+    assert_eq!(alone, *each[1]);
+    // Selections that keep every candidate share one result.
+    let twice = m.find_folded_each(text, &folded, false, &[None, None]);
+    assert!(Arc::ptr_eq(&twice[0], &twice[1]));
 }
 
 /// The candidates keep the automaton's order, and the choice among equal

@@ -57,7 +57,7 @@ fn replacement_term<'c>(concept: &'c Concept, term: &Term) -> Option<&'c Term> {
 
 pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     let m = linter.matcher();
-    for o in &doc.occurrences {
+    for o in doc.occurrences.iter() {
         // Terms are ranked by status, so an allowed reading comes first.
         let term = m.term(o.term());
         if term.status.is_allowed() {

@@ -210,7 +210,7 @@ fn inner_uses(doc: &Document<'_>, linter: &Linter, aside: &[(usize, usize)]) -> 
     let m = linter.matcher();
     let names = linter.case_names();
     let mut uses = Vec::new();
-    for o in &doc.occurrences {
+    for o in doc.occurrences.iter() {
         let r = o.term();
         if !o.is_unambiguous()
             || !m.term(r).status.is_allowed()

@@ -226,7 +226,7 @@ impl Occupied {
         let ranges = doc
             .occurrences
             .iter()
-            .chain(&doc.all_occurrences)
+            .chain(doc.all_occurrences.iter())
             .filter_map(|o| {
                 // The words overlapping the occurrence (words are sorted
                 // and do not overlap).
@@ -274,7 +274,7 @@ fn stops(marks: &str) -> String {
 /// name, so nothing else would say so.
 fn missing_punctuation(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     let m = linter.matcher();
-    for o in &doc.occurrences {
+    for o in doc.occurrences.iter() {
         let r = o.term();
         let term = m.term(r);
         let gaps = m.term_gaps(r);

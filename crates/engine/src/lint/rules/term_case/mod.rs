@@ -214,7 +214,7 @@ pub fn check(doc: &Document<'_>, linter: &Linter, out: &mut Vec<Draft>) {
     // line holds any number of occurrences, and reading a 100 KB line for
     // each was quadratic.
     let mut title_lines: std::collections::HashMap<usize, bool> = Default::default();
-    for o in &doc.occurrences {
+    for o in doc.occurrences.iter() {
         let chosen = o.term();
         let term = m.term(chosen);
         if !term.status.is_allowed() {
