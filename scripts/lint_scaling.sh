@@ -12,6 +12,9 @@
 #   many-lines  the same text, twenty words a line
 #   findings    a deprecated term over and over on one line: one finding
 #               per 11 bytes, all on line 1 (text output, JSON and SARIF)
+#   quoted      one line with no sentence end, quoted names, glosses in
+#               brackets and quotes never closed, its language detected
+#               (the line is one sentence, read for its language whole)
 # BASE_KB defaults to 100. Uses the release binary (or the one HCGLOSS_BIN
 # names, to measure another build) and the lint fixture glossary in a
 # temporary store.
@@ -22,7 +25,7 @@ base_kb="${1:-100}"
 shift || true
 cases=("$@")
 if [ ${#cases[@]} -eq 0 ]; then
-  cases=(long-line many-lines findings)
+  cases=(long-line many-lines findings quoted)
 fi
 
 if [ -n "${HCGLOSS_BIN:-}" ]; then
@@ -45,6 +48,7 @@ make_input() {
     long-line) ;;
     many-lines) every=2 ;;
     findings) phrase="pengesahan" ;;
+    quoted) phrase="kata 'Komite Pengarah' dan \"tanpa tutup (catatan) serta" ;;
   esac
   awk -v n=$((kb * 1024)) -v s="$phrase" -v every="$every" 'BEGIN {
     while (len < n) {
@@ -75,7 +79,9 @@ for kind in "${cases[@]}"; do
       kb=$((base_kb * scale))
       file="$work/$kind-$kb.txt"
       [ -f "$file" ] || make_input "$kind" "$kb" "$file"
-      s=$(seconds "$bin" --db "$db" lint --lang id --format "$format" "$file")
+      lang=(--lang id)
+      [ "$kind" = quoted ] && lang=()
+      s=$(seconds "$bin" --db "$db" lint "${lang[@]}" --format "$format" "$file")
       ratio="-"
       [ -n "$previous" ] && ratio=$(printf '%.2f' "$(echo "$s / $previous" | bc -l)")
       printf '%-11s %4s KB %8s %9.3f %6s\n' "$kind" "$kb" "$format" "$s" "$ratio"

@@ -312,7 +312,7 @@ pub fn read_sentences(text: &str) -> Vec<Sentence> {
 /// call a language (a caption wholly in brackets), the whole sentence
 /// counts.
 pub fn sentence_evidence(sentence: &str) -> Evidence {
-    match outside_brackets(sentence) {
+    match super::asides::outside_brackets(sentence) {
         Some(outside) => {
             let e = evidence(&outside);
             if e.words >= MIN_SENTENCE_WORDS {
@@ -327,85 +327,6 @@ pub fn sentence_evidence(sentence: &str) -> Evidence {
 
 /// A sentence needs this many words for its language to be called.
 const MIN_SENTENCE_WORDS: usize = 3;
-
-/// `text` with its asides blanked out, or `None` when it has none: what
-/// stands inside round or square brackets (brackets included; a bracket
-/// left open runs to the end, a closing one without its opening is text),
-/// and short quotations of at most [`MAX_QUOTED_NAME_WORDS`] words, which
-/// in news are names, titles and slogans kept in their own language (an
-/// English sentence naming the Facebook pages `'Vay vốn quốc tế'`). A
-/// longer quotation is speech and stays part of the sentence.
-fn outside_brackets(text: &str) -> Option<String> {
-    let quotes = short_quotations(text);
-    if !text.contains(['(', '[']) && quotes.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        let quoted = quotes.iter().any(|&(s, e)| s <= i && i < e);
-        match c {
-            '(' | '[' => {
-                depth += 1;
-                out.push(' ');
-            }
-            ')' | ']' if depth > 0 => {
-                depth -= 1;
-                out.push(' ');
-            }
-            _ if depth > 0 || quoted => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    Some(out)
-}
-
-/// A quotation of at most this many words is read as a name, not speech.
-const MAX_QUOTED_NAME_WORDS: usize = 6;
-
-/// Byte ranges (quotes included) of the short quotations of `text`: an
-/// opening quote at the start of a word, its closing quote at the end of
-/// one, at most [`MAX_QUOTED_NAME_WORDS`] words between. An apostrophe
-/// inside a word (`it's`, `Pakistan's`) opens or closes nothing.
-fn short_quotations(text: &str) -> Vec<(usize, usize)> {
-    // Most sentences quote nothing: told without listing their characters.
-    if !text.contains(['\'', '"', '‘', '“']) {
-        return Vec::new();
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let is_letter = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
-    let opens = |k: usize| {
-        matches!(chars[k].1, '\'' | '"' | '‘' | '“')
-            && (k == 0 || !is_letter(k - 1))
-            && is_letter(k + 1)
-    };
-    let closes = |k: usize, open: char| {
-        let c = chars[k].1;
-        let pair = match open {
-            '‘' => c == '’',
-            '“' => c == '”',
-            o => c == o,
-        };
-        pair && k > 0 && !is_letter(k + 1)
-    };
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        if opens(k) {
-            let open = chars[k].1;
-            if let Some(close) = (k + 1..chars.len()).find(|&j| closes(j, open)) {
-                let (start, end) = (chars[k].0, chars[close].0 + chars[close].1.len_utf8());
-                if text[start..end].split_whitespace().count() <= MAX_QUOTED_NAME_WORDS {
-                    out.push((start, end));
-                }
-                k = close + 1;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    out
-}
 
 /// The language of a whole document, or `None` when there is too little
 /// evidence or two languages tie.

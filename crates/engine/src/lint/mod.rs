@@ -22,6 +22,7 @@
 //!   translation), with [`numbers`] reading the numbers of each.
 
 pub mod address;
+mod asides;
 pub mod bilingual;
 pub mod case;
 pub mod compiled;
