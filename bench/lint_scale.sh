@@ -29,6 +29,7 @@
 #            a deprecated term every 11 bytes (1.9 million findings, with
 #            the fixture glossary), ten a line and all on one line.
 #   scaling  scripts/lint_scaling.sh: 1×/2×/4× ratios for one huge line,
+#            one huge line of quotations read as one sentence,
 #            many lines, many findings on one line (linear: about 2).
 #
 # Work files go to $BENCH_DIR (default target/bench/scale). HCGLOSS names
