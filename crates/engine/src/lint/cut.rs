@@ -1,9 +1,12 @@
-//! A line cut between pieces: what the pieces of one long line share.
+//! A line cut between pieces: where it may be cut, and what the pieces of
+//! one long line share.
 //!
 //! A line longer than a piece is cut after a sentence inside it
 //! ([`super::pieces::pieces`]), so that a document written on one huge
-//! line is read in pieces of bounded size like any other. Two things are
-//! read per line and must not change because of the cut:
+//! line is read in pieces of bounded size like any other; a line that runs
+//! on without any sentence end is cut at a space no term and no
+//! misspelling of one runs across ([`Forced`], [`Linter::may_cut_at`]).
+//! Two things are read per line and must not change because of the cut:
 //! - what is known of the whole line (page furniture for
 //!   `untranslated-text` and `inconsistent-term`, a title-case headline for
 //!   `term-case`) is read once per cut line and shared by its pieces
@@ -186,10 +189,10 @@ pub(super) fn forced_cut(
 
 impl Linter {
     /// Whether a line with no sentence end may be cut at the space at byte
-    /// `at` of `text` (whose lines are `lines`) in `lang`: no match of a term, chosen or not, and no
-    /// misspelling of one runs across it. Asked of a window around `at`
-    /// as wide as the longest term, so each answer costs the same however
-    /// long the line.
+    /// `at` of `text` (whose lines are `lines`) in `lang`: no match of a
+    /// term, chosen or not, and no misspelling of one runs across it.
+    /// Asked of a window around `at` as wide as the longest term, so each
+    /// answer costs the same however long the line.
     pub(super) fn may_cut_at(
         &self,
         text: &str,

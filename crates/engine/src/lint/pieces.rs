@@ -17,10 +17,10 @@
 //! is read once for its pieces and runs of `untranslated-text` are joined
 //! across the cut ([`super::cut`]), so a line read in pieces gives the
 //! findings of the line read whole. A line that runs on for
-//! [`super::cut::FORCED_MIN_BYTES`] or a piece's length, whichever is
+//! `cut::FORCED_MIN_BYTES` or a piece's length, whichever is
 //! more, without a sentence end (a list of words, a field dumped on one
 //! line) is cut at a space where no term, chosen or not, and no
-//! misspelling of one runs across ([`super::cut::Forced`]); each part is
+//! misspelling of one runs across (`cut::Forced`); each part is
 //! then read as its own sentence, the one way such a line read in pieces
 //! may differ from the line read whole. Each piece is a [`Document`] over
 //! the whole text, with positions in the whole text, restricted to the
@@ -58,7 +58,7 @@ pub const PIECE_BYTES: usize = 1 << 19;
 /// the piece ends inside it, after the first sentence that ends there
 /// (see [`sentence_end`]), so one huge line is read in pieces too; a line
 /// with no such sentence end goes whole into one piece (but see
-/// [`pieces_forced`]).
+/// `pieces_forced`).
 pub fn pieces(text: &str, size: usize, ends: &[u8]) -> Vec<(usize, usize)> {
     pieces_forced(text, size, ends, None)
 }
